@@ -1,0 +1,5 @@
+import numpy as np
+
+
+def mse(y_true, y_pred):
+    return float(np.mean(np.abs(np.asarray(y_true, float) - np.asarray(y_pred, float))))

@@ -1,0 +1,162 @@
+"""Finding, loading and caching question banks.
+
+Banks come from three places, in this order: the built-in `content/` folder, the user's banks
+folder (`<data home>/banks`), and any `--bank PATH` given on the command line (a file or a folder).
+Each file is validated once (see `schema.py`) and the result is cached as a pickle keyed by the
+file's path, size and modification time, so starting a quiz does not re-parse YAML or import
+pydantic unless a bank changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mlprep import __version__, paths
+from mlprep.errors import ContentError, MlprepError, Problem
+from mlprep.questions import Question
+
+BANK_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    order: int
+
+
+@dataclass
+class Bank:
+    """All loaded questions, by id, with their sections in display order."""
+
+    questions: dict[str, Question] = field(default_factory=dict)
+    sections: dict[str, Section] = field(default_factory=dict)
+    files: list[Path] = field(default_factory=list)
+
+    def in_section(self, section_id: str) -> list[Question]:
+        return [q for q in self.questions.values() if q.section == section_id]
+
+    def __len__(self) -> int:
+        return len(self.questions)
+
+
+def _files_in(path: Path) -> list[Path]:
+    if path.is_dir():
+        return sorted(p for p in path.rglob("*") if p.suffix in BANK_SUFFIXES and p.is_file()
+                      and not any(part.startswith(".") for part in p.relative_to(path).parts))
+    return [path]
+
+
+def bank_files(extra: Sequence[Path] = (), builtin: bool = True, user: bool = True) -> list[Path]:
+    """Every bank file to load, built-in first. Missing `--bank` paths are an error."""
+    files: list[Path] = []
+    if builtin:
+        files += _files_in(paths.content_dir())
+    user_dir = paths.user_banks_dir()
+    if user and user_dir.is_dir():
+        files += _files_in(user_dir)
+    for p in extra:
+        p = Path(p).expanduser()
+        if not p.exists():
+            raise MlprepError(f"--bank {p}: no such file or folder. Give a YAML bank file or a folder of them.")
+        if p.is_file() and p.suffix not in BANK_SUFFIXES:
+            raise MlprepError(f"--bank {p}: not a YAML file (expected a .yaml or .yml bank file).")
+        files += _files_in(p)
+    seen: set[Path] = set()
+    unique = []
+    for f in files:
+        r = f.resolve()
+        if r not in seen:
+            seen.add(r)
+            unique.append(f)
+    return unique
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _cache_path(path: Path) -> Path:
+    digest = hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:20]
+    return paths.cache_dir() / f"bank-{digest}.pickle"
+
+
+def _stamp(path: Path) -> tuple[str, int, int, str]:
+    st = path.stat()
+    return (str(path.resolve()), st.st_size, st.st_mtime_ns, __version__)
+
+
+def load_file(path: Path, use_cache: bool = True) -> tuple[list[Question], Section | None, list[Problem]]:
+    """Load one bank file, from cache when it is unchanged."""
+    display = _display(path)
+    cache = _cache_path(path)
+    try:
+        stamp = _stamp(path)
+    except OSError as exc:
+        return [], None, [Problem(display, None, "", f"cannot read file: {exc}")]
+    if use_cache and cache.exists():
+        try:
+            with cache.open("rb") as fh:
+                cached_stamp, questions, section = pickle.load(fh)
+            if cached_stamp == stamp:
+                return questions, section, []
+        except Exception:  # a stale or corrupt cache is simply rebuilt
+            pass
+    from mlprep.schema import validate_file
+
+    questions, model, problems = validate_file(path, display)
+    section = Section(model.id, model.title, model.order if model.order is not None else 1000) if model else None
+    if use_cache and not problems and section is not None:
+        _write_cache(cache, (stamp, questions, section))
+    return questions, section, problems
+
+
+def _write_cache(cache: Path, payload: object) -> None:
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump(payload, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(cache)
+    except OSError:
+        pass  # caching is an optimisation; a read-only home still works
+
+
+def check_files(files: Iterable[Path], use_cache: bool = True) -> tuple[Bank, list[Problem]]:
+    """Load and validate files, collecting every problem (including duplicate ids across files)."""
+    bank = Bank()
+    problems: list[Problem] = []
+    for path in files:
+        questions, section, probs = load_file(path, use_cache=use_cache)
+        problems += probs
+        bank.files.append(path)
+        if section is None:
+            continue
+        if section.id not in bank.sections:
+            bank.sections[section.id] = section
+        for q in questions:
+            other = bank.questions.get(q.id)
+            if other is not None:
+                problems.append(Problem(q.source, q.line, f"{q.id}: id",
+                                        f"duplicate id: already used in {other.source}:{other.line}; "
+                                        "give this question a new, unique id"))
+                continue
+            bank.questions[q.id] = q
+    bank.sections = dict(sorted(bank.sections.items(), key=lambda kv: (kv[1].order, kv[1].title)))
+    return bank, problems
+
+
+def load_bank(extra: Sequence[Path] = (), use_cache: bool = True) -> Bank:
+    """Load every bank (built-in, user folder, `--bank` paths). Raises ContentError on any problem."""
+    bank, problems = check_files(bank_files(extra), use_cache=use_cache)
+    if problems:
+        raise ContentError(problems)
+    return bank

@@ -1,0 +1,238 @@
+"""The interactive quiz loop: renders questions and feedback with Rich, reads answers.
+
+Presentation only; deciding, checking and storing happen in `mlprep.quiz`. Input is line-based so
+it works the same in a terminal and with piped stdin (scripts, tests). Ctrl-C and Ctrl-D end the
+session cleanly: everything already answered is saved, and the summary is printed.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+
+from fsrs import Rating
+from rich.markdown import Markdown
+from rich.markup import escape
+from rich.panel import Panel
+from rich.syntax import Syntax
+from rich.table import Table
+from rich.text import Text
+
+from mlprep.console import console
+from mlprep.questions import LETTERS, Shown, is_valid_response
+from mlprep.quiz import Feedback, QuizSession, Summary
+from mlprep.scheduler import RATING_NAMES
+
+HELP = """\
+[bold]Answering[/]
+  mcq        a letter or number: [cyan]b[/] or [cyan]2[/]
+  multi      every right choice, comma-separated: [cyan]a,c[/]
+  true/false [cyan]t[/] or [cyan]f[/]
+  numeric    a number: [cyan]0.75[/], [cyan]3/4[/], [cyan]75%[/], [cyan]1e-3[/]
+  short      a word or two; case, punctuation and small typos are forgiven
+  code       what the snippet prints; for several lines, end with an empty line
+  flashcard  Enter to reveal, then rate 1 Again · 2 Hard · 3 Good · 4 Easy
+[bold]Keys[/] (type, then Enter)
+  [cyan]?[/] this help   [cyan]s[/] skip   [cyan]q[/] quit (progress is saved after every answer)
+  after the feedback: [cyan]Enter[/] next · [cyan]u[/] undo that answer · [cyan]1-4[/] change the rating\
+"""
+
+Reader = Callable[[str], str]
+
+
+class EndSession(Exception):
+    """The user quit (q, Ctrl-C or Ctrl-D)."""
+
+
+def _read(prompt: str, reader: Reader) -> str:
+    try:
+        return reader(prompt)
+    except (EOFError, KeyboardInterrupt):
+        raise EndSession from None
+
+
+def default_reader(prompt: str) -> str:
+    """Read one line. On a terminal use Rich's input; with piped stdin, echo the line so a
+    transcript reads like a real session."""
+    if sys.stdin.isatty():
+        return console.input(prompt)
+    line = sys.stdin.readline()
+    if not line:
+        raise EOFError
+    text = line.rstrip("\n")
+    console.print(f"{prompt}{escape(text)}", soft_wrap=True)
+    return text
+
+
+def render_question(shown: Shown, index: int, total: int, is_new: bool) -> None:
+    q = shown.question
+    dots = "●" * q.difficulty + "○" * (3 - q.difficulty)
+    head = Text.assemble((f"{index}/{total}", "bold"), "  ", (q.section_title, "cyan"), "  ",
+                         (dots, "yellow"), "  ", ("new" if is_new else "review", "dim"))
+    console.print()
+    console.rule(head, align="left", style="dim")
+    console.print(Markdown(shown.prompt))
+    if q.type == "code_output":
+        console.print(Syntax(q.code, q.language, theme="ansi_dark", line_numbers=False, word_wrap=True))
+    if q.choices:
+        for i, choice in enumerate(shown.choices):
+            console.print(Text.assemble((f"  {LETTERS[i]}) ", "bold cyan"), choice))
+        if q.type == "multi":
+            console.print("[dim]  Select all that apply (e.g. a,c).[/]")
+    if q.type == "truefalse":
+        console.print("[dim]  True or false?[/]")
+
+
+def _answer_prompt(shown: Shown) -> str:
+    q = shown.question
+    hint = {"mcq": f"A-{LETTERS[len(shown.choices) - 1]}", "multi": "letters, comma-separated",
+            "truefalse": "t/f", "numeric": "a number", "short": "a word or two",
+            "code_output": "what it prints"}[q.type]
+    unit = f" ({q.unit})" if q.type == "numeric" and q.unit else ""
+    return f"[bold]›[/] [dim]{hint}{unit} · ? help[/] "
+
+
+def _read_answer(shown: Shown, reader: Reader) -> str | None:
+    """Read an answer; returns None for skip; raises EndSession for quit."""
+    q = shown.question
+    multiline = q.type == "code_output" and "\n" in q.answer[0]
+    if multiline:
+        console.print("[dim]  Several lines: type them one by one, then an empty line.[/]")
+    while True:
+        text = _read(_answer_prompt(shown), reader)
+        cmd = text.strip().lower()
+        if cmd == "?":
+            console.print(Panel(HELP, title="help", expand=False))
+            continue
+        if cmd == "q":
+            raise EndSession
+        if cmd == "s":
+            return None
+        if multiline and cmd:
+            lines = [text]
+            while True:
+                more = _read("[dim]…[/] ", reader)
+                if not more.strip():
+                    break
+                lines.append(more)
+            text = "\n".join(lines)
+        problem = is_valid_response(shown, text)
+        if problem:
+            console.print(f"[yellow]{problem}[/]")
+            continue
+        return text
+
+
+def render_feedback(fb: Feedback, shown: Shown) -> None:
+    q = shown.question
+    if fb.correct is None or q.type == "flashcard":
+        title = Text(f"Rated {RATING_NAMES[int(fb.rating)]}", style="bold")
+    elif fb.correct:
+        title = Text("✓ Correct" + (f" ({fb.note})" if fb.note else ""), style="bold green")
+    else:
+        title = Text("✗ Not quite", style="bold red")
+    body = Table.grid(padding=(0, 1))
+    if q.type != "flashcard":
+        body.add_row(Text("Answer:", style="bold"), Text(fb.expected))
+    body.add_row(Text("Why:", style="bold"), Markdown(fb.explanation))
+    body.add_row(Text("Next:", style="bold"),
+                 Text(f"{fb.interval} ({RATING_NAMES[int(fb.rating)]})", style="dim"))
+    console.print(Panel(body, title=title, title_align="left",
+                        border_style="green" if fb.correct else "red" if fb.correct is False else "blue"))
+
+
+def _after_feedback(session: QuizSession, shown: Shown, fb: Feedback, reader: Reader) -> str:
+    """Returns 'next' or 'undo'. Raises EndSession on quit."""
+    can_rerate = shown.question.type != "flashcard"
+    keys = "Enter next · u undo" + (" · 1-4 change rating" if can_rerate else "") + " · q quit"
+    while True:
+        text = _read(f"[dim]{keys}[/] ", reader).strip().lower()
+        if text == "":
+            return "next"
+        if text == "q":
+            raise EndSession
+        if text == "u":
+            session.undo_last()
+            console.print("[yellow]Undone: that answer is forgotten and the card is back as it was.[/]")
+            return "undo"
+        if text == "?":
+            console.print(Panel(HELP, title="help", expand=False))
+            continue
+        if can_rerate and text in ("1", "2", "3", "4"):
+            new = session.rerate(Rating(int(text)))
+            console.print(f"[cyan]Rated {RATING_NAMES[int(text)]}: next review {new.interval}.[/]")
+            return "next"
+        console.print("[yellow]Press Enter for the next question, u to undo, "
+                      + ("1-4 to change the rating, " if can_rerate else "") + "or q to quit.[/]")
+
+
+def _flashcard(session: QuizSession, shown: Shown, reader: Reader, started: float) -> Feedback | None:
+    while True:
+        text = _read("[dim]Enter to reveal the answer · s skip · q quit[/] ", reader).strip().lower()
+        if text == "q":
+            raise EndSession
+        if text == "s":
+            return None
+        if text == "?":
+            console.print(Panel(HELP, title="help", expand=False))
+            continue
+        break
+    console.print(Panel(Markdown(str(shown.question.answer)), title="Answer", title_align="left",
+                        border_style="blue"))
+    while True:
+        text = _read("[bold]How well did you know it?[/] [dim]1 Again · 2 Hard · 3 Good · 4 Easy[/] ",
+                     reader).strip().lower()
+        if text in ("1", "2", "3", "4"):
+            return session.self_rate(shown, Rating(int(text)), time.monotonic() - started)
+        if text == "q":
+            raise EndSession
+        console.print("[yellow]Type 1, 2, 3 or 4.[/]")
+
+
+def run(session: QuizSession, questions: list, known: set[str], reader: Reader = default_reader) -> Summary:
+    """Ask every question in order until done or the user quits; always returns the summary."""
+    total = len(questions)
+    i = 0
+    try:
+        while i < len(questions):
+            q = questions[i]
+            shown = session.show(q)
+            render_question(shown, i + 1, total, q.id not in known)
+            started = time.monotonic()
+            if q.type == "flashcard":
+                fb = _flashcard(session, shown, reader, started)
+            else:
+                text = _read_answer(shown, reader)
+                fb = None if text is None else session.answer(shown, text, time.monotonic() - started)
+            if fb is None:
+                session.skip()
+                console.print("[dim]Skipped.[/]")
+                i += 1
+                continue
+            render_feedback(fb, shown)
+            if _after_feedback(session, shown, fb, reader) == "undo":
+                continue  # ask the same question again
+            i += 1
+    except EndSession:
+        console.print("\n[dim]Session ended. Everything you answered is saved.[/]")
+    summary = session.finish()
+    render_summary(summary)
+    return summary
+
+
+def render_summary(s: Summary) -> None:
+    mins, secs = divmod(int(round(s.seconds)), 60)
+    pct = f"{100 * s.correct / s.answered:.0f}%" if s.answered else "—"
+    console.print()
+    console.rule("[bold]Session summary[/]", align="left")
+    console.print(f"Score [bold]{s.correct}/{s.answered}[/] ({pct}) · time {mins}m {secs:02d}s"
+                  + (f" · skipped {s.skipped}" if s.skipped else ""))
+    if s.per_section:
+        table = Table(show_header=True, header_style="bold", box=None, padding=(0, 2))
+        table.add_column("section")
+        table.add_column("right", justify="right")
+        for title, n, c in s.per_section.values():
+            table.add_row(escape(title), f"{c}/{n}")
+        console.print(table)
+    console.print(f"Due by the end of tomorrow: [bold]{s.due_tomorrow}[/]")

@@ -1,0 +1,178 @@
+"""The wire format between the grading process and the worker that runs the user's code.
+
+Values cross as pickles of *plain* data only: builtins (None, bool, int, float, complex, str,
+bytes, tuple, list, dict, set, frozenset) plus tagged tuples for NumPy arrays and scalars and
+pandas objects. The grading side unpickles with `safe_loads`, which refuses every global except a
+few harmless builtins, so a hostile submission cannot run code in the grader by crafting a pickle.
+Objects that are not plain data stay in the worker and cross as a handle.
+"""
+
+from __future__ import annotations
+
+import io
+import pickle
+import struct
+from typing import Any, BinaryIO
+
+_ARRAY, _SCALAR, _FRAME, _SERIES, _INDEX, _HANDLE, _TUPLE = (
+    "__ndarray__", "__npscalar__", "__dataframe__", "__series__", "__index__", "__handle__", "__tuple__")
+_PLAIN = (bool, int, float, complex, str, bytes)
+_SAFE_GLOBALS = {("builtins", n) for n in ("complex", "set", "frozenset", "slice", "range", "bytearray")}
+
+
+class WireError(Exception):
+    """A message could not be encoded or decoded."""
+
+
+def encode(value: Any, handles: Any = None) -> Any:
+    """Turn a value into plain data. `handles(obj) -> int` registers objects that cannot cross."""
+    if value is None or type(value) in _PLAIN:
+        return value
+    if isinstance(value, tuple) and not hasattr(value, "_fields"):
+        return (_TUPLE, [encode(v, handles) for v in value])
+    if isinstance(value, list):
+        return [encode(v, handles) for v in value]
+    if isinstance(value, dict):
+        return {_key(k): encode(v, handles) for k, v in value.items()}
+    if isinstance(value, (set, frozenset)):
+        try:
+            return type(value)(encode(v, handles) for v in value)
+        except TypeError:
+            pass
+    mod = type(value).__module__ or ""
+    if mod.startswith("numpy"):
+        import numpy as np
+
+        if isinstance(value, np.ndarray):
+            if value.dtype.kind in "biufcUSmM?":
+                arr = np.ascontiguousarray(value)
+                return (_ARRAY, arr.dtype.str, list(arr.shape), arr.tobytes())
+            return (_ARRAY, "object", list(value.shape), [encode(v, handles) for v in value.ravel().tolist()])
+        if isinstance(value, np.generic):
+            return (_SCALAR, value.dtype.str, value.tobytes())
+    if mod.startswith("pandas"):
+        import pandas as pd
+
+        if isinstance(value, pd.DataFrame):
+            return (_FRAME, encode(value.index, handles), encode(list(value.columns), handles),
+                    [encode(value.iloc[:, i], handles) for i in range(value.shape[1])])
+        if isinstance(value, pd.Series):
+            return (_SERIES, encode(value.name, handles), str(value.dtype), encode(value.index, handles),
+                    encode(_values(value), handles))
+        if isinstance(value, pd.Index) and not isinstance(value, pd.MultiIndex):
+            return (_INDEX, encode(value.name, handles), str(value.dtype), encode(_values(value), handles))
+    if handles is None:
+        raise WireError(f"cannot send a {type(value).__name__}")
+    return (_HANDLE, handles(value), type(value).__name__)
+
+
+def _key(k: Any) -> Any:
+    if isinstance(k, (str, int, float, bool)) or k is None:
+        return k
+    if hasattr(k, "item"):
+        return k.item()
+    return k if isinstance(k, tuple) else str(k)
+
+
+def _values(obj: Any) -> Any:
+    import numpy as np
+
+    values = obj.to_numpy() if hasattr(obj, "to_numpy") else np.asarray(obj)
+    if values.dtype.kind not in "biufcUSmM?":
+        values = np.array(values.tolist() if hasattr(values, "tolist") else list(values), dtype=object)
+    return values
+
+
+def decode(value: Any, make_handle: Any = None) -> Any:
+    if isinstance(value, list):
+        return [decode(v, make_handle) for v in value]
+    if isinstance(value, dict):
+        return {k: decode(v, make_handle) for k, v in value.items()}
+    if isinstance(value, (set, frozenset)):
+        return value
+    if not (isinstance(value, tuple) and value and isinstance(value[0], str)):
+        return value
+    tag = value[0]
+    if tag == _TUPLE:
+        return tuple(decode(v, make_handle) for v in value[1])
+    if tag == _ARRAY:
+        import numpy as np
+
+        _, dtype, shape, data = value
+        if dtype == "object":
+            arr = np.empty(len(data), dtype=object)
+            for i, v in enumerate(data):
+                arr[i] = decode(v, make_handle)
+            return arr.reshape(shape)
+        return np.frombuffer(bytes(data), dtype=np.dtype(dtype)).reshape(shape).copy()
+    if tag == _SCALAR:
+        import numpy as np
+
+        return np.frombuffer(bytes(value[2]), dtype=np.dtype(value[1]))[0]
+    if tag in (_FRAME, _SERIES, _INDEX):
+        import pandas as pd
+
+        if tag == _INDEX:
+            _, name, dtype, values = value
+            return pd.Index(_as_dtype(decode(values), dtype), name=decode(name))
+        if tag == _SERIES:
+            _, name, dtype, index, values = value
+            return pd.Series(_as_dtype(decode(values), dtype), index=decode(index), name=decode(name))
+        _, index, columns, cols = value
+        series = [decode(c) for c in cols]
+        frame = pd.concat(series, axis=1) if series else pd.DataFrame(index=decode(index))
+        frame.columns = pd.Index(decode(columns)) if series else frame.columns
+        return frame
+    if tag == _HANDLE:
+        if make_handle is None:
+            raise WireError("unexpected object handle")
+        return make_handle(value[1], value[2])
+    return tuple(decode(v, make_handle) for v in value)
+
+
+def _as_dtype(values: Any, dtype: str) -> Any:
+    import pandas as pd
+
+    try:
+        return pd.array(values, dtype=dtype) if dtype not in ("object",) else values
+    except (TypeError, ValueError):
+        return values
+
+
+class _SafeUnpickler(pickle.Unpickler):
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) in _SAFE_GLOBALS:
+            import builtins
+
+            return getattr(builtins, name)
+        raise pickle.UnpicklingError(f"refusing to load {module}.{name}")
+
+
+def safe_loads(data: bytes) -> Any:
+    return _SafeUnpickler(io.BytesIO(data)).load()
+
+
+def send(stream: BinaryIO, message: Any) -> None:
+    data = pickle.dumps(message, protocol=4)
+    stream.write(struct.pack("!Q", len(data)) + data)
+    stream.flush()
+
+
+def recv(stream: BinaryIO, safe: bool = True) -> Any:
+    head = _read_exact(stream, 8)
+    (n,) = struct.unpack("!Q", head)
+    if n > 1 << 31:
+        raise WireError("message too large")
+    data = _read_exact(stream, n)
+    return safe_loads(data) if safe else pickle.loads(data)
+
+
+def _read_exact(stream: BinaryIO, n: int) -> bytes:
+    chunks = []
+    while n:
+        chunk = stream.read(n)
+        if not chunk:
+            raise EOFError("worker closed the channel")
+        chunks.append(chunk)
+        n -= len(chunk)
+    return b"".join(chunks)

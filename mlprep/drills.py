@@ -1,0 +1,256 @@
+"""Drills as data: each `drills/<slug>/` folder is one exercise.
+
+A drill folder holds:
+- `drill.yaml`    metadata (title, section, difficulty, entry points, ordered hints, time limit,
+                  forbidden imports, common mistakes), validated on load;
+- `task.md`       the task (Markdown): what to implement, signature, shapes, edge cases;
+- `starter.py`    what the user starts from: signatures, docstrings, `# TODO`, NotImplementedError;
+- `solution.py`   the NumPy reference solution;
+- `test_hidden.py` the hidden pytest suite (fixtures `solution` and `reference`, see drillkit);
+- `mistakes/<id>.py` one typical wrong solution per `common_mistakes` entry (must fail the suite).
+
+Adding a drill needs no change to mlprep's code.
+"""
+
+from __future__ import annotations
+
+import ast
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mlprep import paths
+from mlprep.errors import DrillError, Problem
+
+DEFAULT_FORBIDDEN = ("sklearn", "scipy", "torch", "tensorflow", "jax", "keras", "statsmodels")
+REQUIRED_FILES = ("drill.yaml", "task.md", "starter.py", "solution.py", "test_hidden.py")
+
+
+@dataclass(frozen=True)
+class EntryPoint:
+    name: str
+    signature: str
+
+
+@dataclass(frozen=True)
+class Mistake:
+    id: str
+    description: str
+    expect: str = "fail"  # "fail": the suite must fail it; "slow": it passes but is flagged not vectorized
+
+
+@dataclass(frozen=True)
+class Drill:
+    slug: str
+    folder: Path
+    title: str
+    section: str
+    difficulty: int
+    entry_points: tuple[EntryPoint, ...]
+    hints: tuple[str, ...]
+    time_limit: float = 20.0
+    memory_mb: int = 2048
+    forbidden_imports: tuple[str, ...] = DEFAULT_FORBIDDEN
+    allow_input_mutation: bool = False
+    tags: tuple[str, ...] = ()
+    common_mistakes: tuple[Mistake, ...] = field(default_factory=tuple)
+    order: int = 1000
+
+    @property
+    def task(self) -> str:
+        return (self.folder / "task.md").read_text(encoding="utf-8")
+
+    @property
+    def starter(self) -> Path:
+        return self.folder / "starter.py"
+
+    @property
+    def solution(self) -> Path:
+        return self.folder / "solution.py"
+
+    @property
+    def tests(self) -> Path:
+        return self.folder / "test_hidden.py"
+
+    def mistake_file(self, mistake_id: str) -> Path:
+        return self.folder / "mistakes" / f"{mistake_id}.py"
+
+
+def _model():  # pydantic is imported only when drills are loaded
+    from typing import Literal
+
+    from pydantic import BaseModel, ConfigDict, Field
+
+    class _Strict(BaseModel):
+        model_config = ConfigDict(extra="forbid")
+
+    class EntryModel(_Strict):
+        name: str = Field(pattern=r"^[A-Za-z_]\w*$")
+        signature: str = Field(min_length=1)
+
+    class MistakeModel(_Strict):
+        id: str = Field(pattern=r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
+        description: str = Field(min_length=1)
+        expect: Literal["fail", "slow"] = "fail"
+
+    class DrillModel(_Strict):
+        format_version: Literal[1]
+        title: str = Field(min_length=1)
+        section: str = Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+        difficulty: Literal[1, 2, 3]
+        entry_points: list[EntryModel] = Field(min_length=1)
+        hints: list[str] = Field(min_length=2)
+        time_limit: float = Field(default=20.0, gt=0, le=300)
+        memory_mb: int = Field(default=2048, ge=256, le=16384)
+        forbidden_imports: list[str] | None = None
+        allow_input_mutation: bool = False
+        tags: list[str] = Field(default_factory=list)
+        common_mistakes: list[MistakeModel] = Field(default_factory=list)
+        order: int = 1000
+
+    return DrillModel
+
+
+def _defined_names(path: Path) -> set[str] | None:
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+    except (SyntaxError, OSError, UnicodeDecodeError):
+        return None
+    names: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, ast.Assign):
+            names.update(t.id for t in node.targets if isinstance(t, ast.Name))
+    return names
+
+
+def load_drill(folder: Path) -> tuple[Drill | None, list[Problem]]:
+    """Load and validate one drill folder."""
+    import yaml
+    from pydantic import ValidationError
+
+    slug = folder.name
+    problems: list[Problem] = []
+    meta_path = folder / "drill.yaml"
+    missing = [f for f in REQUIRED_FILES if not (folder / f).is_file()]
+    if missing:
+        return None, [Problem(str(folder), None, slug, f"missing file(s): {', '.join(missing)}")]
+    try:
+        raw = yaml.safe_load(meta_path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        return None, [Problem(str(meta_path), mark.line + 1 if mark else None, slug,
+                              f"invalid YAML: {getattr(exc, 'problem', exc)}")]
+    try:
+        m = _model().model_validate(raw)
+    except ValidationError as exc:
+        for err in exc.errors():
+            loc = ".".join(str(x) for x in err["loc"])
+            msg = "unknown field; check its spelling" if err["type"] == "extra_forbidden" else err["msg"]
+            problems.append(Problem(str(meta_path), None, f"{slug}: {loc}", msg))
+        return None, problems
+    for rel in ("starter.py", "solution.py"):
+        names = _defined_names(folder / rel)
+        if names is None:
+            problems.append(Problem(str(folder / rel), None, slug, "is not valid Python"))
+            continue
+        for ep in m.entry_points:
+            if ep.name not in names:
+                problems.append(Problem(str(folder / rel), None, f"{slug}: entry_points",
+                                        f"does not define `{ep.name}` named in drill.yaml"))
+    if "TODO" not in (folder / "starter.py").read_text(encoding="utf-8"):
+        problems.append(Problem(str(folder / "starter.py"), None, slug, "the starter must guide with `# TODO`"))
+    for mk in m.common_mistakes:
+        if not (folder / "mistakes" / f"{mk.id}.py").is_file():
+            problems.append(Problem(str(folder / "mistakes"), None, f"{slug}: common_mistakes",
+                                    f"no file mistakes/{mk.id}.py for the listed mistake {mk.id!r}"))
+    drill = Drill(
+        slug=slug, folder=folder, title=m.title, section=m.section, difficulty=m.difficulty,
+        entry_points=tuple(EntryPoint(e.name, e.signature) for e in m.entry_points), hints=tuple(m.hints),
+        time_limit=m.time_limit, memory_mb=m.memory_mb,
+        forbidden_imports=tuple(m.forbidden_imports if m.forbidden_imports is not None else DEFAULT_FORBIDDEN),
+        allow_input_mutation=m.allow_input_mutation, tags=tuple(m.tags),
+        common_mistakes=tuple(Mistake(x.id, x.description, x.expect) for x in m.common_mistakes), order=m.order)
+    return drill, problems
+
+
+def drill_folders(root: Path | None = None) -> list[Path]:
+    root = root or paths.drills_dir()
+    if not root.is_dir():
+        return []
+    return sorted(p for p in root.iterdir() if p.is_dir() and (p / "drill.yaml").exists()
+                  and not p.name.startswith((".", "_")))
+
+
+def check_drills(root: Path | None = None) -> tuple[dict[str, Drill], list[Problem]]:
+    drills: dict[str, Drill] = {}
+    problems: list[Problem] = []
+    for folder in drill_folders(root):
+        drill, probs = load_drill(folder)
+        problems += probs
+        if drill is not None and not probs:
+            drills[drill.slug] = drill
+    return drills, problems
+
+
+def load_drills(root: Path | None = None) -> dict[str, Drill]:
+    """All valid drills by slug (ordered by section order, then `order`, then slug)."""
+    drills, problems = check_drills(root)
+    if problems:
+        from mlprep.errors import ContentError
+
+        raise ContentError(problems)
+    return dict(sorted(drills.items(), key=lambda kv: (kv[1].order, kv[0])))
+
+
+def find_drill(slug: str, drills: dict[str, Drill] | None = None) -> Drill:
+    drills = load_drills() if drills is None else drills
+    if slug in drills:
+        return drills[slug]
+    close = difflib.get_close_matches(slug, list(drills), n=4, cutoff=0.5)
+    close += [s for s in drills if slug and slug in s and s not in close][:4 - len(close)]
+    hint = f" Did you mean: {', '.join(close)}?" if close else ""
+    raise DrillError(f"no drill called {slug!r}.{hint} Run `mlprep drill` to list them all.")
+
+
+def workspace_file(drill: Drill, directory: Path | None = None) -> Path:
+    return (directory or paths.workspace_dir()) / f"{drill.slug}.py"
+
+
+def scaffold(drill: Drill, directory: Path | None = None) -> tuple[Path, bool]:
+    """Create the user's file from the starter if it does not exist. Returns (path, created)."""
+    target = workspace_file(drill, directory)
+    if target.exists():
+        return target, False
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(drill.starter.read_text(encoding="utf-8"), encoding="utf-8")
+    except OSError as exc:
+        raise DrillError(f"cannot create {target}: {exc}. Use --dir or MLPREP_WORKSPACE to choose a "
+                         "writable folder.") from None
+    return target, True
+
+
+def differs_from_starter(drill: Drill, path: Path) -> bool:
+    try:
+        return path.read_text(encoding="utf-8").strip() != drill.starter.read_text(encoding="utf-8").strip()
+    except OSError:
+        return False
+
+
+def reset(drill: Drill, path: Path) -> Path | None:
+    """Restore the starter; keep the old file as `<name>.py.bak`. Returns the backup path."""
+    backup = None
+    if path.exists():
+        backup = path.with_suffix(path.suffix + ".bak")
+        backup.write_bytes(path.read_bytes())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(drill.starter.read_text(encoding="utf-8"), encoding="utf-8")
+    return backup
+
+
+def describe(drill: Drill) -> dict[str, Any]:
+    return {"slug": drill.slug, "title": drill.title, "section": drill.section, "difficulty": drill.difficulty,
+            "entry_points": [e.signature for e in drill.entry_points], "hints": len(drill.hints)}

@@ -1,0 +1,43 @@
+"""The error hierarchy. The CLI catches `MlprepError` in one place and prints a one-paragraph message."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class MlprepError(Exception):
+    """A problem caused by input (a file, an argument, a setting), explained for the user."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One validation problem in a content file: where it is, what is wrong, and how to fix it."""
+
+    file: str
+    line: int | None
+    where: str  # question id and/or field path, e.g. "metrics-precision-01: answer"
+    message: str
+
+    def __str__(self) -> str:
+        loc = self.file if self.line is None else f"{self.file}:{self.line}"
+        where = f" [{self.where}]" if self.where else ""
+        return f"{loc}{where}: {self.message}"
+
+
+class ContentError(MlprepError):
+    """One or more content files failed validation."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = list(problems)
+        head = f"{len(self.problems)} problem(s) in the question banks"
+        lines = "\n".join(f"  {p}" for p in self.problems[:20])
+        more = f"\n  ... and {len(self.problems) - 20} more" if len(self.problems) > 20 else ""
+        super().__init__(f"{head}:\n{lines}{more}\nRun `mlprep content lint` to see them all.")
+
+
+class StoreError(MlprepError):
+    """The progress database could not be opened or written."""
+
+
+class DrillError(MlprepError):
+    """A drill could not be found, scaffolded or graded."""

@@ -1,0 +1,278 @@
+"""Runtime question model and answer checking for the seven question types.
+
+`Question` is a plain frozen dataclass built from a validated bank entry (see `schema.py`); it is
+cheap to create and to unpickle, so the quiz never needs pydantic on its hot path. `instantiate`
+turns a question into what one showing presents (fresh parameters, shuffled choices), and
+`check` decides whether a response is right.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from mlprep import params as P
+
+TYPES = ("mcq", "multi", "truefalse", "numeric", "short", "flashcard", "code_output")
+OBJECTIVE_TYPES = frozenset(TYPES) - {"flashcard"}
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    type: str
+    section: str
+    section_title: str
+    prompt: str
+    explanation: str
+    tags: tuple[str, ...]
+    difficulty: int
+    source: str = ""
+    line: int | None = None
+    choices: tuple[str, ...] = ()
+    answer: Any = None  # mcq: int; multi: tuple[int]; truefalse: bool; numeric: float|str expr;
+    #                     short: tuple of accepted strings; flashcard: str; code_output: str
+    abs_tol: float = 0.0
+    rel_tol: float = 0.01
+    unit: str = ""
+    code: str = ""
+    language: str = "python"
+    shuffle: bool = True
+    params: dict[str, dict[str, Any]] = field(default_factory=dict)
+    where: str | None = None
+
+    @property
+    def parametric(self) -> bool:
+        return bool(self.params)
+
+
+@dataclass
+class Shown:
+    """One showing of a question: the rendered text and what counts as right this time."""
+
+    question: Question
+    prompt: str
+    explanation: str
+    choices: tuple[str, ...] = ()  # in display order
+    order: tuple[int, ...] = ()  # order[display_index] = original index
+    expected: Any = None
+    values: dict[str, Any] = field(default_factory=dict)
+
+    def expected_text(self) -> str:
+        q = self.question
+        if q.type == "mcq":
+            i = self.order.index(q.answer)
+            return f"{LETTERS[i]}) {self.choices[i]}"
+        if q.type == "multi":
+            idx = sorted(self.order.index(a) for a in q.answer)
+            return ", ".join(f"{LETTERS[i]}) {self.choices[i]}" for i in idx)
+        if q.type == "truefalse":
+            return "True" if q.answer else "False"
+        if q.type == "numeric":
+            text = format_number(self.expected)
+            return f"{text} {q.unit}".strip()
+        if q.type in ("short", "code_output"):
+            return q.answer[0]
+        return str(self.expected)
+
+
+@dataclass(frozen=True)
+class Check:
+    correct: bool
+    note: str = ""  # e.g. "accepted with a typo", "within tolerance"
+
+
+def format_number(x: float) -> str:
+    if isinstance(x, int) or (isinstance(x, float) and x.is_integer() and abs(x) < 1e15):
+        return str(int(x))
+    return f"{x:.6g}"
+
+
+def instantiate(q: Question, rng: random.Random | None = None) -> Shown:
+    """Prepare one showing: sample parameters, compute the answer, shuffle the choices."""
+    rng = rng or random.Random()
+    values: dict[str, Any] = {}
+    expected: Any = q.answer
+    prompt, explanation = q.prompt, q.explanation
+    if q.params:
+        values = P.sample(q.params, q.where, rng)
+        expected = float(P.evaluate(q.answer, values))
+        values["answer"] = expected
+        prompt = P.render(q.prompt, values)
+        explanation = P.render(q.explanation, values)
+    order = tuple(range(len(q.choices)))
+    if q.choices and q.shuffle:
+        shuffled = list(order)
+        rng.shuffle(shuffled)
+        order = tuple(shuffled)
+    choices = tuple(q.choices[i] for i in order)
+    return Shown(q, prompt, explanation, choices, order, expected, values)
+
+
+# ---------------------------------------------------------------- normalisation helpers
+
+def normalize_text(s: str) -> str:
+    """Case-, accent-, space- and punctuation-insensitive form of a short answer."""
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    s = re.sub(r"[^\w\s]", " ", s)
+    return " ".join(s.split())
+
+
+def levenshtein(a: str, b: str, limit: int = 3) -> int:
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def typo_budget(answer: str) -> int:
+    n = len(answer.replace(" ", ""))
+    if n < 5 or answer.isdigit():
+        return 0
+    return 1 if n < 10 else 2
+
+
+def normalize_output(s: str) -> str:
+    """Whitespace-insensitive form of printed output: trim lines, collapse runs of spaces,
+    ignore spaces just inside brackets and after commas, drop blank lines."""
+    lines = []
+    for line in s.replace("\r\n", "\n").split("\n"):
+        line = " ".join(line.split())
+        line = re.sub(r"([\[\(\{]) ", r"\1", line)
+        line = re.sub(r" ([\]\)\}])", r"\1", line)
+        line = re.sub(r"\s*,\s*", ", ", line)
+        if line:
+            lines.append(line)
+    return "\n".join(lines)
+
+
+_NUMBER = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
+
+
+def parse_number(text: str) -> float | None:
+    """Parse '0.75', '3/4', '75%', '1e-3', '1,000'. Returns None if it is not a number."""
+    t = text.strip().replace(",", "").replace(" ", "").replace("−", "-")
+    if not t:
+        return None
+    percent = t.endswith("%")
+    if percent:
+        t = t[:-1]
+    try:
+        if "/" in t:
+            num, den = t.split("/", 1)
+            if not (_NUMBER.match(num) and _NUMBER.match(den)):
+                return None
+            value = float(num) / float(den)
+        elif _NUMBER.match(t) or t.lower() in ("inf", "-inf", "+inf"):
+            value = float(t)
+        else:
+            return None
+    except (ValueError, ZeroDivisionError):
+        return None
+    return value / 100 if percent else value
+
+
+def parse_choices(text: str, n: int) -> list[int] | None:
+    """Parse 'b', '2', 'a,c', 'A C', '1 3' into 0-based indices; None if invalid."""
+    parts = [p for p in re.split(r"[\s,;]+", text.strip()) if p]
+    if not parts:
+        return None
+    out: list[int] = []
+    for p in parts:
+        if p.isdigit():
+            i = int(p) - 1
+        elif len(p) == 1 and p.isalpha():
+            i = LETTERS.index(p.upper())
+        else:
+            return None
+        if not 0 <= i < n:
+            return None
+        if i not in out:
+            out.append(i)
+    return out
+
+
+_TRUE = {"t", "true", "y", "yes", "1"}
+_FALSE = {"f", "false", "n", "no", "0"}
+
+
+def parse_bool(text: str) -> bool | None:
+    t = text.strip().lower()
+    return True if t in _TRUE else False if t in _FALSE else None
+
+
+def is_valid_response(shown: Shown, text: str) -> str | None:
+    """Return None when `text` is a well-formed answer for this question, else why not."""
+    q = shown.question
+    if q.type in ("mcq", "multi"):
+        picked = parse_choices(text, len(shown.choices))
+        last = LETTERS[len(shown.choices) - 1]
+        if picked is None:
+            return f"Type a letter A-{last} or a number 1-{len(shown.choices)}" + (
+                ", several separated by commas." if q.type == "multi" else ".")
+        if q.type == "mcq" and len(picked) != 1:
+            return "Pick exactly one choice."
+        return None
+    if q.type == "truefalse":
+        return None if parse_bool(text) is not None else "Type t(rue) or f(alse)."
+    if q.type == "numeric":
+        return None if parse_number(text) is not None else (
+            "Type a number, e.g. 0.75, 3/4, 75% or 1e-3.")
+    if not text.strip():
+        return "Type an answer (or s to skip)."
+    return None
+
+
+def check(shown: Shown, text: str) -> Check:
+    """Decide whether `text` answers this showing correctly (objective types only)."""
+    q = shown.question
+    if q.type == "mcq":
+        picked = parse_choices(text, len(shown.choices)) or []
+        return Check(len(picked) == 1 and shown.order[picked[0]] == q.answer)
+    if q.type == "multi":
+        picked = parse_choices(text, len(shown.choices)) or []
+        return Check({shown.order[i] for i in picked} == set(q.answer))
+    if q.type == "truefalse":
+        return Check(parse_bool(text) == q.answer)
+    if q.type == "numeric":
+        return _check_number(text, float(shown.expected), q.abs_tol, q.rel_tol)
+    if q.type == "short":
+        given = normalize_text(text)
+        best = min(levenshtein(given, normalize_text(a)) for a in q.answer)
+        if best == 0:
+            return Check(True)
+        if any(levenshtein(given, normalize_text(a)) <= typo_budget(normalize_text(a))
+               for a in q.answer):
+            return Check(True, "accepted, with a small typo")
+        return Check(False)
+    if q.type == "code_output":
+        given = normalize_output(text)
+        return Check(any(given == normalize_output(a) for a in _outputs(q)))
+    raise ValueError(f"{q.type} questions are self-rated, not checked")
+
+
+def _outputs(q: Question) -> tuple[str, ...]:
+    return q.answer if isinstance(q.answer, tuple) else (q.answer,)
+
+
+def _check_number(text: str, expected: float, abs_tol: float, rel_tol: float) -> Check:
+    value = parse_number(text)
+    if value is None:
+        return Check(False)
+    raw = text.strip().endswith("%")
+    candidates = [value, value * 100] if raw else [value]
+    for v in candidates:
+        if math.isclose(v, expected, rel_tol=rel_tol, abs_tol=abs_tol):
+            return Check(True, "" if v == expected else "within tolerance")
+    return Check(False)

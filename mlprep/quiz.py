@@ -1,0 +1,200 @@
+"""Quiz sessions: choosing what to ask, and recording answers. No terminal I/O here.
+
+`select_questions` orders the session: due cards first (most overdue first), then new cards
+interleaved across sections (easier first within a section). `QuizSession` shows questions,
+checks answers, rates them, reviews them with fsrs (each review committed before the next
+question), supports a one-step rating override and undo, and produces the summary.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from fsrs import Rating, Scheduler
+
+from mlprep import scheduler as sched
+from mlprep.bank import Bank
+from mlprep.errors import MlprepError
+from mlprep.questions import Question, Shown, check, instantiate
+from mlprep.store import Store, utcnow
+
+
+@dataclass
+class Filters:
+    sections: Sequence[str] = ()
+    tags: Sequence[str] = ()
+    difficulty: Sequence[int] = ()
+
+    def validate(self, bank: Bank) -> None:
+        unknown = [s for s in self.sections if s not in bank.sections]
+        if unknown:
+            raise MlprepError(f"--section {unknown[0]!r}: no such section. Sections: "
+                              f"{', '.join(bank.sections)}.")
+        known_tags = {t for q in bank.questions.values() for t in q.tags}
+        bad = [t for t in self.tags if t not in known_tags]
+        if bad:
+            import difflib
+
+            close = difflib.get_close_matches(bad[0], sorted(known_tags), n=3)
+            hint = f" Did you mean {', '.join(close)}?" if close else " See `mlprep content tags`."
+            raise MlprepError(f"--tag {bad[0]!r}: no question has this tag.{hint}")
+        bad_d = [d for d in self.difficulty if d not in (1, 2, 3)]
+        if bad_d:
+            raise MlprepError(f"--difficulty {bad_d[0]}: use 1 (junior), 2 (mid) or 3 (senior).")
+
+    def match(self, q: Question) -> bool:
+        return ((not self.sections or q.section in self.sections)
+                and (not self.tags or any(t in q.tags for t in self.tags))
+                and (not self.difficulty or q.difficulty in self.difficulty))
+
+
+def interleave(questions: Iterable[Question]) -> list[Question]:
+    """Round-robin across sections, keeping each section's own order."""
+    by_section: OrderedDict[str, list[Question]] = OrderedDict()
+    for q in questions:
+        by_section.setdefault(q.section, []).append(q)
+    queues = [list(reversed(v)) for v in by_section.values()]
+    out: list[Question] = []
+    while queues:
+        for queue in list(queues):
+            out.append(queue.pop())
+            if not queue:
+                queues.remove(queue)
+    return out
+
+
+@dataclass
+class Plan:
+    questions: list[Question]
+    due_total: int  # due cards matching the filters (before the limit)
+    new_total: int
+
+
+def select_questions(bank: Bank, store: Store, now: datetime, filters: Filters | None = None, *,
+                     limit: int = 20, new_limit: int = 10, review_only: bool = False) -> Plan:
+    filters = filters or Filters()
+    due_rows = store.due_ids(now)
+    known = store.known_ids()
+    due = [bank.questions[i] for i, _ in due_rows if i in bank.questions and filters.match(bank.questions[i])]
+    new = [q for q in bank.questions.values() if q.id not in known and filters.match(q)]
+    order = {sid: n for n, sid in enumerate(bank.sections)}
+    new.sort(key=lambda q: (order.get(q.section, 0), q.difficulty))
+    new = interleave(new)
+    chosen = due[:limit]
+    if not review_only:
+        chosen += new[: max(0, min(new_limit, limit - len(chosen)))]
+    return Plan(chosen, len(due), len(new))
+
+
+@dataclass
+class Feedback:
+    correct: bool | None
+    rating: Rating
+    expected: str
+    explanation: str
+    due: datetime
+    interval: str
+    note: str = ""
+
+
+@dataclass
+class Answered:
+    question: Question
+    shown: Shown
+    response: str
+    correct: bool | None
+    rating: Rating
+    seconds: float
+    review_id: int
+
+
+@dataclass
+class Summary:
+    answered: int
+    correct: int
+    skipped: int
+    seconds: float
+    per_section: dict[str, tuple[str, int, int]]  # id -> (title, answered, correct)
+    due_tomorrow: int
+    next_due: datetime | None
+    session_id: int
+
+
+@dataclass
+class QuizSession:
+    store: Store
+    bank: Bank
+    scheduler: Scheduler
+    rng: random.Random = field(default_factory=random.Random)
+    clock: Callable[[], datetime] = utcnow
+    kind: str = "quiz"
+
+    def __post_init__(self) -> None:
+        self.started = self.clock()
+        self.session_id = self.store.start_session(self.kind)
+        self.answered: list[Answered] = []
+        self.skipped = 0
+
+    def show(self, q: Question) -> Shown:
+        return instantiate(q, self.rng)
+
+    def _record(self, shown: Shown, response: str, correct: bool | None, rating: Rating,
+                seconds: float) -> Feedback:
+        q = shown.question
+        now = self.clock()
+        result = sched.review(self.store, self.scheduler, item_id=q.id, rating=rating, now=now,
+                              correct=correct, response_ms=int(seconds * 1000), session_id=self.session_id,
+                              section=q.section)
+        self.answered.append(Answered(q, shown, response, correct, rating, seconds, result.review_id))
+        return Feedback(correct, rating, shown.expected_text(), shown.explanation, result.card.due,
+                        sched.describe_interval(result.card.due, now))
+
+    def answer(self, shown: Shown, response: str, seconds: float) -> Feedback:
+        """Check an objective answer, rate it (wrong→Again, right→Good/Easy) and review the card."""
+        verdict = check(shown, response)
+        rating = sched.rating_for(verdict.correct, seconds, shown.question.type)
+        fb = self._record(shown, response, verdict.correct, rating, seconds)
+        fb.note = verdict.note
+        return fb
+
+    def self_rate(self, shown: Shown, rating: Rating, seconds: float) -> Feedback:
+        """Flashcards: the user's own rating (Again counts as not recalled)."""
+        return self._record(shown, "", rating != Rating.Again, rating, seconds)
+
+    def undo_last(self) -> Answered:
+        """Forget the last answer: its card goes back to the state before it."""
+        if not self.answered:
+            raise MlprepError("nothing to undo")
+        last = self.answered.pop()
+        sched.undo(self.store, last.review_id)
+        return last
+
+    def rerate(self, rating: Rating) -> Feedback:
+        """Replace the rating of the last answer (e.g. Good → Hard) and reschedule from before it."""
+        last = self.undo_last()
+        fb = self._record(last.shown, last.response, last.correct, rating, last.seconds)
+        return fb
+
+    def skip(self) -> None:
+        self.skipped += 1
+
+    def finish(self) -> Summary:
+        now = self.clock()
+        per: dict[str, tuple[str, int, int]] = {}
+        for a in self.answered:
+            title, n, c = per.get(a.question.section, (a.question.section_title, 0, 0))
+            per[a.question.section] = (title, n + 1, c + bool(a.correct))
+        local_now = now.astimezone()
+        end_of_tomorrow = (local_now + timedelta(days=1)).replace(hour=23, minute=59, second=59)
+        ids = set(self.bank.questions)
+        due_tomorrow = sum(1 for i, _ in self.store.due_ids(end_of_tomorrow) if i in ids)
+        self.store.end_session(self.session_id, {
+            "answered": len(self.answered), "correct": sum(bool(a.correct) for a in self.answered),
+            "skipped": self.skipped})
+        return Summary(len(self.answered), sum(bool(a.correct) for a in self.answered), self.skipped,
+                       (now - self.started).total_seconds(), per, due_tomorrow,
+                       self.store.next_due(ids=ids), self.session_id)

@@ -1,0 +1,120 @@
+"""Spaced repetition with the `fsrs` package (the scheduler Anki uses).
+
+mlprep does not schedule by hand: it maps an answer to an fsrs `Rating`, asks
+`fsrs.Scheduler.review_card` for the next card state, and stores cards and logs through fsrs's own
+`to_dict`/`from_dict`. A question with no stored card is *new* (fsrs 6 has no New state).
+Undo is mlprep's own: the card JSON from before a review is kept with the log entry.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from fsrs import Card, Rating, Scheduler, State
+
+from mlprep.errors import MlprepError
+from mlprep.store import Store
+
+DEFAULT_RETENTION = 0.9
+RATING_NAMES = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
+# An objective answer given faster than this (seconds) is rated Easy instead of Good.
+FAST_SECONDS = {"truefalse": 6.0, "mcq": 10.0, "multi": 15.0, "numeric": 20.0, "short": 12.0,
+                "code_output": 20.0}
+
+
+def rating_for(correct: bool, seconds: float, qtype: str) -> Rating:
+    """Wrong → Again; right → Good, or Easy when answered quickly."""
+    if not correct:
+        return Rating.Again
+    return Rating.Easy if seconds <= FAST_SECONDS.get(qtype, 10.0) else Rating.Good
+
+
+def card_id_for(item_id: str) -> int:
+    """A stable integer id for fsrs, derived from the question id."""
+    return zlib.crc32(item_id.encode())
+
+
+def new_card(item_id: str, now: datetime) -> Card:
+    return Card(card_id=card_id_for(item_id), due=now)
+
+
+def load_card(card_json: str | None, item_id: str, now: datetime) -> Card:
+    return Card.from_dict(json.loads(card_json)) if card_json else new_card(item_id, now)
+
+
+def make_scheduler(desired_retention: float = DEFAULT_RETENTION, maximum_interval: int = 36500,
+                   enable_fuzzing: bool = True) -> Scheduler:
+    if not 0.7 <= desired_retention <= 0.99:
+        raise MlprepError(f"desired retention {desired_retention} is out of range; use a value between 0.70 "
+                          "and 0.99 (0.90 is the usual choice).")
+    return Scheduler(desired_retention=desired_retention, maximum_interval=max(1, maximum_interval),
+                     enable_fuzzing=enable_fuzzing)
+
+
+def scheduler_for(store: Store, enable_fuzzing: bool = True) -> Scheduler:
+    """The scheduler configured by the user's settings (desired retention)."""
+    raw = store.get_setting("desired_retention", str(DEFAULT_RETENTION))
+    try:
+        retention = float(raw or DEFAULT_RETENTION)
+    except ValueError:
+        retention = DEFAULT_RETENTION
+    return make_scheduler(retention, enable_fuzzing=enable_fuzzing)
+
+
+@dataclass
+class ReviewResult:
+    review_id: int
+    item_id: str
+    rating: Rating
+    card: Card
+    correct: bool | None
+
+
+def review(store: Store, scheduler: Scheduler, *, item_id: str, rating: Rating, now: datetime,
+           correct: bool | None, response_ms: int | None, session_id: int | None,
+           section: str | None, kind: str = "question") -> ReviewResult:
+    """Review one item and commit the new card and the log entry before returning."""
+    if now.tzinfo is None:
+        raise ValueError("now must be timezone-aware UTC")
+    now = now.astimezone(timezone.utc)
+    before = store.card_json(item_id)
+    card = load_card(before, item_id, now)
+    card, log = scheduler.review_card(card, rating, review_datetime=now, review_duration=response_ms)
+    review_id = store.record_review(item_id=item_id, kind=kind, card_after=card.to_dict(), card_before=before,
+                                    log=log.to_dict(), correct=correct, response_ms=response_ms,
+                                    session_id=session_id, section=section)
+    return ReviewResult(review_id, item_id, rating, card, correct)
+
+
+def undo(store: Store, review_id: int) -> None:
+    """Restore the card to its state before that review and forget the review."""
+    store.undo_review(review_id)
+
+
+def describe_interval(due: datetime, now: datetime) -> str:
+    """'in 10 minutes', 'in 4 days', 'tomorrow'..."""
+    delta = due - now
+    secs = delta.total_seconds()
+    if secs < 60:
+        return "in under a minute"
+    if secs < 3600:
+        m = round(secs / 60)
+        return f"in {m} minute{'s' * (m != 1)}"
+    if secs < 86400:
+        h = round(secs / 3600)
+        return f"in {h} hour{'s' * (h != 1)}"
+    d = round(secs / 86400)
+    if d == 1:
+        return "tomorrow"
+    if d < 60:
+        return f"in {d} days"
+    if d < 730:
+        return f"in {round(d / 30)} months"
+    return f"in {d / 365:.1f} years"
+
+
+__all__ = ["Card", "Rating", "Scheduler", "State", "rating_for", "review", "undo", "make_scheduler",
+           "scheduler_for", "describe_interval", "load_card"]

@@ -1,0 +1,298 @@
+"""The progress store: one SQLite file, versioned by numbered migrations.
+
+Tables
+- `cards`: the FSRS card of each question (or drill) id, as fsrs's own `Card.to_dict()` JSON, plus
+  `due` (epoch seconds, indexed) so due look-ups need no JSON parsing.
+- `reviews`: the review log: item id, kind, UTC time, rating, correct, response time, session id,
+  the fsrs `ReviewLog.to_dict()` JSON and the card JSON from *before* the review (for undo).
+- `sessions`: one row per quiz/mock session.
+- `drill_attempts`, `drill_hints`: drill grading history and hints shown.
+- `settings`: small key/value settings (desired retention, interview date...).
+
+Rows are never deleted when a question leaves the banks: history is keyed by id. The database is in
+WAL mode with a busy timeout, and every write commits immediately.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from mlprep import paths
+from mlprep.errors import StoreError
+
+
+def _script(db: sqlite3.Connection, sql: str) -> None:
+    """Run several statements inside the caller's transaction (executescript would commit)."""
+    for statement in sql.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def _m001_initial(db: sqlite3.Connection) -> None:
+    _script(
+        db,
+        """
+        CREATE TABLE cards (
+            item_id    TEXT PRIMARY KEY,
+            kind       TEXT NOT NULL DEFAULT 'question',
+            card_json  TEXT NOT NULL,
+            state      INTEGER NOT NULL,
+            due        REAL NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX cards_due ON cards(due);
+        CREATE TABLE sessions (
+            id          INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind        TEXT NOT NULL DEFAULT 'quiz',
+            started_at  TEXT NOT NULL,
+            ended_at    TEXT,
+            meta_json   TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE TABLE reviews (
+            id           INTEGER PRIMARY KEY AUTOINCREMENT,
+            item_id      TEXT NOT NULL,
+            kind         TEXT NOT NULL DEFAULT 'question',
+            reviewed_at  TEXT NOT NULL,
+            rating       INTEGER NOT NULL,
+            correct      INTEGER,
+            response_ms  INTEGER,
+            session_id   INTEGER REFERENCES sessions(id),
+            section      TEXT,
+            log_json     TEXT NOT NULL,
+            card_before  TEXT
+        );
+        CREATE INDEX reviews_item ON reviews(item_id);
+        CREATE INDEX reviews_time ON reviews(reviewed_at);
+        CREATE TABLE drill_attempts (
+            id            INTEGER PRIMARY KEY AUTOINCREMENT,
+            slug          TEXT NOT NULL,
+            attempted_at  TEXT NOT NULL,
+            passed        INTEGER NOT NULL,
+            tests_passed  INTEGER NOT NULL,
+            tests_total   INTEGER NOT NULL,
+            duration_ms   INTEGER NOT NULL,
+            hints_used    INTEGER NOT NULL DEFAULT 0,
+            status        TEXT NOT NULL,
+            slow_factor   REAL,
+            details_json  TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE INDEX drill_attempts_slug ON drill_attempts(slug);
+        CREATE TABLE drill_hints (
+            slug   TEXT PRIMARY KEY,
+            shown  INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE settings (
+            key    TEXT PRIMARY KEY,
+            value  TEXT NOT NULL
+        );
+        """
+    )
+
+
+MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
+    ("m001_initial", _m001_initial),
+]
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def iso(dt: datetime) -> str:
+    """Fixed-width ISO 8601 UTC text, so stored times sort as strings."""
+    return dt.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f+00:00")
+
+
+@dataclass
+class ReviewRow:
+    id: int
+    item_id: str
+    rating: int
+    correct: bool | None
+    card_before: str | None
+
+
+class Store:
+    """A connection to the progress database, migrated to the latest schema on open."""
+
+    def __init__(self, path: Path | None = None):
+        self.path = Path(path) if path is not None else paths.db_path()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA busy_timeout = 10000")
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self.db.execute("PRAGMA synchronous = NORMAL")
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self.migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open the progress database {self.path}: {exc}. If the file is "
+                             "damaged, move it aside (your data home is shown by `mlprep where`).") from None
+        except OSError as exc:
+            raise StoreError(f"cannot create the data folder {self.path.parent}: {exc}. Set MLPREP_HOME "
+                             "to a writable folder.") from None
+
+    # ------------------------------------------------------------ plumbing
+    def migrate(self) -> list[str]:
+        self.db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+        done = {r[0] for r in self.db.execute("SELECT name FROM migrations")}
+        applied = []
+        for name, fn in MIGRATIONS:
+            if name in done:
+                continue
+            with self.transaction():
+                fn(self.db)
+                self.db.execute("INSERT INTO migrations VALUES (?, ?)", (name, iso(utcnow())))
+            applied.append(name)
+        return applied
+
+    @property
+    def schema_version(self) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM migrations").fetchone()[0]
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        else:
+            self.db.execute("COMMIT")
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------ cards
+    def card_json(self, item_id: str) -> str | None:
+        row = self.db.execute("SELECT card_json FROM cards WHERE item_id = ?", (item_id,)).fetchone()
+        return row[0] if row else None
+
+    def all_cards(self, kind: str | None = "question") -> dict[str, sqlite3.Row]:
+        sql = "SELECT item_id, kind, card_json, state, due FROM cards"
+        rows = self.db.execute(sql + (" WHERE kind = ?" if kind else ""), (kind,) if kind else ())
+        return {r["item_id"]: r for r in rows}
+
+    def known_ids(self, kind: str = "question") -> set[str]:
+        """Ids that have a card (i.e. have been reviewed at least once)."""
+        return {r[0] for r in self.db.execute("SELECT item_id FROM cards WHERE kind = ?", (kind,))}
+
+    def due_ids(self, now: datetime, kind: str = "question") -> list[tuple[str, float]]:
+        """Ids of cards due at `now`, most overdue first."""
+        rows = self.db.execute("SELECT item_id, due FROM cards WHERE kind = ? AND due <= ? ORDER BY due",
+                               (kind, now.timestamp()))
+        return [(r[0], r[1]) for r in rows]
+
+    def next_due(self, kind: str = "question", ids: set[str] | None = None) -> datetime | None:
+        rows = self.db.execute("SELECT item_id, due FROM cards WHERE kind = ? ORDER BY due", (kind,))
+        for item_id, due in rows:
+            if ids is None or item_id in ids:
+                return datetime.fromtimestamp(due, timezone.utc)
+        return None
+
+    def _put_card(self, item_id: str, kind: str, card: dict[str, Any]) -> None:
+        due = datetime.fromisoformat(card["due"]).timestamp()
+        self.db.execute(
+            "INSERT INTO cards (item_id, kind, card_json, state, due, updated_at) VALUES (?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(item_id) DO UPDATE SET card_json = excluded.card_json, state = excluded.state, "
+            "due = excluded.due, updated_at = excluded.updated_at",
+            (item_id, kind, json.dumps(card), card["state"], due, iso(utcnow())))
+
+    # ------------------------------------------------------------ reviews
+    def record_review(self, *, item_id: str, kind: str, card_after: dict[str, Any], card_before: str | None,
+                      log: dict[str, Any], correct: bool | None, response_ms: int | None,
+                      session_id: int | None, section: str | None) -> int:
+        """Store the new card state and the review log entry in one committed transaction."""
+        with self.transaction():
+            self._put_card(item_id, kind, card_after)
+            cur = self.db.execute(
+                "INSERT INTO reviews (item_id, kind, reviewed_at, rating, correct, response_ms, session_id, "
+                "section, log_json, card_before) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (item_id, kind, iso(datetime.fromisoformat(log["review_datetime"])), log["rating"],
+                 None if correct is None else int(correct), response_ms, session_id, section,
+                 json.dumps(log), card_before))
+            return int(cur.lastrowid)
+
+    def undo_review(self, review_id: int) -> ReviewRow:
+        """Delete one review and restore the card to its state before it (or to 'new')."""
+        row = self.db.execute("SELECT id, item_id, kind, rating, correct, card_before FROM reviews WHERE id = ?",
+                              (review_id,)).fetchone()
+        if row is None:
+            raise StoreError(f"review {review_id} does not exist")
+        with self.transaction():
+            self.db.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
+            if row["card_before"] is None:
+                self.db.execute("DELETE FROM cards WHERE item_id = ?", (row["item_id"],))
+            else:
+                self._put_card(row["item_id"], row["kind"], json.loads(row["card_before"]))
+        return ReviewRow(row["id"], row["item_id"], row["rating"],
+                         None if row["correct"] is None else bool(row["correct"]), row["card_before"])
+
+    def reviews(self, item_id: str | None = None) -> list[sqlite3.Row]:
+        if item_id is None:
+            return list(self.db.execute("SELECT * FROM reviews ORDER BY id"))
+        return list(self.db.execute("SELECT * FROM reviews WHERE item_id = ? ORDER BY id", (item_id,)))
+
+    def review_count(self) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM reviews").fetchone()[0]
+
+    # ------------------------------------------------------------ sessions
+    def start_session(self, kind: str = "quiz", meta: dict[str, Any] | None = None) -> int:
+        cur = self.db.execute("INSERT INTO sessions (kind, started_at, meta_json) VALUES (?, ?, ?)",
+                              (kind, iso(utcnow()), json.dumps(meta or {})))
+        return int(cur.lastrowid)
+
+    def end_session(self, session_id: int, meta: dict[str, Any] | None = None) -> None:
+        if meta is None:
+            self.db.execute("UPDATE sessions SET ended_at = ? WHERE id = ?", (iso(utcnow()), session_id))
+        else:
+            self.db.execute("UPDATE sessions SET ended_at = ?, meta_json = ? WHERE id = ?",
+                            (iso(utcnow()), json.dumps(meta), session_id))
+
+    # ------------------------------------------------------------ settings
+    def get_setting(self, key: str, default: str | None = None) -> str | None:
+        row = self.db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        self.db.execute("INSERT INTO settings VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                        (key, value))
+
+    # ------------------------------------------------------------ drills
+    def record_attempt(self, *, slug: str, passed: bool, tests_passed: int, tests_total: int,
+                       duration_ms: int, hints_used: int, status: str, slow_factor: float | None,
+                       details: dict[str, Any] | None = None) -> int:
+        cur = self.db.execute(
+            "INSERT INTO drill_attempts (slug, attempted_at, passed, tests_passed, tests_total, duration_ms, "
+            "hints_used, status, slow_factor, details_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (slug, iso(utcnow()), int(passed), tests_passed, tests_total, duration_ms, hints_used, status,
+             slow_factor, json.dumps(details or {})))
+        return int(cur.lastrowid)
+
+    def attempts(self, slug: str | None = None) -> list[sqlite3.Row]:
+        if slug is None:
+            return list(self.db.execute("SELECT * FROM drill_attempts ORDER BY id"))
+        return list(self.db.execute("SELECT * FROM drill_attempts WHERE slug = ? ORDER BY id", (slug,)))
+
+    def hints_shown(self, slug: str) -> int:
+        row = self.db.execute("SELECT shown FROM drill_hints WHERE slug = ?", (slug,)).fetchone()
+        return row[0] if row else 0
+
+    def set_hints_shown(self, slug: str, n: int) -> None:
+        self.db.execute("INSERT INTO drill_hints VALUES (?, ?) ON CONFLICT(slug) DO UPDATE SET shown = excluded.shown",
+                        (slug, n))
