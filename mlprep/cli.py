@@ -118,6 +118,161 @@ def quiz(
         cli_quiz.run(session, plan.questions, known)
 
 
+# ---------------------------------------------------------------- drill
+
+@app.command()
+def drill(
+    slug: Annotated[Optional[str], typer.Argument(help="Drill name, e.g. knn. Omit to list all drills.")] = None,
+    check: Annotated[bool, typer.Option("--check", help="Grade now; exit 0 if every test passes, 1 if not.")] = False,
+    file: Annotated[Optional[Path], typer.Option("--file", "-f", help="Grade this file instead of the workspace file.")] = None,
+    directory: Annotated[Optional[Path], typer.Option("--dir", help="Workspace folder for drill files (default ~/mlprep/drills or $MLPREP_WORKSPACE).")] = None,
+    watch: Annotated[bool, typer.Option("--watch", "-w", help="Regrade every time the file is saved, until Ctrl-C.")] = False,
+    hint: Annotated[bool, typer.Option("--hint", help="Show the next hint.")] = False,
+    solution: Annotated[bool, typer.Option("--solution", help="Show the reference solution (after a graded attempt).")] = False,
+    force: Annotated[bool, typer.Option("--force", help="With --solution: show it even before any attempt.")] = False,
+    reset: Annotated[bool, typer.Option("--reset", help="Restore the starter file (the old one is kept as .bak).")] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation (with --reset).")] = False,
+    edit: Annotated[bool, typer.Option("--edit", "-e", help="Open the file in $EDITOR first.")] = False,
+) -> None:
+    """Implement an ML algorithm in NumPy and get it graded by a hidden test suite."""
+    from mlprep import cli_drill
+    from mlprep import drills as drilllib
+    from mlprep.store import Store
+
+    all_drills = drilllib.load_drills()
+    if slug is None:
+        from mlprep import bank as banklib
+
+        titles = {s.id: s.title for s in banklib.load_bank().sections.values()}
+        with Store() as store:
+            cli_drill.render_list(all_drills, store.drill_summary(), titles)
+        return
+    d = drilllib.find_drill(slug, all_drills)
+    target = file.expanduser() if file else drilllib.workspace_file(d, directory)
+    with Store() as store:
+        if hint:
+            _show_hint(store, d)
+            return
+        if solution:
+            if not force and not store.attempts(d.slug):
+                raise fail(f"grade an attempt first (mlprep drill {d.slug} --check), or add --force to see "
+                           "the reference solution now.")
+            cli_drill.render_solution(d)
+            return
+        if reset:
+            if not yes and not typer.confirm(f"Replace {target} with the starter file?", default=False):
+                ui.console.print("Nothing changed.")
+                return
+            backup = drilllib.reset(d, target)
+            ui.console.print(f"Restored the starter in {target}" + (f" (old file kept as {backup})" if backup else "") + ".")
+            return
+        if file is None:
+            target, created = drilllib.scaffold(d, directory)
+        else:
+            created = False
+            if not target.is_file():
+                raise fail(f"--file {target}: no such file.")
+        if edit:
+            _open_editor(target)
+        if watch:
+            _watch(store, d, target)
+            return
+        if check:
+            verdict = _grade_and_record(store, d, target)
+            raise typer.Exit(0 if verdict.ok else 1)
+        cli_drill.render_task(d)
+        if created or not drilllib.differs_from_starter(d, target):
+            verb = "Created" if created else "Your file"
+            ui.console.print(f"{verb}: [bold]{target}[/]\nEdit it, then run [bold]mlprep drill {d.slug} --check[/] "
+                             f"(or [bold]--watch[/] to regrade on every save; [bold]--hint[/] for a hint).")
+            return
+        ui.console.print(f"Grading [bold]{target}[/] …")
+        verdict = _grade_and_record(store, d, target)
+        raise typer.Exit(0 if verdict.ok else 1)
+
+
+def _show_hint(store, d) -> None:  # type: ignore[no-untyped-def]
+    from rich.markdown import Markdown
+    from rich.panel import Panel
+
+    shown = store.hints_shown(d.slug)
+    if shown >= len(d.hints):
+        ui.console.print(f"[dim]That was the last hint ({len(d.hints)} of {len(d.hints)}). All hints:[/]")
+        for i, h in enumerate(d.hints, 1):
+            ui.console.print(Panel(Markdown(h), title=f"Hint {i}/{len(d.hints)}", title_align="left"))
+        return
+    store.set_hints_shown(d.slug, shown + 1)
+    ui.console.print(Panel(Markdown(d.hints[shown]), title=f"Hint {shown + 1}/{len(d.hints)}", title_align="left",
+                           border_style="yellow"))
+
+
+def _grade_and_record(store, d, target: Path):  # type: ignore[no-untyped-def]
+    from datetime import datetime
+
+    from mlprep import cli_drill
+    from mlprep.grader import grade
+
+    verdict = grade(d, target)
+    hints_used = store.hints_shown(d.slug)
+    hint = None
+    if not verdict.ok and verdict.kind != "not_implemented" and hints_used < len(d.hints):
+        store.set_hints_shown(d.slug, hints_used + 1)
+        hint = (hints_used + 1, len(d.hints), d.hints[hints_used])
+        hints_used += 1
+    solved_after = None
+    if verdict.ok:
+        summary = store.drill_summary().get(d.slug)
+        if summary and not summary["passed"] and summary.get("first"):
+            from mlprep.scheduler import describe_interval
+
+            first = datetime.fromisoformat(summary["first"])
+            solved_after = describe_interval(verdict_time := datetime.now(first.tzinfo), first)  # noqa: F841
+            solved_after = solved_after.replace("in ", "", 1)
+    store.record_attempt(slug=d.slug, passed=verdict.ok, tests_passed=verdict.passed, tests_total=verdict.total,
+                         duration_ms=int(verdict.seconds * 1000), hints_used=hints_used, status=verdict.kind,
+                         slow_factor=verdict.slow_factor,
+                         details={"first_failure": (verdict.first_failure.message if verdict.first_failure else None)})
+    cli_drill.render_verdict(verdict, hint, solved_after)
+    return verdict
+
+
+def _open_editor(target: Path) -> None:
+    import os
+    import shlex
+    import subprocess
+
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    if not editor:
+        raise fail("--edit: set $EDITOR (for example `export EDITOR=nano`) or open the file yourself: "
+                   f"{target}")
+    try:
+        subprocess.call([*shlex.split(editor), str(target)])
+    except OSError as exc:
+        raise fail(f"--edit: could not start {editor!r}: {exc}") from None
+
+
+def _watch(store, d, target: Path) -> None:  # type: ignore[no-untyped-def]
+    import time
+
+    ui.console.print(f"Watching [bold]{target}[/]: save the file to regrade; Ctrl-C to stop.")
+    last = None
+    try:
+        while True:
+            try:
+                stamp = target.stat().st_mtime_ns
+            except OSError:
+                stamp = None
+            if stamp is not None and stamp != last:
+                last = stamp
+                ui.console.rule(f"[dim]{time.strftime('%H:%M:%S')}[/]", align="left")
+                verdict = _grade_and_record(store, d, target)
+                if verdict.ok:
+                    ui.console.print("[dim]Keep editing to improve it, or Ctrl-C to stop.[/]")
+            time.sleep(0.5)
+    except KeyboardInterrupt:
+        ui.console.print("\nStopped watching.")
+
+
 # ---------------------------------------------------------------- where / config
 
 SETTINGS = {

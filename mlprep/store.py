@@ -289,6 +289,21 @@ class Store:
             return list(self.db.execute("SELECT * FROM drill_attempts ORDER BY id"))
         return list(self.db.execute("SELECT * FROM drill_attempts WHERE slug = ? ORDER BY id", (slug,)))
 
+    def drill_summary(self) -> dict[str, dict[str, Any]]:
+        """Per drill: attempts, passed (ever), best tests passed/total, slow flag, first attempt time."""
+        out: dict[str, dict[str, Any]] = {}
+        for r in self.db.execute("SELECT slug, COUNT(*) AS attempts, MAX(passed) AS passed, MIN(attempted_at) AS first, "
+                                 "MAX(CASE WHEN passed = 1 AND status = 'slow' THEN 1 ELSE 0 END) AS slow "
+                                 "FROM drill_attempts GROUP BY slug"):
+            out[r["slug"]] = {"attempts": r["attempts"], "passed": bool(r["passed"]), "first": r["first"],
+                              "slow": bool(r["slow"])}
+        for r in self.db.execute("SELECT slug, tests_passed, tests_total FROM drill_attempts "
+                                 "ORDER BY CAST(tests_passed AS REAL) / MAX(tests_total, 1) DESC, id"):
+            entry = out[r["slug"]]
+            entry.setdefault("best_passed", r["tests_passed"])
+            entry.setdefault("best_total", r["tests_total"])
+        return out
+
     def hints_shown(self, slug: str) -> int:
         row = self.db.execute("SELECT shown FROM drill_hints WHERE slug = ?", (slug,)).fetchone()
         return row[0] if row else 0

@@ -7,4 +7,4 @@ def mse(y_true, y_pred):
     """Return the mean of the squared differences between y_true and y_pred, as a float."""
     y_true = np.asarray(y_true, dtype=float)
     y_pred = np.asarray(y_pred, dtype=float)
-    return float(np.mean((y_true - y_pred) ** 2))
+    return np.mean((y_true - y_pred) ** 2)
