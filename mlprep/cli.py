@@ -336,25 +336,43 @@ def _check_setting(key: str) -> None:
 @content_app.command("lint")
 def content_lint(
     paths_: Annotated[Optional[list[Path]], typer.Argument(
-        metavar="[PATHS]...", help="Bank files or folders (default: built-in and user banks).")] = None,
+        metavar="[PATHS]...", help="Bank files, drill folders, or folders of them (default: everything built in, "
+                                   "plus your banks).")] = None,
 ) -> None:
-    """Validate bank files and report every problem (exit 1 if any)."""
+    """Validate question banks and drills; report every problem (exit 1 if any)."""
     from mlprep import bank as banklib
+    from mlprep import drills as drilllib
 
+    bank_paths: list[Path] = []
+    drill_dirs: list[Path] = []
     if paths_:
-        missing = [p for p in paths_ if not p.exists()]
-        if missing:
-            raise fail(f"{missing[0]}: no such file or folder.")
-        files = banklib.bank_files(paths_, builtin=False, user=False)
+        for p in paths_:
+            if not p.exists():
+                raise fail(f"{p}: no such file or folder.")
+            if p.is_dir() and (p / "drill.yaml").exists():
+                drill_dirs.append(p)
+            elif p.is_dir() and drilllib.drill_folders(p):
+                drill_dirs += drilllib.drill_folders(p)
+            else:
+                bank_paths.append(p)
+        files = banklib.bank_files(bank_paths, builtin=False, user=False) if bank_paths else []
     else:
         files = banklib.bank_files()
+        drill_dirs = drilllib.drill_folders()
     loaded, problems = banklib.check_files(files, use_cache=False)
+    n_drills = 0
+    for folder in drill_dirs:
+        drill, probs = drilllib.load_drill(folder)
+        problems += probs
+        n_drills += drill is not None and not probs
     for p in problems:
         ui.console.print(str(p), soft_wrap=True, markup=False)
+    what = f"{len(files)} bank file(s)" + (f" and {len(drill_dirs)} drill(s)" if drill_dirs else "")
     if problems:
-        ui.err_console.print(f"[bold red]{len(problems)} problem(s)[/] in {len(files)} file(s).")
+        ui.err_console.print(f"[bold red]{len(problems)} problem(s)[/] in {what}.")
         raise typer.Exit(1)
-    ui.console.print(f"[green]✓[/] {len(files)} file(s), {len(loaded.questions)} questions, no problems.")
+    ui.console.print(f"[green]✓[/] {what}: {len(loaded.questions)} questions"
+                     + (f", {n_drills} drills" if drill_dirs else "") + ", no problems.")
 
 
 @content_app.command("list")
@@ -381,18 +399,30 @@ def content_list(
         return
     from rich.table import Table
 
-    table = Table(title=f"{len(loaded.questions)} questions in {len(rows)} sections", title_justify="left")
-    table.add_column("section")
-    table.add_column("title")
-    table.add_column("total", justify="right")
+    short = {"mcq": "mcq", "multi": "mul", "truefalse": "t/f", "numeric": "num", "short": "txt",
+             "flashcard": "card", "code_output": "code"}
+    from rich import box
+
+    table = Table(title=f"{len(loaded.questions)} questions in {len(rows)} sections", title_justify="left",
+                  box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False, collapse_padding=True)
+    table.add_column("section", no_wrap=True)
+    if ui.console.width >= 120:
+        table.add_column("title", overflow="ellipsis", no_wrap=True, max_width=40)
+    table.add_column("all", justify="right", no_wrap=True)
     for t in TYPES:
-        table.add_column(t.replace("code_output", "code").replace("truefalse", "t/f"), justify="right")
-    table.add_column("d1/d2/d3", justify="right")
-    table.add_column("param", justify="right")
+        table.add_column(short[t], justify="right", no_wrap=True)
+    table.add_column("d1/d2/d3", justify="right", no_wrap=True)
+    table.add_column("par", justify="right", no_wrap=True)
     for r in rows:
         d = r["by_difficulty"]
-        table.add_row(r["id"], r["title"], str(r["questions"]), *(str(r["by_type"][t]) for t in TYPES),
+        title = [r["title"]] if ui.console.width >= 120 else []
+        table.add_row(r["id"], *title, str(r["questions"]), *(str(r["by_type"][t]) for t in TYPES),
                       f"{d['1']}/{d['2']}/{d['3']}", str(r["parametric"]))
+    table.add_section()
+    tot = {t: sum(r["by_type"][t] for r in rows) for t in TYPES}
+    dsum = [sum(r["by_difficulty"][k] for r in rows) for k in ("1", "2", "3")]
+    table.add_row("total", *([""] if ui.console.width >= 120 else []), str(len(loaded.questions)),
+                  *(str(tot[t]) for t in TYPES), "/".join(map(str, dsum)), str(sum(r["parametric"] for r in rows)))
     ui.console.print(table)
 
 

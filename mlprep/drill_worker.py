@@ -113,6 +113,18 @@ def _same(a: Any, b: Any) -> bool:
         return True
 
 
+def _param_name(fn: Any, index: int) -> Any:
+    """The name of the positional parameter at `index` (or the index if it cannot be known)."""
+    import inspect
+
+    try:
+        params = [p for p in inspect.signature(fn).parameters.values()
+                  if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+        return params[index].name if index < len(params) else index
+    except (TypeError, ValueError):
+        return index
+
+
 class Worker:
     def __init__(self, submission: str):
         self.submission = submission
@@ -149,9 +161,10 @@ class Worker:
             start = time.perf_counter()
             value = fn(*args, **kwargs)
             elapsed = time.perf_counter() - start
-            mutated = []
+            mutated: list = []
             if check_mutation:
-                mutated = [i for i, (a, b) in enumerate(zip(args, before[0])) if b is not None and not _same(b, a)]
+                mutated = [_param_name(fn, i) for i, (a, b) in enumerate(zip(args, before[0]))
+                           if b is not None and not _same(b, a)]
                 mutated += [k for k, v in kwargs.items() if before[1][k] is not None and not _same(before[1][k], v)]
             return ("ok", self.result(value), mutated, elapsed)
         if op == "getattr":

@@ -1,0 +1,10 @@
+import numpy as np
+
+
+def kmeans(X, k, max_iters=100, seed=None):
+    X = np.asarray(X, dtype=float)
+    rng = np.random.default_rng(seed)
+    centroids = X[rng.choice(len(X), size=k, replace=False)]
+    labels = ((X[:, None] - centroids[None]) ** 2).sum(2).argmin(1)
+    centroids = np.array([X[labels == j].mean(0) if np.any(labels == j) else centroids[j] for j in range(k)])
+    return centroids, labels
