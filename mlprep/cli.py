@@ -139,7 +139,15 @@ def drill(
     from mlprep import drills as drilllib
     from mlprep.store import Store
 
-    all_drills = drilllib.load_drills()
+    drills_found, drill_problems = drilllib.check_drills()
+    all_drills = dict(sorted(drills_found.items(), key=lambda kv: (kv[1].order, kv[0])))
+    if drill_problems:
+        broken = sorted({p.where.split(":")[0] for p in drill_problems})
+        if slug in broken:
+            raise fail(f"the drill {slug!r} has problems: " + "; ".join(str(p) for p in drill_problems
+                                                                         if p.where.split(":")[0] == slug))
+        ui.err_console.print(f"[yellow]Skipping {len(broken)} drill(s) with problems ({', '.join(broken)}); "
+                             "`mlprep content lint` shows why.[/]")
     if slug is None:
         from mlprep import bank as banklib
 

@@ -195,14 +195,22 @@ def check_drills(root: Path | None = None) -> tuple[dict[str, Drill], list[Probl
     return drills, problems
 
 
-def load_drills(root: Path | None = None) -> dict[str, Drill]:
-    """All valid drills by slug (ordered by section order, then `order`, then slug)."""
+def load_drills(root: Path | None = None, strict: bool = True) -> dict[str, Drill]:
+    """All valid drills by slug, in catalogue order (`order`, then slug).
+
+    strict: raise ContentError if any drill folder has a problem; otherwise skip broken drills
+    (the CLI warns about them, and `mlprep content lint` lists the problems).
+    """
     drills, problems = check_drills(root)
-    if problems:
+    if problems and strict:
         from mlprep.errors import ContentError
 
         raise ContentError(problems)
     return dict(sorted(drills.items(), key=lambda kv: (kv[1].order, kv[0])))
+
+
+def broken_drills(root: Path | None = None) -> list[Problem]:
+    return check_drills(root)[1]
 
 
 def find_drill(slug: str, drills: dict[str, Drill] | None = None) -> Drill:

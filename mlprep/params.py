@@ -27,6 +27,10 @@ _ALLOWED_NODES = (
     ast.Add, ast.Sub, ast.Mult, ast.Div, ast.FloorDiv, ast.Mod, ast.Pow, ast.USub, ast.UAdd,
     ast.Not, ast.And, ast.Or, ast.Eq, ast.NotEq, ast.Lt, ast.LtE, ast.Gt, ast.GtE, ast.MatMult,
 )
+# NumPy names that read or write files or reach outside the sandbox.
+_NUMPY_BLOCKED = frozenset({"load", "save", "savez", "savez_compressed", "loadtxt", "savetxt", "genfromtxt",
+                            "fromfile", "fromregex", "memmap", "lib", "ctypeslib", "DataSource", "f2py", "testing",
+                            "show_config", "info", "source", "tofile", "dump", "dumps"})
 _TEMPLATE = re.compile(r"\{\{\s*([A-Za-z_]\w*)\s*(?::\s*([^}]*?))?\s*\}\}")
 
 
@@ -45,9 +49,12 @@ def compile_expression(source: str) -> Any:
         if not isinstance(node, _ALLOWED_NODES):
             raise ExpressionError(f"`{type(node).__name__}` is not allowed in an expression")
         if isinstance(node, ast.Attribute):
-            if node.attr.startswith("_"):
+            if node.attr.startswith("_") or node.attr in _NUMPY_BLOCKED:
                 raise ExpressionError(f"attribute `{node.attr}` is not allowed")
-            if not (isinstance(node.value, ast.Name) and node.value.id in ("math", "np")):
+            root = node.value
+            while isinstance(root, ast.Attribute):
+                root = root.value
+            if not (isinstance(root, ast.Name) and root.id in ("math", "np")):
                 raise ExpressionError("only `math.<name>` and `np.<name>` attributes are allowed")
         if isinstance(node, ast.Name) and node.id.startswith("_"):
             raise ExpressionError(f"name `{node.id}` is not allowed")

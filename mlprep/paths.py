@@ -51,7 +51,9 @@ def user_banks_dir() -> Path:
 
 
 def cache_dir() -> Path:
-    return data_home() / "cache"
+    """Validated-bank cache; `MLPREP_CACHE` overrides it (tests share one)."""
+    env = os.environ.get("MLPREP_CACHE")
+    return Path(env).expanduser() if env else data_home() / "cache"
 
 
 def workspace_dir() -> Path:

@@ -143,6 +143,12 @@ def typo_budget(answer: str) -> int:
     return 1 if n < 10 else 2
 
 
+def _typo_of(given: str, answer: str) -> bool:
+    """A small typo of `answer`: within the edit budget and starting with the same letter, so a
+    dropped or added negation prefix ("reducible" vs "irreducible") is never forgiven."""
+    return bool(given) and given[0] == answer[0] and levenshtein(given, answer) <= typo_budget(answer)
+
+
 def normalize_output(s: str) -> str:
     """Whitespace-insensitive form of printed output: trim lines, collapse runs of spaces,
     ignore spaces just inside brackets and after commas, drop blank lines."""
@@ -252,8 +258,7 @@ def check(shown: Shown, text: str) -> Check:
         best = min(levenshtein(given, normalize_text(a)) for a in q.answer)
         if best == 0:
             return Check(True)
-        if any(levenshtein(given, normalize_text(a)) <= typo_budget(normalize_text(a))
-               for a in q.answer):
+        if any(_typo_of(given, normalize_text(a)) for a in q.answer):
             return Check(True, "accepted, with a small typo")
         return Check(False)
     if q.type == "code_output":

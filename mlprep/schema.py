@@ -47,8 +47,10 @@ class SectionModel(_Strict):
 
 
 class ToleranceModel(_Strict):
+    """When `tolerance` is given, unspecified parts are 0; with no `tolerance` at all, rel = 1%."""
+
     abs: float = Field(default=0.0, ge=0)
-    rel: float = Field(default=0.01, ge=0)
+    rel: float = Field(default=0.0, ge=0)
 
 
 class ParamModel(_Strict):
@@ -271,7 +273,7 @@ def _build(m: QuestionModel, section: SectionModel, source: str, line: int | Non
         kw["answer"] = m.answer
         forbid("tolerance", "unit", "code", "params", "where", "accept")
     elif t == "numeric":
-        tol = m.tolerance or ToleranceModel()
+        tol = m.tolerance or ToleranceModel(rel=0.01)
         kw.update(abs_tol=tol.abs, rel_tol=tol.rel, unit=m.unit or "")
         forbid("code", "accept")
         if m.params:

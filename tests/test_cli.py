@@ -1,0 +1,80 @@
+"""The CLI surface: help, version, where, config, content list, clean errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from typer.testing import CliRunner
+
+from mlprep import __version__
+from mlprep.cli import app
+
+runner = CliRunner()
+
+
+def test_help_lists_the_commands():
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    for cmd in ("quiz", "drill", "content", "where", "config"):
+        assert cmd in result.output
+
+
+def test_no_arguments_shows_help():
+    result = runner.invoke(app, [])
+    assert result.exit_code == 0 and "Usage" in result.output
+
+
+def test_version():
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and __version__ in result.output
+
+
+def test_python_dash_m_works():
+    out = subprocess.run([sys.executable, "-m", "mlprep", "--version"], capture_output=True, text=True, check=True)
+    assert __version__ in out.stdout
+
+
+def test_help_does_not_import_heavy_modules():
+    code = ("import sys; from mlprep.cli import app\n"
+            "try:\n    app(['--help'])\nexcept SystemExit:\n    pass\n"
+            "heavy = [m for m in ('numpy', 'pandas', 'pydantic', 'yaml', 'fsrs', 'rich') if m in sys.modules]\n"
+            "print('HEAVY=' + ','.join(heavy))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "HEAVY="
+
+
+def test_where_shows_paths(mlprep_home):
+    result = runner.invoke(app, ["where"])
+    assert result.exit_code == 0 and str(mlprep_home) in result.output
+
+
+def test_config_set_get_and_errors(mlprep_home):
+    assert runner.invoke(app, ["config", "set", "desired_retention", "0.85"]).exit_code == 0
+    result = runner.invoke(app, ["config", "get"])
+    assert "desired_retention = 0.85" in result.output
+    bad = runner.invoke(app, ["config", "set", "desired_retention", "2"])
+    assert bad.exit_code == 1 and "0.70" in bad.output
+    assert runner.invoke(app, ["config", "set", "colour", "red"]).exit_code == 1
+
+
+def test_content_list_json_counts():
+    result = runner.invoke(app, ["content", "list", "--json"])
+    assert result.exit_code == 0
+    data = json.loads(result.output)
+    assert len(data["sections"]) == 12
+    assert data["total"] == sum(s["questions"] for s in data["sections"])
+    metrics = next(s for s in data["sections"] if s["id"] == "metrics")
+    assert metrics["questions"] >= 30 and metrics["parametric"] >= 5
+    assert all(metrics["by_type"][t] >= 1 for t in metrics["by_type"])
+
+
+def test_content_list_table():
+    result = runner.invoke(app, ["content", "list"])
+    assert result.exit_code == 0 and "metrics" in result.output and "total" in result.output
+
+
+def test_unknown_command_is_a_usage_error():
+    result = runner.invoke(app, ["quizz"])
+    assert result.exit_code == 2
