@@ -296,6 +296,8 @@ def where() -> None:
     from mlprep import paths
 
     table = Table.grid(padding=(0, 2))
+    table.add_column(no_wrap=True)
+    table.add_column(overflow="fold")
     for label, path in (("data home", paths.data_home()), ("database", paths.db_path()),
                         ("your banks", paths.user_banks_dir()), ("drill workspace", paths.workspace_dir()),
                         ("built-in banks", paths.content_dir()), ("built-in drills", paths.drills_dir())):

@@ -106,6 +106,8 @@ def as_array(got: Any, *, call: str | None = None, what: str = "it returned") ->
     call = last_call() if call is None else call
     if got is None:
         raise GradingFailure(f"{_prefix(call)}{what} None. Did you forget a `return` statement?", call=call)
+    if isinstance(got, (str, bytes)):
+        raise GradingFailure(f"{_prefix(call)}{what} a string ({short_repr(got)}), not numbers.", call=call, got=got)
     try:
         arr = np.asarray(got)
     except Exception:

@@ -131,6 +131,7 @@ def load_drill(folder: Path) -> tuple[Drill | None, list[Problem]]:
     import yaml
     from pydantic import ValidationError
 
+    folder = Path(folder).resolve()
     slug = folder.name
     problems: list[Problem] = []
     meta_path = folder / "drill.yaml"

@@ -10,7 +10,9 @@ anything the user's code prints.
 from __future__ import annotations
 
 import ast
+import hmac
 import json
+import secrets
 import os
 import subprocess
 import sys
@@ -131,18 +133,26 @@ def pytest_command(test_file: Path, workdir: Path) -> list[str]:
             "--tb=no", "--no-header", "-o", "console_output_style=classic", "-W", "ignore::DeprecationWarning"]
 
 
-def _read_events(path: Path) -> list[dict[str, Any]]:
-    events = []
+def _read_events(path: Path, key: bytes) -> tuple[list[dict[str, Any]], int]:
+    """Signed events from the results file, and how many lines failed the signature check."""
+    from mlprep.drill_plugin import sign
+
+    events, forged = [], 0
     try:
         with path.open(encoding="utf-8") as fh:
             for line in fh:
                 try:
-                    events.append(json.loads(line))
-                except json.JSONDecodeError:
+                    wrapper = json.loads(line)
+                    body = wrapper["e"]
+                    if not hmac.compare_digest(sign(key, body), str(wrapper.get("sig", ""))):
+                        forged += 1
+                        continue
+                    events.append(json.loads(body))
+                except (json.JSONDecodeError, KeyError, TypeError):
                     continue  # a line cut short by a killed process
     except OSError:
         pass
-    return events
+    return events, forged
 
 
 def grade(drill: Drill, path: Path, *, time_limit: float | None = None) -> Verdict:
@@ -174,19 +184,31 @@ def grade(drill: Drill, path: Path, *, time_limit: float | None = None) -> Verdi
         results.touch()
         env = _environment(drill, path.resolve(), results, limit)
         log = workdir / "pytest.log"
+        key = secrets.token_hex(32).encode()
+        key_r, key_w = os.pipe()
+        os.write(key_w, key)
+        os.close(key_w)
+        env["MLPREP_DRILL_KEY_FD"] = str(key_r)
         with log.open("wb") as out:
-            proc = subprocess.Popen(pytest_command(drill.tests, workdir), cwd=workdir, env=env,
-                                    stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
-                                    start_new_session=True)
+            try:
+                proc = subprocess.Popen(pytest_command(drill.tests, workdir), cwd=workdir, env=env,
+                                        stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
+                                        pass_fds=(key_r,), start_new_session=True)
+            finally:
+                os.close(key_r)
             try:
                 proc.wait(timeout=limit + STARTUP_SLACK)
                 timed_out = False
             except subprocess.TimeoutExpired:
                 _kill_group(proc)
                 timed_out = True
-        events = _read_events(results)
+        events, forged = _read_events(results, key)
         pytest_log = log.read_text(encoding="utf-8", errors="replace")[-3000:]
     verdict = _verdict(drill, path, events, timed_out, proc.returncode, pytest_log, limit)
+    if forged:
+        verdict.status, verdict.kind = "failed", "tampered"
+        verdict.headline = (f"Your code wrote {forged} fake line(s) into the grader's results. Submissions must "
+                            "only compute answers; this attempt does not count.")
     verdict.seconds = time.monotonic() - started
     return verdict
 
@@ -224,6 +246,12 @@ def _verdict(drill: Drill, path: Path, events: list[dict[str, Any]], timed_out: 
         elif kind == "end":
             ended = True
     v = Verdict(drill.slug, str(path), "failed", "failed", "")
+    if ended and not tests:
+        v.kind = "error"
+        v.headline = ("The hidden tests could not run. This is a problem with the drill, not your code; "
+                      "please report it.")
+        v.detail = log
+        return v
     if not ended:
         finished = {t.name for t in tests}
         running = next((n for n in started_names if n not in finished), None)
@@ -262,10 +290,16 @@ def _verdict(drill: Drill, path: Path, events: list[dict[str, Any]], timed_out: 
         v.headline = f"Your file could not be imported: {import_fail.message.split(': ', 1)[-1]}"
         v.detail = import_fail.where
         v.tests = [import_fail]
+    elif kinds == {"missing"} and first is not None:
+        v.kind = "missing"
+        v.headline = first.message[0].upper() + first.message[1:]
     elif kinds == {"not_implemented"}:
         v.kind = "not_implemented"
         v.headline = (f"Not implemented yet: {len(failures)} of {v.total} tests reach a function that still "
                       "raises NotImplementedError. Replace the `# TODO`s with your code.")
+    elif first is not None and first.kind == "forbidden_import":
+        v.kind = "forbidden_import"
+        v.headline = "Your code " + first.message.split("raised ImportError: mlprep: ", 1)[-1] + "."
     elif first is not None:
         v.kind = first.kind if first.kind in ("timeout", "memory", "exit", "crash", "output", "missing") else "failed"
         v.headline = f"{v.passed} of {v.total} tests passed."
