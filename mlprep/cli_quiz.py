@@ -15,7 +15,6 @@ from fsrs import Rating
 from rich.markdown import Markdown
 from rich.markup import escape
 from rich.panel import Panel
-from rich.syntax import Syntax
 from rich.table import Table
 from rich.text import Text
 
@@ -74,6 +73,8 @@ def render_question(shown: Shown, index: int, total: int, is_new: bool) -> None:
     console.rule(head, align="left", style="dim")
     console.print(Markdown(shown.prompt))
     if q.type == "code_output":
+        from rich.syntax import Syntax  # pygments is only loaded for code questions
+
         console.print(Syntax(q.code, q.language, theme="ansi_dark", line_numbers=False, word_wrap=True))
     if q.choices:
         for i, choice in enumerate(shown.choices):

@@ -75,6 +75,8 @@ class Config:
         self.time_limit = float(env.pop("MLPREP_DRILL_TIME_LIMIT", "20"))
         self.memory_mb = int(env.pop("MLPREP_DRILL_MEMORY_MB", "2048"))
         self.allow_mutation = env.pop("MLPREP_DRILL_ALLOW_MUTATION", "0") == "1"
+        # Benchmarks only: import the submission into this process (no isolation, no limits).
+        self.inprocess = env.pop("MLPREP_DRILL_INPROCESS", "0") == "1"
 
 
 class Worker:
@@ -291,7 +293,7 @@ class Plugin:
         self.passed = 0
         self.modules: list[Any] = []
         self._reference: Any = None
-        if self.cfg.submission and os.path.exists(self.cfg.submission):
+        if self.cfg.submission and os.path.exists(self.cfg.submission) and not self.cfg.inprocess:
             self.worker.start()  # start early: the worker imports numpy while pytest collects
 
     def emit(self, event: dict[str, Any]) -> None:
@@ -301,7 +303,9 @@ class Plugin:
             self.out.flush()
 
     @pytest.fixture(scope="session")
-    def solution(self) -> RemoteModule:
+    def solution(self) -> Any:
+        if self.cfg.inprocess:
+            return _import_path(self.cfg.submission, "submission")
         return RemoteModule(self.worker)
 
     @pytest.fixture(scope="session")
@@ -349,7 +353,7 @@ class Plugin:
 
     def pytest_sessionfinish(self, session: Any, exitstatus: int) -> None:
         try:
-            if self.failed == 0 and self.passed > 0 and self.cfg.submission:
+            if self.failed == 0 and self.passed > 0 and self.cfg.submission and not self.cfg.inprocess:
                 self.speed_check()
         finally:
             self.emit({"event": "end", "passed": self.passed, "failed": self.failed,
@@ -394,13 +398,17 @@ class Plugin:
 
     def _load_reference(self) -> Any:
         if self._reference is None:
-            path = self.cfg.reference
-            spec = importlib.util.spec_from_file_location("reference_solution", path)
-            assert spec is not None and spec.loader is not None
-            module = importlib.util.module_from_spec(spec)
-            spec.loader.exec_module(module)
-            self._reference = module
+            self._reference = _import_path(self.cfg.reference, "reference_solution")
         return self._reference
+
+
+def _import_path(path: str, name: str) -> Any:
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot import {path}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def describe_failure(exc: Any, report: Any) -> dict[str, Any]:

@@ -1,0 +1,75 @@
+"""Grading overhead (issue: drill engine).
+
+For each drill, grades the reference solution with `mlprep.grader.grade` (static checks, the hidden
+suite in a separate pytest process, the submission in an isolated worker process, signed JSON results,
+the speed check) and compares with running bare pytest on the same suite, the same reference imported
+straight into the pytest process (no worker, no isolation, no speed check). Median of --runs.
+Target: grade <= 1.2x bare pytest.
+
+    python benchmarks/grading.py [mse relu knn kmeans] [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def bare_pytest(drill, runs: int) -> float:  # type: ignore[no-untyped-def]
+    from mlprep.grader import pytest_command
+
+    times = []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as tmp:
+            env = dict(os.environ, MLPREP_DRILL_SUBMISSION=str(drill.solution), MLPREP_DRILL_REFERENCE=str(drill.solution),
+                       MLPREP_DRILL_INPROCESS="1", PYTHONPATH=str(ROOT), PYTHONDONTWRITEBYTECODE="1",
+                       OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1")
+            start = time.perf_counter()
+            out = subprocess.run(pytest_command(drill.tests, Path(tmp)), cwd=tmp, env=env, capture_output=True, text=True)
+            times.append(time.perf_counter() - start)
+            if out.returncode != 0:
+                raise SystemExit(f"{drill.slug}: bare pytest failed:\n{out.stdout[-2000:]}")
+    return statistics.median(times)
+
+
+def graded(drill, runs: int) -> float:  # type: ignore[no-untyped-def]
+    from mlprep.grader import grade
+
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        v = grade(drill, drill.solution)
+        times.append(time.perf_counter() - start)
+        if not v.ok:
+            raise SystemExit(f"{drill.slug}: the reference did not pass: {v.headline}")
+    return statistics.median(times)
+
+
+def main() -> int:
+    from mlprep.drills import load_drills
+
+    parser = argparse.ArgumentParser(description="grading overhead benchmark")
+    parser.add_argument("drills", nargs="*", default=["mse", "relu", "knn", "kmeans"])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    drills = load_drills(strict=False)
+    print(f"{'drill':12s} {'bare pytest':>12s} {'mlprep grade':>13s} {'ratio':>6s}")
+    for slug in args.drills:
+        d = drills[slug]
+        bare = bare_pytest(d, args.runs)
+        full = graded(d, args.runs)
+        print(f"{slug:12s} {bare * 1000:10.0f} ms {full * 1000:11.0f} ms {full / bare:6.2f}x", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
