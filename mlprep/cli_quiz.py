@@ -192,14 +192,19 @@ def _flashcard(session: QuizSession, shown: Shown, reader: Reader, started: floa
 
 
 def run(session: QuizSession, questions: list, known: set[str], reader: Reader = default_reader) -> Summary:
-    """Ask every question in order until done or the user quits; always returns the summary."""
-    total = len(questions)
+    """Ask every question in order until done or the user quits; always returns the summary.
+
+    A question answered wrong (rated Again) comes back once more at the end of the session, as
+    Anki's learning steps do, so it is practised while it is fresh.
+    """
+    questions = list(questions)
+    requeued: set[str] = set()
     i = 0
     try:
         while i < len(questions):
             q = questions[i]
             shown = session.show(q)
-            render_question(shown, i + 1, total, q.id not in known)
+            render_question(shown, i + 1, len(questions), q.id not in known and q.id not in requeued)
             started = time.monotonic()
             if q.type == "flashcard":
                 fb = _flashcard(session, shown, reader, started)
@@ -214,6 +219,12 @@ def run(session: QuizSession, questions: list, known: set[str], reader: Reader =
             render_feedback(fb, shown)
             if _after_feedback(session, shown, fb, reader) == "undo":
                 continue  # ask the same question again
+            last = session.answered[-1] if session.answered else None
+            if last is not None and last.question.id == q.id and last.rating == Rating.Again \
+                    and q.id not in requeued:
+                requeued.add(q.id)
+                questions.append(q)
+                console.print("[dim]It comes back once more at the end of this session.[/]")
             i += 1
     except EndSession:
         console.print("\n[dim]Session ended. Everything you answered is saved.[/]")

@@ -161,3 +161,15 @@ def test_user_banks_folder_is_loaded(tmp_path, mlprep_home):
     write_bank(mlprep_home / "banks" / "mine.yaml", [question("mine-1", "truefalse")], section="mine")
     result = runner.invoke(app, ["quiz", "--section", "mine"], input="t\n\n")
     assert result.exit_code == 0 and "Score 1/1" in result.output
+
+
+def test_wrong_answer_comes_back_once_at_the_end(tmp_path, mlprep_home):
+    path = write_bank(tmp_path / "again.yaml", [question("again-1", "truefalse"), question("again-2", "truefalse")],
+                      section="again")
+    # wrong, right, then the first one again (right this time); then nothing more
+    result = runner.invoke(app, ["quiz", "--bank", str(path), "--section", "again"], input="f\n\nt\n\nt\n\n")
+    assert result.exit_code == 0, result.output
+    assert "3/3" in result.output and "comes back once more" in result.output
+    assert "Score 2/3" in result.output
+    with Store() as store:
+        assert [r["item_id"] for r in store.reviews()] == ["again-1", "again-2", "again-1"]
