@@ -375,18 +375,12 @@ class Plugin:
         if case is None:
             return
         name, args, kwargs = case["function"], tuple(case.get("args", ())), dict(case.get("kwargs", {}))
-        import copy as _copy
+        from mlprep.drill_worker import per_call_time
 
-        ref_fn = getattr(self._load_reference(), name)
-        best_ref = float("inf")
-        for _ in range(3):
-            a, k = _copy.deepcopy(args), _copy.deepcopy(kwargs)
-            start = time.perf_counter()
-            ref_fn(*a, **k)
-            best_ref = min(best_ref, time.perf_counter() - start)
-        budget = max(1.0, 30 * best_ref)
+        best_ref, _ = per_call_time(getattr(self._load_reference(), name), args, kwargs)
+        budget = max(1.0, 40 * best_ref)
         try:
-            reply = self.worker.request(("time", ("attr", name), wire.encode(args), wire.encode(kwargs), 3, budget),
+            reply = self.worker.request(("time", ("attr", name), wire.encode(args), wire.encode(kwargs), 5, budget),
                                         "timing your function on a larger input")
             best_user = float(reply[1])
         except SubmissionFailure as exc:

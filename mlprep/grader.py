@@ -205,10 +205,8 @@ def grade(drill: Drill, path: Path, *, time_limit: float | None = None) -> Verdi
         events, forged = _read_events(results, key)
         pytest_log = log.read_text(encoding="utf-8", errors="replace")[-3000:]
     verdict = _verdict(drill, path, events, timed_out, proc.returncode, pytest_log, limit)
-    if forged:
-        verdict.status, verdict.kind = "failed", "tampered"
-        verdict.headline = (f"Your code wrote {forged} fake line(s) into the grader's results. Submissions must "
-                            "only compute answers; this attempt does not count.")
+    if forged:  # unsigned lines (written by some submission, not the grader) are ignored
+        verdict.detail = (verdict.detail + f"\n{forged} unsigned line(s) in the results were ignored.").strip()
     verdict.seconds = time.monotonic() - started
     return verdict
 
