@@ -115,6 +115,14 @@ def test_many_training_points(solution, reference):
     check(solution, reference, X, y, rng.normal(size=(60, 3)), 7)
 
 
+def test_k1_among_many_training_points(solution, reference):
+    """k = 1 with hundreds of training points: exactly the single nearest point decides."""
+    rng = np.random.default_rng(33)
+    X = rng.normal(size=(600, 2))
+    y = rng.integers(0, 5, 600)
+    check(solution, reference, X, y, rng.normal(size=(40, 2)), 1)
+
+
 def speed_case():
     rng = np.random.default_rng(0)
     X = rng.normal(size=(2000, 2))

@@ -1,0 +1,21 @@
+"""KNN imputation: fill each gap from the nearest complete rows."""
+
+import numpy as np
+
+
+def knn_impute(X, k=3):
+    """Fill each NaN with the mean of that column over the row's k nearest complete rows."""
+    X = np.asarray(X, dtype=float)
+    missing = np.isnan(X)
+    incomplete = missing.any(axis=1)
+    donors = X[~incomplete]  # the complete rows, (m, d)
+    k = min(k, len(donors))  # fewer than k donors: use them all
+    # Squared distances (r, m) from each incomplete row to each donor. The difference is NaN exactly
+    # in the columns the row is missing, and nansum skips those terms: only observed columns count.
+    # (The square root would not change which donors are nearest.)
+    d2 = np.nansum((X[incomplete][:, None, :] - donors[None, :, :]) ** 2, axis=2)
+    nearest = np.argpartition(d2, k - 1)[:, :k]  # (r, k) the k nearest donors, in any order
+    filled = X.copy()
+    # Each gap gets the donors' mean in its column; observed entries keep their values.
+    filled[incomplete] = np.where(missing[incomplete], donors[nearest].mean(axis=1), X[incomplete])
+    return filled

@@ -1,0 +1,5 @@
+import numpy as np
+
+
+def mae(y_true, y_pred):
+    return np.mean(np.asarray(y_true, dtype=float) - np.asarray(y_pred, dtype=float))

@@ -1,0 +1,16 @@
+import numpy as np
+
+
+def roc_curve(y_true, scores):
+    y_true, scores = np.asarray(y_true), np.asarray(scores, dtype=float)
+    order = np.argsort(-scores)
+    s, y = scores[order], y_true[order]
+    ends = np.r_[np.where(np.diff(s) != 0)[0], len(s) - 1]
+    tps = np.cumsum(y == 1)[ends]
+    fps = np.cumsum(y == 0)[ends]
+    return fps / fps[-1], tps / tps[-1], s[ends]
+
+
+def roc_auc(y_true, scores):
+    fpr, tpr, _ = roc_curve(y_true, scores)
+    return np.sum(np.diff(fpr) * (tpr[1:] + tpr[:-1]) / 2)
