@@ -149,11 +149,18 @@ def assert_close(got: Any, expected: Any, *, rtol: float = 1e-6, atol: float = 1
         raise GradingFailure(f"{_prefix(call)}{label}got {arr[idx] if idx else arr.item()}{where} where "
                              f"{exp[idx] if idx else exp.item():.6g} was expected (numerical overflow, log(0) "
                              "or 0/0?).", call=call, expected=expected, got=got)
-    if not np.allclose(arr, exp, rtol=rtol, atol=atol, equal_nan=True):
+    close = np.isclose(arr, exp, rtol=rtol, atol=atol, equal_nan=True)
+    if not np.all(close):
         err = float(np.nanmax(np.abs(arr - exp))) if arr.size else 0.0
+        where = ""
+        if arr.size > _MAX_SHOWN:  # big arrays are summarised, so name the first wrong entry
+            idx = tuple(int(i) for i in np.argwhere(~close)[0])
+            where = (f"; first difference at index {idx}: expected {exp[idx]:.6g}, got {arr[idx]:.6g}; "
+                     f"{int((~close).sum())} of {close.size} entries differ")
         raise GradingFailure(f"{_prefix(call)}expected {label}{short_repr(_scalarize(expected))}, got "
-                             f"{short_repr(_scalarize(got))} (max abs error {err:.3g}; tolerance rtol={rtol:g}, "
-                             f"atol={atol:g}).", call=call, expected=expected, got=got, max_abs_error=err)
+                             f"{short_repr(_scalarize(got))} (max abs error {err:.3g}{where}; tolerance "
+                             f"rtol={rtol:g}, atol={atol:g}).", call=call, expected=expected, got=got,
+                             max_abs_error=err)
 
 
 def _scalarize(value: Any) -> Any:

@@ -9,7 +9,7 @@ import pytest
 from mlprep import drills as drilllib
 from mlprep.grader import grade
 
-DRILLS = drilllib.load_drills()
+DRILLS = drilllib.load_drills(strict=False)  # a broken folder fails one test below, not collection
 MISTAKES = [(d, m) for d in DRILLS.values() for m in d.common_mistakes]
 
 
@@ -38,6 +38,18 @@ def test_common_mistake_is_caught(drill, mistake):
         assert v.ok and v.kind == "slow", f"{mistake.id} should pass but be flagged slow; {_explain(v)}"
     else:
         assert not v.ok, f"{drill.slug}: the mistake {mistake.id!r} ({mistake.description}) passes the suite"
+
+
+def test_every_drill_folder_is_valid():
+    problems = drilllib.broken_drills()
+    assert not problems, "\n".join(str(p) for p in problems)
+
+
+def test_catalogue_size_and_sections():
+    assert len(DRILLS) >= 50
+    sections = {d.section for d in DRILLS.values()}
+    assert {"metrics", "neural-nets", "from-scratch", "optimizers", "architectures", "generative",
+            "preprocessing", "practical", "regularization"} <= sections
 
 
 def test_every_drill_lists_common_mistakes():

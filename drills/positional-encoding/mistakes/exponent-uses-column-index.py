@@ -1,0 +1,8 @@
+import numpy as np
+
+
+def sinusoidal_positional_encoding(seq_len, d_model):
+    pos = np.arange(seq_len)[:, None]
+    j = np.arange(d_model)
+    angles = pos / 10000 ** (j / d_model)  # j instead of 2 * (j // 2)
+    return np.where(j % 2 == 0, np.sin(angles), np.cos(angles))
