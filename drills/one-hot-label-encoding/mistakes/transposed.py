@@ -1,0 +1,13 @@
+import numpy as np
+
+
+def label_encode(values):
+    classes, codes = np.unique(np.asarray(values), return_inverse=True)
+    return codes, classes
+
+
+def one_hot(codes, n_classes=None):
+    codes = np.asarray(codes)
+    if n_classes is None:
+        n_classes = codes.max() + 1
+    return (np.arange(n_classes)[:, None] == codes[None, :]).astype(int)

@@ -1,0 +1,16 @@
+import numpy as np
+
+
+def iqr_outliers(x, k=1.5):
+    x = np.asarray(x, dtype=float)
+    q1, med, q3 = np.percentile(x, [25, 50, 75])
+    iqr = q3 - q1
+    return np.abs(x - med) > k * iqr
+
+
+def zscore_outliers(x, threshold=3.0):
+    x = np.asarray(x, dtype=float)
+    std = x.std()
+    if std == 0:
+        return np.zeros(x.shape, dtype=bool)
+    return np.abs(x - x.mean()) / std > threshold

@@ -1,0 +1,15 @@
+import numpy as np
+
+
+def iqr_outliers(x, k=1.5):
+    x = np.asarray(x, dtype=float)
+    q1, q3 = np.percentile(x, [25, 75])
+    iqr = q3 - q1
+    return (x < q1 - k * iqr) | (x > q3 + k * iqr)
+
+
+def zscore_outliers(x, threshold=3.0):
+    x = np.asarray(x, dtype=float)
+    if x.size < 2 or x.std() == 0:
+        return np.zeros(x.shape, dtype=bool)
+    return np.abs(x - x.mean()) / x.std(ddof=1) > threshold

@@ -1,0 +1,7 @@
+import numpy as np
+
+
+def winsorize(x, lower_pct=5, upper_pct=95):
+    x = np.asarray(x, dtype=float)
+    lo, hi = np.percentile(x, [lower_pct / 100, upper_pct / 100], axis=0)
+    return np.clip(x, lo, hi)
