@@ -67,8 +67,8 @@ def default_reader(prompt: str) -> str:
 def render_question(shown: Shown, index: int, total: int, is_new: bool) -> None:
     q = shown.question
     dots = "●" * q.difficulty + "○" * (3 - q.difficulty)
-    head = Text.assemble((f"{index}/{total}", "bold"), "  ", (q.section_title, "cyan"), "  ",
-                         (dots, "yellow"), "  ", ("new" if is_new else "review", "dim"))
+    head = Text.assemble((f"{index}/{total}", "bold"), "  ", (dots, "yellow"), "  ",
+                         ("new" if is_new else "review", "dim"), "  ", (q.section_title, "cyan"))
     console.print()
     console.rule(head, align="left", style="dim")
     console.print(Markdown(shown.prompt))
