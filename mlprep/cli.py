@@ -7,7 +7,6 @@ commands that need them so that `mlprep --help` stays fast.
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -234,8 +233,7 @@ def _grade_and_record(store, d, target: Path):  # type: ignore[no-untyped-def]
             from mlprep.scheduler import describe_interval
 
             first = datetime.fromisoformat(summary["first"])
-            solved_after = describe_interval(verdict_time := datetime.now(first.tzinfo), first)  # noqa: F841
-            solved_after = solved_after.replace("in ", "", 1)
+            solved_after = describe_interval(datetime.now(first.tzinfo), first).replace("in ", "", 1)
     store.record_attempt(slug=d.slug, passed=verdict.ok, tests_passed=verdict.passed, tests_total=verdict.total,
                          duration_ms=int(verdict.seconds * 1000), hints_used=hints_used, status=verdict.kind,
                          slow_factor=verdict.slow_factor,

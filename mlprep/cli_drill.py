@@ -65,8 +65,8 @@ def render_verdict(v: Verdict, hint: tuple[int, int, str] | None = None, solved_
         msg = "[bold green]✓ Well done![/] " + escape(v.headline)
         if v.kind == "slow":
             msg = ("[bold yellow]✓ Correct, but not vectorized[/] — "
-                   f"{v.slow_factor:.0f}× slower than a NumPy solution on a larger input. Interviewers will ask "
-                   "you to remove the Python loops.")
+                   f"{v.slow_factor:.0f}× slower than the reference solution on a larger input. Interviewers will "
+                   "ask you to replace the Python loops with array operations.")
         console.print(msg)
         extra = f"Graded in {v.seconds:.1f} s" + (f"; solved {solved_after} after you started." if solved_after else ".")
         console.print(f"[dim]{extra}[/]")

@@ -14,8 +14,9 @@ import pickle
 import struct
 from typing import Any, BinaryIO
 
-_ARRAY, _SCALAR, _FRAME, _SERIES, _INDEX, _HANDLE, _TUPLE = (
-    "__ndarray__", "__npscalar__", "__dataframe__", "__series__", "__index__", "__handle__", "__tuple__")
+_ARRAY, _SCALAR, _FRAME, _SERIES, _INDEX, _MINDEX, _HANDLE, _TUPLE = (
+    "__ndarray__", "__npscalar__", "__dataframe__", "__series__", "__index__", "__multiindex__", "__handle__",
+    "__tuple__")
 _PLAIN = (bool, int, float, complex, str, bytes)
 _SAFE_GLOBALS = {("builtins", n) for n in ("complex", "set", "frozenset", "slice", "range", "bytearray")}
 
@@ -59,7 +60,9 @@ def encode(value: Any, handles: Any = None) -> Any:
         if isinstance(value, pd.Series):
             return (_SERIES, encode(value.name, handles), str(value.dtype), encode(value.index, handles),
                     encode(_values(value), handles))
-        if isinstance(value, pd.Index) and not isinstance(value, pd.MultiIndex):
+        if isinstance(value, pd.MultiIndex):
+            return (_MINDEX, encode(list(value.names), handles), encode(list(value), handles))
+        if isinstance(value, pd.Index):
             return (_INDEX, encode(value.name, handles), str(value.dtype), encode(_values(value), handles))
     if handles is None:
         raise WireError(f"cannot send a {type(value).__name__}")
@@ -109,9 +112,13 @@ def decode(value: Any, make_handle: Any = None) -> Any:
         import numpy as np
 
         return np.frombuffer(bytes(value[2]), dtype=np.dtype(value[1]))[0]
-    if tag in (_FRAME, _SERIES, _INDEX):
+    if tag in (_FRAME, _SERIES, _INDEX, _MINDEX):
         import pandas as pd
 
+        if tag == _MINDEX:
+            names, tuples = decode(value[1]), decode(value[2])
+            return pd.MultiIndex.from_tuples(tuples, names=names) if tuples else pd.MultiIndex.from_tuples(
+                [], names=names)
         if tag == _INDEX:
             _, name, dtype, values = value
             return pd.Index(_as_dtype(decode(values), dtype), name=decode(name))

@@ -47,6 +47,9 @@ def short_repr(value: Any) -> str:
         return f"<array shape={value.shape} dtype={value.dtype}>"
     if isinstance(value, np.generic):
         return repr(value.item())
+    if isinstance(value, dict):
+        inner = ", ".join(f"{k!r}: {short_repr(v)}" for k, v in list(value.items())[:_MAX_SHOWN])
+        return "{" + inner + (", ..." if len(value) > _MAX_SHOWN else "") + "}"
     if isinstance(value, (list, tuple)) and len(value) <= _MAX_SHOWN:
         inner = ", ".join(short_repr(v) for v in value)
         return f"({inner})" if isinstance(value, tuple) else f"[{inner}]"

@@ -275,7 +275,7 @@ def _verdict(drill: Drill, path: Path, events: list[dict[str, Any]], timed_out: 
             v.slow_factor = float(speed.get("factor", 0.0))
             if v.slow_factor > SLOW_FACTOR:
                 v.kind = "slow"
-                v.headline += (f" Correct, but not vectorized ({v.slow_factor:.0f}× slower than a NumPy "
+                v.headline += (f" Correct, but not vectorized ({v.slow_factor:.0f}× slower than the reference "
                                "solution on a larger input).")
         return v
     kinds = {t.kind for t in failures}
