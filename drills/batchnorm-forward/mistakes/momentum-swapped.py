@@ -1,0 +1,13 @@
+import numpy as np
+
+
+def batchnorm_forward(X, gamma, beta, running_mean, running_var, training=True, momentum=0.9, eps=1e-5):
+    if training:
+        mean = X.mean(axis=0)
+        var = X.var(axis=0)
+        running_mean = (1 - momentum) * running_mean + momentum * mean
+        running_var = (1 - momentum) * running_var + momentum * var
+    else:
+        mean, var = running_mean, running_var
+    out = gamma * (X - mean) / np.sqrt(var + eps) + beta
+    return out, running_mean, running_var

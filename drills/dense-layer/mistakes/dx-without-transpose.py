@@ -1,0 +1,9 @@
+import numpy as np
+
+
+def dense_forward(X, W, b):
+    return X @ W + b
+
+
+def dense_backward(dZ, X, W):
+    return dZ @ W, X.T @ dZ, dZ.sum(axis=0)

@@ -1,0 +1,13 @@
+def early_stopping(val_losses, patience, min_delta=0.0):
+    best, best_epoch, wait = val_losses[0], 0, 0
+    for epoch in range(1, len(val_losses)):
+        loss = val_losses[epoch]
+        if loss < val_losses[epoch - 1] - min_delta:
+            wait = 0
+            if loss < best:
+                best, best_epoch = loss, epoch
+        else:
+            wait += 1
+            if wait >= patience:
+                return best_epoch, epoch
+    return best_epoch, len(val_losses) - 1

@@ -1,0 +1,3 @@
+def summarize(df, by, target):
+    out = df.groupby(by)[target].agg(["size", "mean", "min", "max"])
+    return out.rename(columns={"size": "count"})

@@ -1,0 +1,9 @@
+import numpy as np
+
+
+def dropout(x, p, training=True, seed=None):
+    x = np.asarray(x, dtype=float)
+    if not training:
+        return x, np.ones_like(x)
+    mask = (np.random.rand(*x.shape) >= p).astype(float)
+    return x * mask / (1 - p), mask

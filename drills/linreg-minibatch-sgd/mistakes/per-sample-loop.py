@@ -1,0 +1,20 @@
+import numpy as np
+
+
+def linreg_sgd(X, y, lr, epochs, batch_size, seed=None):
+    X = np.asarray(X, dtype=float)
+    y = np.asarray(y, dtype=float)
+    n, d = X.shape
+    rng = np.random.default_rng(seed)
+    w, b = np.zeros(d), 0.0
+    for _ in range(epochs):
+        order = rng.permutation(n)
+        for start in range(0, n, batch_size):
+            idx = order[start:start + batch_size]
+            dw, db = np.zeros(d), 0.0
+            for i in idx:
+                err = X[i] @ w + b - y[i]
+                dw += err * X[i]
+                db += err
+            w, b = w - lr * dw / len(idx), b - lr * db / len(idx)
+    return w, b

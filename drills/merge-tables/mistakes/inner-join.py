@@ -1,0 +1,4 @@
+def merge_orders(customers, orders):
+    per_customer = orders.groupby("customer_id")["amount"].agg(n_orders="count", total="sum")
+    out = customers.merge(per_customer, left_on="customer_id", right_index=True)
+    return out.sort_values("customer_id").reset_index(drop=True)

@@ -1,0 +1,5 @@
+def merge_orders(customers, orders):
+    per_customer = orders.groupby("customer_id")["amount"].agg(n_orders="count", total="sum")
+    out = customers.merge(per_customer, how="left", left_on="customer_id", right_index=True)
+    out["n_orders"] = out["n_orders"].fillna(0).astype(int)
+    return out.sort_values("customer_id").reset_index(drop=True)

@@ -1,0 +1,10 @@
+import numpy as np
+
+
+def xavier_init(n_in, n_out, seed=None):
+    limit = np.sqrt(6 / (n_in + n_out))
+    return np.random.default_rng(seed).uniform(-limit, limit, size=(n_out, n_in))
+
+
+def he_init(n_in, n_out, seed=None):
+    return np.random.default_rng(seed).normal(0.0, np.sqrt(2 / n_in), size=(n_out, n_in))
