@@ -32,7 +32,7 @@ def bare_pytest(drill, runs: int) -> float:  # type: ignore[no-untyped-def]
         with tempfile.TemporaryDirectory() as tmp:
             env = dict(os.environ, MLPREP_DRILL_SUBMISSION=str(drill.solution), MLPREP_DRILL_REFERENCE=str(drill.solution),
                        MLPREP_DRILL_INPROCESS="1", PYTHONPATH=str(ROOT), PYTHONDONTWRITEBYTECODE="1",
-                       OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1")
+                       OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", PYTEST_DISABLE_PLUGIN_AUTOLOAD="1")
             start = time.perf_counter()
             out = subprocess.run(pytest_command(drill.tests, Path(tmp)), cwd=tmp, env=env, capture_output=True, text=True)
             times.append(time.perf_counter() - start)

@@ -116,6 +116,7 @@ def _environment(drill: Drill, submission: Path, results: Path, time_limit: floa
     env["PYTHONPATH"] = pkg_root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
     env.update({
         "PYTHONDONTWRITEBYTECODE": "1", "PYTHONHASHSEED": "0", "PYTHONIOENCODING": "utf-8",
+        "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",  # only pytest's own plugins and ours: isolated and fast
         "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
         "MLPREP_DRILL_SUBMISSION": str(submission), "MLPREP_DRILL_REFERENCE": str(drill.solution),
         "MLPREP_DRILL_RESULTS": str(results), "MLPREP_DRILL_FORBIDDEN": ",".join(drill.forbidden_imports),
@@ -135,7 +136,7 @@ def pytest_command(test_file: Path, workdir: Path) -> list[str]:
 
 def _read_events(path: Path, key: bytes) -> tuple[list[dict[str, Any]], int]:
     """Signed events from the results file, and how many lines failed the signature check."""
-    from mlprep.drill_plugin import sign
+    from mlprep.drill_wire import sign
 
     events, forged = [], 0
     try:
