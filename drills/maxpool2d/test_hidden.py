@@ -11,16 +11,8 @@ EXAMPLE = np.array([[[[1, 3, 2, 0], [4, -1, 5, 6], [7, 8, -2, 1], [0, 2, 9, 3]]]
 
 
 def assert_close_at(got, expected, name="out"):
-    """assert_close, but for arrays too big to print, name the first wrong entry."""
-    arr = as_array(got)
-    if arr.shape == expected.shape and expected.size > 12 and np.isfinite(arr).all():
-        bad = ~np.isclose(arr.astype(float), expected, rtol=RTOL, atol=ATOL)
-        if bad.any():
-            idx = tuple(int(i) for i in np.argwhere(bad)[0])
-            fail(f"{name}[{', '.join(map(str, idx))}] should be {expected[idx]:.6g}, got {arr[idx]:.6g} "
-                 f"({int(bad.sum())} of {bad.size} entries are wrong; tolerance rtol={RTOL:g}, atol={ATOL:g}).",
-                 expected=expected, got=got)
-    assert_close(got, expected, rtol=RTOL, atol=ATOL)
+    """assert_close, naming the array (drillkit reports the first wrong entry of big arrays)."""
+    assert_close(got, expected, rtol=RTOL, atol=ATOL, what=name)
 
 
 def check(solution, reference, x, size, stride):

@@ -4,7 +4,6 @@ particular indices: integer indices in range, disjoint and covering, exact sizes
 for the same seed, different splits for different seeds (for the sizes used here a collision
 has probability below 1e-9), and a spread of test rows over the whole range."""
 
-import math
 
 import numpy as np
 import pytest
