@@ -89,3 +89,19 @@ def test_drill_round_trip_in_a_terminal(tmp_path, mlprep_home):
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
+
+
+def test_watch_regrades_on_save_until_ctrl_c(tmp_path, mlprep_home):
+    workspace = tmp_path / "ws"
+    child = spawn(["drill", "relu", "--watch"], mlprep_home, workspace)
+    child.expect("Watching")
+    child.expect("still raises", timeout=120)  # the starter is graded first: not implemented
+    (workspace / "relu.py").write_text("import numpy as np\n\n\ndef relu(x):\n    return np.maximum(x, 0)\n",
+                                       encoding="utf-8")
+    child.expect("Well done", timeout=120)
+    child.sendintr()
+    child.expect("Stopped watching")
+    child.expect(pexpect.EOF)
+    child.close()
+    with Store(mlprep_home / "mlprep.sqlite3") as store:
+        assert [a["passed"] for a in store.attempts("relu")] == [0, 1]
