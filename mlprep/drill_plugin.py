@@ -239,11 +239,7 @@ class RemoteObject:
         if name.startswith("__"):
             raise AttributeError(name)
         worker = self._worker
-        try:
-            reply = worker.request(("getattr", self._oid, name), f"reading .{name}")
-        except AttributeError:
-            raise
-        _, value, _, _ = reply
+        _, value, _, _ = worker.request(("getattr", self._oid, name), f"reading .{name}")
         if isinstance(value, tuple) and value and value[0] == "__handle__":
             return RemoteCallable(worker, ("method", self._oid, name), f"{self._type_name}.{name}")
         return wire.decode(value, lambda oid, tname: RemoteObject(worker, oid, tname))

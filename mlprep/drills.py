@@ -18,7 +18,6 @@ import ast
 import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from mlprep import paths
 from mlprep.errors import DrillError, Problem
@@ -258,8 +257,3 @@ def reset(drill: Drill, path: Path) -> Path | None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(drill.starter.read_text(encoding="utf-8"), encoding="utf-8")
     return backup
-
-
-def describe(drill: Drill) -> dict[str, Any]:
-    return {"slug": drill.slug, "title": drill.title, "section": drill.section, "difficulty": drill.difficulty,
-            "entry_points": [e.signature for e in drill.entry_points], "hints": len(drill.hints)}

@@ -183,11 +183,6 @@ class Store:
         row = self.db.execute("SELECT card_json FROM cards WHERE item_id = ?", (item_id,)).fetchone()
         return row[0] if row else None
 
-    def all_cards(self, kind: str | None = "question") -> dict[str, sqlite3.Row]:
-        sql = "SELECT item_id, kind, card_json, state, due FROM cards"
-        rows = self.db.execute(sql + (" WHERE kind = ?" if kind else ""), (kind,) if kind else ())
-        return {r["item_id"]: r for r in rows}
-
     def known_ids(self, kind: str = "question") -> set[str]:
         """Ids that have a card (i.e. have been reviewed at least once)."""
         return {r[0] for r in self.db.execute("SELECT item_id FROM cards WHERE kind = ?", (kind,))}
