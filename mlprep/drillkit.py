@@ -173,6 +173,21 @@ def _scalarize(value: Any) -> Any:
     return value
 
 
+def assert_close_each(got: Any, expected: Any, what: str, rtol: float = 1e-6, atol: float = 1e-8,
+                      when: str = "") -> None:
+    """`got` must hold one array per array of `expected` (a list, tuple or stacked array), each close:
+    for update rules over a list of parameter arrays. `when` is added to messages (e.g. " at t=3")."""
+    if got is None:
+        fail("returned None. Did you forget a `return` statement?")
+    if isinstance(got, dict) or not hasattr(got, "__len__"):
+        fail(f"returned {what} as a {type(got).__name__}; return a list with one array per parameter.", got=got)
+    if len(got) != len(expected):
+        fail(f"expected {what}{when} to be a list of {len(expected)} arrays (one per parameter), "
+             f"got {len(got)} item(s).", expected=expected, got=got)
+    for i, (g, e) in enumerate(zip(got, expected)):
+        assert_close(g, e, rtol=rtol, atol=atol, what=f"{what}[{i}]{when}")
+
+
 def assert_equal(got: Any, expected: Any, *, call: str | None = None, what: str = "") -> None:
     """Exact comparison for integer labels, indices, booleans and shapes."""
     call = last_call() if call is None else call

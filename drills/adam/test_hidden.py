@@ -10,22 +10,11 @@ failure names the first wrong step.
 import numpy as np
 import pytest
 
-from mlprep.drillkit import assert_close, call, fail
+from mlprep.drillkit import assert_close_each, call, fail
 
 RTOL, ATOL = 1e-7, 1e-15
 RTOL_F32, ATOL_F32 = 1e-5, 1e-7
 NAMES = ("new params", "new m", "new v")
-
-
-def check_list(got, expected, what, rtol, atol, when=""):
-    """`got` must hold one array per expected array (list, tuple or stacked array), each close."""
-    if isinstance(got, dict) or not hasattr(got, "__len__"):
-        fail(f"returned {what} as a {type(got).__name__}; return a list with one array per parameter.", got=got)
-    if len(got) != len(expected):
-        fail(f"expected {what}{when} to be a list of {len(expected)} arrays (one per parameter), "
-             f"got {len(got)} item(s).", expected=expected, got=got)
-    for i, (g, e) in enumerate(zip(got, expected)):
-        assert_close(g, e, rtol=rtol, atol=atol, what=f"{what}[{i}]{when}")
 
 
 def check(solution, reference, params, grads, m, v, t, rtol=RTOL, atol=ATOL, **hyper):
@@ -39,7 +28,7 @@ def check(solution, reference, params, grads, m, v, t, rtol=RTOL, atol=ATOL, **h
         fail("expected a triple (new_params, new_m, new_v), got "
              f"{type(got).__name__ if not hasattr(got, '__len__') else f'{len(got)} item(s)'}.", got=got)
     for name, g, e in zip(NAMES, got, expected):
-        check_list(g, e, name, rtol, atol, f" at t={t}")
+        assert_close_each(g, e, name, rtol, atol, f" at t={t}")
     return expected
 
 

@@ -9,29 +9,16 @@ reference's parameters into each step, so a failure names the first wrong step.
 import numpy as np
 import pytest
 
-from mlprep.drillkit import assert_close, call, fail
+from mlprep.drillkit import assert_close_each, call
 
 RTOL, ATOL = 1e-7, 1e-12
 RTOL_F32, ATOL_F32 = 1e-6, 1e-7
 
 
-def check_list(got, expected, what, rtol=RTOL, atol=ATOL, when=""):
-    """`got` must hold one array per expected array (list, tuple or stacked array), each close."""
-    if got is None:
-        fail("returned None. Did you forget a `return` statement?")
-    if isinstance(got, dict) or not hasattr(got, "__len__"):
-        fail(f"returned a {type(got).__name__}; return a list with one new array per parameter.", got=got)
-    if len(got) != len(expected):
-        fail(f"expected {what}{when} to be a list of {len(expected)} arrays (one per parameter), "
-             f"got {len(got)} item(s).", expected=expected, got=got)
-    for i, (g, e) in enumerate(zip(got, expected)):
-        assert_close(g, e, rtol=rtol, atol=atol, what=f"{what}[{i}]{when}")
-
-
 def check(solution, reference, params, grads, lr, rtol=RTOL, atol=ATOL, step=None):
     expected = reference.gd_step([p.copy() for p in params], [g.copy() for g in grads], lr)
     got = call(solution.gd_step, params, grads, lr)
-    check_list(got, expected, "new params", rtol, atol, f" after step {step}" if step else "")
+    assert_close_each(got, expected, "new params", rtol, atol, f" after step {step}" if step else "")
     return expected
 
 

@@ -9,21 +9,10 @@ Multi-step tests feed the reference's state into each step, so a failure names t
 import numpy as np
 import pytest
 
-from mlprep.drillkit import assert_close, call, fail
+from mlprep.drillkit import assert_close_each, call, fail
 
 RTOL, ATOL = 1e-7, 1e-14
 RTOL_F32, ATOL_F32 = 1e-5, 1e-7
-
-
-def check_list(got, expected, what, rtol, atol, when=""):
-    """`got` must hold one array per expected array (list, tuple or stacked array), each close."""
-    if isinstance(got, dict) or not hasattr(got, "__len__"):
-        fail(f"returned {what} as a {type(got).__name__}; return a list with one array per parameter.", got=got)
-    if len(got) != len(expected):
-        fail(f"expected {what}{when} to be a list of {len(expected)} arrays (one per parameter), "
-             f"got {len(got)} item(s).", expected=expected, got=got)
-    for i, (g, e) in enumerate(zip(got, expected)):
-        assert_close(g, e, rtol=rtol, atol=atol, what=f"{what}[{i}]{when}")
 
 
 def check(solution, reference, params, grads, sq_avgs, step=None, rtol=RTOL, atol=ATOL, **hyper):
@@ -37,8 +26,8 @@ def check(solution, reference, params, grads, sq_avgs, step=None, rtol=RTOL, ato
         fail("expected a pair (new_params, new_sq_avgs), got "
              f"{type(got).__name__ if not hasattr(got, '__len__') else f'{len(got)} item(s)'}.", got=got)
     when = f" after step {step}" if step else ""
-    check_list(got[1], expected[1], "new sq_avgs", rtol, atol, when)
-    check_list(got[0], expected[0], "new params", rtol, atol, when)
+    assert_close_each(got[1], expected[1], "new sq_avgs", rtol, atol, when)
+    assert_close_each(got[0], expected[0], "new params", rtol, atol, when)
     return expected
 
 
