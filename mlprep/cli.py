@@ -434,6 +434,15 @@ def content_list(
     ui.console.print(table)
 
 
+# ---------------------------------------------------------------- commands defined in their own modules
+# Each module only imports typer at the top (heavy imports live inside the commands) and adds its
+# commands with `register(app)`.
+from mlprep import cli_data, cli_mock, cli_progress, cli_report  # noqa: E402
+
+for _module in (cli_progress, cli_mock, cli_report, cli_data):
+    _module.register(app)
+
+
 def main() -> None:
     """Entry point of the `mlprep` console script."""
     app()

@@ -184,10 +184,52 @@ def drill_folders(root: Path | None = None) -> list[Path]:
                   and not p.name.startswith((".", "_")))
 
 
-def check_drills(root: Path | None = None) -> tuple[dict[str, Drill], list[Problem]]:
+def _stamp(folders: list[Path]) -> list[tuple]:
+    """What a drill catalogue's validity depends on: each folder's files' sizes and mtimes."""
+    from mlprep import __version__
+
+    out: list[tuple] = [("version", __version__)]
+    for folder in folders:
+        entries = []
+        for f in sorted(folder.iterdir()) + sorted((folder / "mistakes").glob("*.py")):
+            try:
+                st = f.stat()
+            except OSError:
+                continue
+            entries.append((f.name, st.st_size, st.st_mtime_ns))
+        out.append((str(folder.resolve()), tuple(entries)))
+    return out
+
+
+def check_drills(root: Path | None = None, use_cache: bool = True) -> tuple[dict[str, Drill], list[Problem]]:
+    """Load every drill folder under root, collecting problems; cached until a drill file changes."""
+    import hashlib
+    import pickle
+
+    folders = drill_folders(root)
+    stamp = _stamp(folders)
+    root_key = str((root or paths.drills_dir()).resolve())
+    cache = paths.cache_dir() / f"drills-{hashlib.sha1(root_key.encode()).hexdigest()[:20]}.pickle"
+    if use_cache and cache.exists():
+        try:
+            with cache.open("rb") as fh:
+                cached_stamp, drills, problems = pickle.load(fh)
+            if cached_stamp == stamp:
+                return drills, problems
+        except Exception:  # a stale or corrupt cache is simply rebuilt
+            pass
+    drills, problems = _check_folders(folders)
+    if use_cache:
+        from mlprep.bank import _write_cache
+
+        _write_cache(cache, (stamp, drills, problems))
+    return drills, problems
+
+
+def _check_folders(folders: list[Path]) -> tuple[dict[str, Drill], list[Problem]]:
     drills: dict[str, Drill] = {}
     problems: list[Problem] = []
-    for folder in drill_folders(root):
+    for folder in folders:
         drill, probs = load_drill(folder)
         problems += probs
         if drill is not None and not probs:

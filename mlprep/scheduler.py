@@ -54,14 +54,26 @@ def make_scheduler(desired_retention: float = DEFAULT_RETENTION, maximum_interva
                      enable_fuzzing=enable_fuzzing)
 
 
-def scheduler_for(store: Store, enable_fuzzing: bool = True) -> Scheduler:
-    """The scheduler configured by the user's settings (desired retention)."""
+def scheduler_for(store: Store, enable_fuzzing: bool = True, now: datetime | None = None) -> Scheduler:
+    """The scheduler configured by the user's settings: desired retention and, with an interview
+    date ahead, a maximum interval that keeps every card due before the interview."""
+    from mlprep import clock, plan
+
     raw = store.get_setting("desired_retention", str(DEFAULT_RETENTION))
     try:
         retention = float(raw or DEFAULT_RETENTION)
     except ValueError:
         retention = DEFAULT_RETENTION
-    return make_scheduler(retention, enable_fuzzing=enable_fuzzing)
+    cap = plan.max_interval(plan.interview_date(store), now or datetime.now(timezone.utc),
+                            clock.user_zone(store.get_setting("timezone")))
+    return make_scheduler(retention, maximum_interval=cap or 36500, enable_fuzzing=enable_fuzzing)
+
+
+def retrievability(scheduler: Scheduler, card_json: str | None, at: datetime) -> float:
+    """fsrs's predicted probability of recall at `at` (0 for a card never reviewed)."""
+    if not card_json:
+        return 0.0
+    return float(scheduler.get_card_retrievability(Card.from_dict(json.loads(card_json)), at))
 
 
 @dataclass

@@ -96,8 +96,37 @@ def _m001_initial(db: sqlite3.Connection) -> None:
     )
 
 
+def _m002_progress_columns(db: sqlite3.Connection) -> None:
+    """Columns that let stats aggregate in SQL without parsing JSON, and drill-sitting bookkeeping.
+
+    - `cards.stability`, `cards.last_review` (epoch seconds): retrievability without `Card.from_dict`.
+    - `reviews.state_before`: the fsrs state before the review (0 = new), so lapses (Again on a
+      Review-state card, as Anki counts them) are one SUM.
+    - `drill_hints.shown_at`: when the last hint was shown (a pass after it is rated Hard).
+    - `drill_started`: when the user last opened a drill's task (a fast first pass is rated Easy).
+    """
+    _script(
+        db,
+        """
+        ALTER TABLE cards ADD COLUMN stability REAL;
+        ALTER TABLE cards ADD COLUMN last_review REAL;
+        UPDATE cards SET stability = json_extract(card_json, '$.stability'),
+                         last_review = (julianday(json_extract(card_json, '$.last_review')) - 2440587.5) * 86400.0;
+        ALTER TABLE reviews ADD COLUMN state_before INTEGER;
+        UPDATE reviews SET state_before = COALESCE(json_extract(card_before, '$.state'), 0);
+        ALTER TABLE drill_hints ADD COLUMN shown_at TEXT;
+        CREATE TABLE drill_started (
+            slug        TEXT PRIMARY KEY,
+            started_at  TEXT NOT NULL
+        );
+        CREATE INDEX sessions_kind ON sessions(kind)
+        """
+    )
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("m001_initial", _m001_initial),
+    ("m002_progress_columns", _m002_progress_columns),
 ]
 
 
@@ -202,11 +231,14 @@ class Store:
 
     def _put_card(self, item_id: str, kind: str, card: dict[str, Any]) -> None:
         due = datetime.fromisoformat(card["due"]).timestamp()
+        last = datetime.fromisoformat(card["last_review"]).timestamp() if card.get("last_review") else None
         self.db.execute(
-            "INSERT INTO cards (item_id, kind, card_json, state, due, updated_at) VALUES (?, ?, ?, ?, ?, ?) "
+            "INSERT INTO cards (item_id, kind, card_json, state, due, updated_at, stability, last_review) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT(item_id) DO UPDATE SET card_json = excluded.card_json, state = excluded.state, "
-            "due = excluded.due, updated_at = excluded.updated_at",
-            (item_id, kind, json.dumps(card), card["state"], due, iso(utcnow())))
+            "due = excluded.due, updated_at = excluded.updated_at, stability = excluded.stability, "
+            "last_review = excluded.last_review",
+            (item_id, kind, json.dumps(card), card["state"], due, iso(utcnow()), card.get("stability"), last))
 
     # ------------------------------------------------------------ reviews
     def record_review(self, *, item_id: str, kind: str, card_after: dict[str, Any], card_before: str | None,
@@ -217,10 +249,10 @@ class Store:
             self._put_card(item_id, kind, card_after)
             cur = self.db.execute(
                 "INSERT INTO reviews (item_id, kind, reviewed_at, rating, correct, response_ms, session_id, "
-                "section, log_json, card_before) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "section, log_json, card_before, state_before) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (item_id, kind, iso(datetime.fromisoformat(log["review_datetime"])), log["rating"],
                  None if correct is None else int(correct), response_ms, session_id, section,
-                 json.dumps(log), card_before))
+                 json.dumps(log), card_before, json.loads(card_before)["state"] if card_before else 0))
             return int(cur.lastrowid)
 
     def undo_review(self, review_id: int) -> ReviewRow:
@@ -304,5 +336,23 @@ class Store:
         return row[0] if row else 0
 
     def set_hints_shown(self, slug: str, n: int) -> None:
-        self.db.execute("INSERT INTO drill_hints VALUES (?, ?) ON CONFLICT(slug) DO UPDATE SET shown = excluded.shown",
-                        (slug, n))
+        self.db.execute("INSERT INTO drill_hints (slug, shown, shown_at) VALUES (?, ?, ?) ON CONFLICT(slug) "
+                        "DO UPDATE SET shown = excluded.shown, shown_at = excluded.shown_at", (slug, n, iso(utcnow())))
+
+    def hint_shown_at(self, slug: str) -> datetime | None:
+        row = self.db.execute("SELECT shown_at FROM drill_hints WHERE slug = ?", (slug,)).fetchone()
+        return datetime.fromisoformat(row[0]) if row and row[0] else None
+
+    def mark_drill_started(self, slug: str, when: datetime | None = None) -> None:
+        """Remember when the user opened a drill's task (the start of a sitting)."""
+        self.db.execute("INSERT INTO drill_started VALUES (?, ?) ON CONFLICT(slug) DO UPDATE SET "
+                        "started_at = excluded.started_at", (slug, iso(when or utcnow())))
+
+    def drill_started_at(self, slug: str) -> datetime | None:
+        row = self.db.execute("SELECT started_at FROM drill_started WHERE slug = ?", (slug,)).fetchone()
+        return datetime.fromisoformat(row[0]) if row else None
+
+    def sessions(self, kind: str | None = None) -> list[sqlite3.Row]:
+        if kind is None:
+            return list(self.db.execute("SELECT * FROM sessions ORDER BY id"))
+        return list(self.db.execute("SELECT * FROM sessions WHERE kind = ? ORDER BY id", (kind,)))

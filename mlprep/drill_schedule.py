@@ -1,0 +1,104 @@
+"""Drills on the review schedule: every drill is also an fsrs card (id `drill:<slug>`, kind 'drill').
+
+A graded attempt becomes a review when the drill is new, due, or being relearned:
+- fails → Again;
+- passes after a hint shown since the last review → Hard;
+- passes on the first attempt since the last review, within the drill's fast time
+  (`FAST_MINUTES` by difficulty, counted from when its task was opened) and without a hint → Easy;
+- passes otherwise → Good.
+Attempts on a drill that is not due are practice: recorded as attempts, not reviews, so iterating
+on a file does not stack up Agains. A failed drill also points to the concept questions that share
+its tags (`related_questions`).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from fsrs import Rating, Scheduler, State
+
+from mlprep import scheduler as sched
+from mlprep.bank import Bank
+from mlprep.drills import Drill
+from mlprep.questions import Question
+from mlprep.store import Store, iso
+
+DRILL_PREFIX = "drill:"
+FAST_MINUTES = {1: 10, 2: 20, 3: 30}
+
+
+def item_id(slug: str) -> str:
+    return DRILL_PREFIX + slug
+
+
+@dataclass
+class DrillReview:
+    rating: Rating | None  # None: practice, not a review
+    due: datetime | None
+    reason: str
+
+
+def rating_for(passed: bool, hinted: bool, first_attempt: bool, fast: bool) -> Rating:
+    if not passed:
+        return Rating.Again
+    if hinted:
+        return Rating.Hard
+    if first_attempt and fast:
+        return Rating.Easy
+    return Rating.Good
+
+
+def review_attempt(store: Store, scheduler: Scheduler, drill: Drill, passed: bool, now: datetime,
+                   session_id: int | None = None) -> DrillReview:
+    """Turn one graded attempt into a drill review (or practice). Call before recording the attempt."""
+    iid = item_id(drill.slug)
+    before = store.card_json(iid)
+    card = sched.load_card(before, iid, now) if before else None
+    if card is not None and card.due > now and not (card.state in (State.Learning, State.Relearning) and passed):
+        return DrillReview(None, card.due, "practice: not due yet, so the schedule is unchanged")
+    last = card.last_review if card is not None else None
+    shown_at = store.hint_shown_at(drill.slug)
+    hinted = shown_at is not None and (last is None or shown_at > last)
+    since = iso(last) if last else ""
+    earlier = store.db.execute("SELECT COUNT(*) FROM drill_attempts WHERE slug = ? AND attempted_at > ?",
+                               (drill.slug, since)).fetchone()[0]
+    started = store.drill_started_at(drill.slug)
+    fast = started is not None and (now - started).total_seconds() <= 60 * FAST_MINUTES.get(drill.difficulty, 20)
+    rating = rating_for(passed, hinted, earlier == 0, fast)
+    reason = {Rating.Again: "not passed yet", Rating.Hard: "passed after a hint",
+              Rating.Easy: "passed fast on the first attempt", Rating.Good: "passed"}[rating]
+    result = sched.review(store, scheduler, item_id=iid, rating=rating, now=now, correct=passed,
+                          response_ms=None, session_id=session_id, section=drill.section, kind="drill")
+    return DrillReview(rating, result.card.due, reason)
+
+
+def due_drills(store: Store, drills: dict[str, Drill], now: datetime) -> list[Drill]:
+    """Drills whose card is due, most overdue first (drills never attempted are not 'due')."""
+    rows = store.due_ids(now, kind="drill")
+    return [drills[i[len(DRILL_PREFIX):]] for i, _ in rows if i[len(DRILL_PREFIX):] in drills]
+
+
+def related_questions(bank: Bank, drill: Drill, store: Store | None = None, limit: int = 5) -> list[Question]:
+    """Concept questions sharing the drill's tags: most shared tags first, then least known."""
+    tags = set(drill.tags)
+    scored = [(len(tags & set(q.tags)), q) for q in bank.questions.values()]
+    scored = [(n, q) for n, q in scored if n]
+    known: dict[str, float] = {}
+    if store is not None and scored:
+        rows = store.db.execute("SELECT item_id, stability FROM cards WHERE kind = 'question'")
+        known = {r[0]: r[1] or 0.0 for r in rows}
+    scored.sort(key=lambda nq: (-nq[0], known.get(nq[1].id, -1.0), nq[1].difficulty, nq[1].id))
+    return [q for _, q in scored[:limit]]
+
+
+def shared_tags(bank: Bank, drill: Drill) -> list[str]:
+    """The drill's tags that some question also has, for `mlprep quiz --tag ...`."""
+    qtags = {t for q in bank.questions.values() for t in q.tags}
+    return [t for t in drill.tags if t in qtags]
+
+
+def card_summary(store: Store, slug: str) -> dict | None:
+    raw = store.card_json(item_id(slug))
+    return json.loads(raw) if raw else None

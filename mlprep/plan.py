@@ -1,0 +1,93 @@
+"""The interview plan: a date that caps intervals and paces new questions.
+
+With an interview date set (the `interview_date` setting, `mlprep plan --interview YYYY-MM-DD`):
+- the scheduler's maximum interval never reaches past the day before the interview, so every card
+  comes back at least once more before it;
+- new questions are paced: the unseen ones are spread over the days left but the last (which is kept
+  for second looks), so every question is seen at least twice before the interview. That is the
+  daily new-question quota, shown by `mlprep plan` and `mlprep today` and used by `mlprep quiz`.
+Once the interview day has passed the plan no longer applies (the date stays until cleared).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date, datetime, tzinfo
+
+from mlprep import clock
+from mlprep.store import Store
+
+SETTING = "interview_date"
+
+
+def interview_date(store: Store) -> date | None:
+    raw = store.get_setting(SETTING)
+    if not raw:
+        return None
+    try:
+        return clock.parse_day(raw)
+    except ValueError:
+        return None
+
+
+def set_interview(store: Store, day: date | None) -> None:
+    if day is None:
+        store.db.execute("DELETE FROM settings WHERE key = ?", (SETTING,))
+    else:
+        store.set_setting(SETTING, day.isoformat())
+
+
+def days_left(interview: date, now: datetime, tz: tzinfo) -> int:
+    """Whole local days from today to the interview day (0 on the day itself)."""
+    return (interview - clock.local_date(now, tz)).days
+
+
+def max_interval(interview: date | None, now: datetime, tz: tzinfo) -> int | None:
+    """The cap, in days, on a new interval: due no later than the day before the interview.
+
+    None when there is no plan or the interview is today or past (nothing left to cap).
+    """
+    if interview is None:
+        return None
+    left = days_left(interview, now, tz)
+    if left <= 0:
+        return None
+    return max(1, left - 1)
+
+
+@dataclass
+class Pacing:
+    interview: date
+    days_left: int
+    unseen: int  # questions never answered
+    seen_once: int  # answered exactly once
+    new_today: int  # new questions already introduced today
+    quota: int  # new questions per day to see every question at least twice before the interview
+
+    @property
+    def remaining_today(self) -> int:
+        return max(0, self.quota - self.new_today)
+
+    @property
+    def on_track(self) -> bool:
+        return self.unseen == 0 or self.days_left > 1
+
+
+def pacing(store: Store, question_ids: set[str], interview: date, now: datetime, tz: tzinfo) -> Pacing:
+    left = days_left(interview, now, tz)
+    counts = dict(store.db.execute("SELECT item_id, COUNT(*) FROM reviews WHERE kind = 'question' GROUP BY item_id"))
+    seen = {i for i in counts if i in question_ids}
+    unseen = len(question_ids) - len(seen)
+    seen_once = sum(1 for i in seen if counts[i] == 1)
+    start = clock.start_of_day(clock.local_date(now, tz), tz)
+    from mlprep.store import iso
+
+    new_today = store.db.execute(
+        "SELECT COUNT(*) FROM reviews WHERE kind = 'question' AND state_before = 0 AND reviewed_at >= ?",
+        (iso(start),)).fetchone()[0]
+    # Unseen questions still to introduce, spread over the days before the last one (kept for second
+    # looks). Questions already introduced today count toward today's share.
+    days_for_new = max(1, left - 1) if left > 0 else 1
+    quota = math.ceil((unseen + new_today) / days_for_new) if unseen else new_today
+    return Pacing(interview, left, unseen, seen_once, new_today, quota)

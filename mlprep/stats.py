@@ -1,0 +1,373 @@
+"""Progress figures, computed with pandas from the store. No terminal I/O here.
+
+`compute()` returns one plain dict (the `mlprep stats --json` document, keys documented in
+`docs/stats-json.md`); the CLI and the HTML report render it. Heavy lifting is done in SQL (two
+aggregate scans of the review log), so a million reviews cost two GROUP BYs, not a million Python
+objects; pandas then joins the aggregates with the banks (sections, tags) and the drills.
+
+Definitions
+- Days are the user's local days (see `clock.py`). The streak counts consecutive days with at least
+  one review, ending today, or yesterday while today has none yet.
+- Accuracy counts objectively checked answers (and flashcards not rated Again) over the last 30 days.
+- Retrievability is fsrs's predicted probability of recall now, (1 + F·t/S)^D with t in whole days
+  since the last review, exactly as `fsrs.Scheduler.get_card_retrievability`; it is 0 for unseen cards.
+- Mastery of a section is the sum of its questions' retrievability over the number of questions:
+  the share of the section you would be expected to recall right now.
+- A lapse is an Again on a card in the Review state (as Anki counts them); a leech has ≥ 8 lapses.
+- A tag's strength is the mean of its smoothed 30-day accuracy ((correct+1)/(answers+2)) and its
+  seen cards' mean retrievability; the weakest tags are those with the lowest strength.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone, tzinfo
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from mlprep import clock
+from mlprep.bank import Bank
+from mlprep.drill_schedule import DRILL_PREFIX
+from mlprep.drill_schedule import item_id as drill_item
+from mlprep.store import Store, iso
+
+FORMAT_VERSION = 1
+LEECH_LAPSES = 8
+FORECAST_DAYS = 14
+CALENDAR_WEEKS = 26
+ACCURACY_DAYS = 30
+STATE_NAMES = {1: "learning", 2: "review", 3: "relearning"}
+
+
+# ---------------------------------------------------------------- retrievability
+
+def decay_factor(parameters: Any) -> tuple[float, float]:
+    decay = -float(parameters[20])
+    return decay, 0.9 ** (1 / decay) - 1
+
+
+def retrievability(stability: Any, last_review: Any, at: datetime, parameters: Any) -> np.ndarray:
+    """Vectorised fsrs retrievability: arrays of stability and last review (epoch seconds).
+
+    NaN stability (never reviewed) gives 0, as fsrs does for a card without a last review.
+    """
+    decay, factor = decay_factor(parameters)
+    s = np.asarray(stability, dtype=float)
+    last = np.asarray(last_review, dtype=float)
+    elapsed = np.maximum(0, np.floor((at.timestamp() - last) / 86400.0))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        r = (1 + factor * elapsed / s) ** decay
+    return np.where(np.isnan(s) | np.isnan(last), 0.0, r)
+
+
+# ---------------------------------------------------------------- loading
+
+@dataclass
+class Frames:
+    """The aggregates stats are computed from (also used by the HTML report)."""
+
+    buckets: pd.DataFrame  # per 15-minute UTC bucket and kind: reviews, answered, correct, ms, recall_n, recall_ok
+    items: pd.DataFrame  # per item: reviews, lapses, answered_30d, correct_30d, first_at
+    cards: pd.DataFrame  # per card: item_id, kind, state, due, stability, last_review
+
+
+def _bucket_sql(where: str = "") -> str:
+    # 15-minute buckets: every time zone's offset is a multiple of 15 minutes, so each bucket falls
+    # in exactly one local day.
+    return ("SELECT substr(reviewed_at, 1, 14) || printf('%02d', (CAST(substr(reviewed_at, 15, 2) AS INTEGER) / 15) * 15) "
+            "AS bucket, kind, COUNT(*) AS reviews, COUNT(correct) AS answered, COALESCE(SUM(correct), 0) AS correct, "
+            "COALESCE(SUM(response_ms), 0) AS ms, SUM(state_before = 2) AS recall_n, "
+            "SUM(state_before = 2 AND rating > 1) AS recall_ok "
+            f"FROM reviews {where} GROUP BY bucket, kind")
+
+
+def load_frames(store: Store, now: datetime) -> Frames:
+    db = store.db
+    buckets = pd.DataFrame.from_records(
+        db.execute(_bucket_sql()).fetchall(),
+        columns=["bucket", "kind", "reviews", "answered", "correct", "ms", "recall_n", "recall_ok"])
+    since = iso(now - timedelta(days=ACCURACY_DAYS))
+    items = pd.DataFrame.from_records(
+        db.execute("SELECT item_id, kind, COUNT(*) AS reviews, SUM(rating = 1 AND state_before = 2) AS lapses, "
+                   "COUNT(CASE WHEN reviewed_at >= ? THEN correct END) AS answered_30d, "
+                   "COALESCE(SUM(CASE WHEN reviewed_at >= ? THEN correct END), 0) AS correct_30d, "
+                   "MIN(reviewed_at) AS first_at "
+                   "FROM reviews GROUP BY item_id", (since, since)).fetchall(),
+        columns=["item_id", "kind", "reviews", "lapses", "answered_30d", "correct_30d", "first_at"])
+    cards = pd.DataFrame.from_records(
+        db.execute("SELECT item_id, kind, state, due, stability, last_review FROM cards").fetchall(),
+        columns=["item_id", "kind", "state", "due", "stability", "last_review"])
+    return Frames(buckets, items, cards)
+
+
+def daily(buckets: pd.DataFrame, tz: tzinfo) -> pd.DataFrame:
+    """Per local day: reviews, answered, correct, seconds, recall_n, recall_ok (index: date)."""
+    cols = ["reviews", "answered", "correct", "ms", "recall_n", "recall_ok"]
+    if buckets.empty:
+        return pd.DataFrame(columns=cols, dtype="int64").rename_axis("date")
+    starts = pd.to_datetime(buckets["bucket"], format="%Y-%m-%dT%H:%M", utc=True)
+    local = starts.dt.tz_convert(tz).dt.date
+    return buckets[cols].groupby(local.rename("date")).sum()
+
+
+# ---------------------------------------------------------------- figures
+
+def streaks(days: list[date] | set[date], today: date) -> tuple[int, int]:
+    """(current streak, longest streak) from the set of local days with activity."""
+    active = set(days)
+    if not active:
+        return 0, 0
+    longest = run = 0
+    prev = None
+    for d in sorted(active):
+        run = run + 1 if prev is not None and (d - prev).days == 1 else 1
+        longest = max(longest, run)
+        prev = d
+    current = 0
+    d = today if today in active else today - timedelta(days=1)
+    while d in active:
+        current += 1
+        d -= timedelta(days=1)
+    return current, longest
+
+
+def _ratio(num: float, den: float) -> float | None:
+    return None if not den else round(float(num) / float(den), 4)
+
+
+def _round(x: Any, nd: int = 4) -> float | None:
+    if x is None or (isinstance(x, float) and np.isnan(x)):
+        return None
+    return round(float(x), nd)
+
+
+def compute(store: Store, bank: Bank, now: datetime, tz: tzinfo, *, drills: dict | None = None,
+            sections: list[str] | None = None, interview: date | None = None, parameters: Any = None,
+            frames: Frames | None = None) -> dict[str, Any]:
+    """Every figure of `mlprep stats`, as a JSON-ready dict."""
+    if parameters is None:
+        from fsrs import Scheduler
+
+        parameters = Scheduler().parameters
+    now = now.astimezone(timezone.utc)
+    today = clock.local_date(now, tz)
+    frames = frames or load_frames(store, now)
+    section_ids = [s for s in bank.sections if not sections or s in sections]
+
+    # ---- questions in scope, joined with their cards and review aggregates
+    qs = pd.DataFrame.from_records(
+        [(q.id, q.section, q.tags, q.type) for q in bank.questions.values() if q.section in section_ids],
+        columns=["item_id", "section", "tags", "type"])
+    cards = frames.cards
+    qcards = cards[cards["kind"] == "question"]
+    q = qs.merge(qcards[["item_id", "state", "due", "stability", "last_review"]], on="item_id", how="left")
+    q = q.merge(frames.items[["item_id", "reviews", "lapses", "answered_30d", "correct_30d"]], on="item_id",
+                how="left")
+    for col in ("reviews", "lapses", "answered_30d", "correct_30d"):
+        q[col] = q[col].fillna(0).astype("int64")
+    q["seen"] = q["state"].notna()
+    q["r"] = retrievability(q["stability"], q["last_review"], now, parameters)
+    q["due_now"] = q["seen"] & (q["due"] <= now.timestamp())
+    if interview is not None:
+        at = clock.start_of_day(interview, tz) + timedelta(hours=9)
+        q["r_interview"] = retrievability(q["stability"], q["last_review"], at, parameters)
+
+    # ---- review activity (narrowed to the sections' items when --section is given)
+    buckets = frames.buckets
+    if sections:
+        buckets = _section_buckets(store, set(q["item_id"]), drills or {}, sections)
+    per_day = daily(buckets, tz)
+    active_days = [d for d, n in per_day["reviews"].items() if n > 0]
+    current, longest = streaks(active_days, today)
+    t = per_day.loc[today] if today in per_day.index else None
+    today_fig = {
+        "date": today.isoformat(),
+        "reviews": int(t["reviews"]) if t is not None else 0,
+        "answered": int(t["answered"]) if t is not None else 0,
+        "correct": int(t["correct"]) if t is not None else 0,
+        "accuracy": _ratio(t["correct"], t["answered"]) if t is not None else None,
+        "seconds": round(float(t["ms"]) / 1000, 1) if t is not None else 0.0,
+        "streak": current,
+        "longest_streak": longest,
+        "studied_today": t is not None and int(t["reviews"]) > 0,
+    }
+
+    # ---- per section
+    def section_row(g: pd.DataFrame, sid: str, title: str) -> dict[str, Any]:
+        seen = g[g["seen"]]
+        row = {
+            "id": sid, "title": title, "total": int(len(g)), "seen": int(len(seen)),
+            "answered_30d": int(g["answered_30d"].sum()), "correct_30d": int(g["correct_30d"].sum()),
+            "accuracy_30d": _ratio(g["correct_30d"].sum(), g["answered_30d"].sum()),
+            "retrievability": _round(seen["r"].mean()) if len(seen) else None,
+            "due": int(g["due_now"].sum()),
+            "mastery": _round(g["r"].sum() / len(g)) if len(g) else 0.0,
+        }
+        if interview is not None:
+            row["predicted_retrievability"] = _round(seen["r_interview"].mean()) if len(seen) else None
+            row["predicted_mastery"] = _round(g["r_interview"].sum() / len(g)) if len(g) else 0.0
+        return row
+
+    groups = {sid: g for sid, g in q.groupby("section", sort=False)}
+    empty = q.iloc[0:0]
+    section_rows = [section_row(groups.get(sid, empty), sid, bank.sections[sid].title) for sid in section_ids]
+    totals = section_row(q, "all", "All sections")
+
+    # ---- tags, weakest first
+    tags = _tag_table(q)
+    weakest = [
+        {"tag": r.tag, "questions": int(r.questions), "seen": int(r.seen), "answered_30d": int(r.answered_30d),
+         "accuracy_30d": _ratio(r.correct_30d, r.answered_30d), "retrievability": _round(r.r_seen),
+         "strength": _round(r.strength)}
+        for r in tags.itertuples()
+    ]
+
+    # ---- card states and leeches
+    states = q["state"].map(STATE_NAMES).fillna("new").value_counts()
+    card_states = {name: int(states.get(name, 0)) for name in ("new", "learning", "review", "relearning")}
+    leech = q[q["lapses"] >= LEECH_LAPSES].sort_values(["lapses", "item_id"], ascending=[False, True])
+    leeches = [{"id": r.item_id, "section": r.section, "lapses": int(r.lapses)} for r in leech.itertuples()]
+
+    # ---- forecast: cards due on each of the next 14 local days (today includes overdue)
+    drill_ids = {drill_item(s) for s, d in (drills or {}).items() if not sections or d.section in sections}
+    dcards = cards[(cards["kind"] == "drill") & cards["item_id"].isin(drill_ids)]
+    forecast = _forecast(q.loc[q["seen"], "due"], dcards["due"], today, tz)
+
+    # ---- activity calendar: 26 weeks of Monday-first weeks ending with this week
+    first = today - timedelta(days=today.weekday()) - timedelta(weeks=CALENDAR_WEEKS - 1)
+    activity = [{"date": (first + timedelta(days=i)).isoformat(),
+                 "reviews": int(per_day["reviews"].get(first + timedelta(days=i), 0))}
+                for i in range((today - first).days + 1)]
+
+    result: dict[str, Any] = {
+        "format_version": FORMAT_VERSION,
+        "generated_at": iso(now),
+        "timezone": str(tz),
+        "sections_filter": list(sections or []),
+        "today": today_fig,
+        "totals": totals,
+        "sections": section_rows,
+        "weakest_tags": weakest,
+        "cards": card_states,
+        "leeches": leeches,
+        "forecast": forecast,
+        "activity": activity,
+        "drills": _drill_figures(store, drills or {}, bank, sections, dcards, now),
+        "interview": None,
+    }
+    if interview is not None:
+        from mlprep import plan
+
+        p = plan.pacing(store, set(q["item_id"]), interview, now, tz)
+        result["interview"] = {
+            "date": interview.isoformat(), "days_left": p.days_left, "unseen": p.unseen, "seen_once": p.seen_once,
+            "new_today": p.new_today, "daily_new_quota": p.quota,
+            "max_interval_days": plan.max_interval(interview, now, tz),
+            "predicted_retrievability": totals["predicted_retrievability"],
+            "predicted_mastery": totals["predicted_mastery"],
+        }
+    return result
+
+
+def _tag_table(q: pd.DataFrame) -> pd.DataFrame:
+    """One row per tag with at least one seen question, weakest first."""
+    cols = ["tag", "questions", "seen", "answered_30d", "correct_30d", "r_seen", "strength"]
+    if q.empty:
+        return pd.DataFrame(columns=cols)
+    ex = q[["item_id", "tags", "seen", "r", "answered_30d", "correct_30d"]].explode("tags").dropna(subset=["tags"])
+    ex = ex.rename(columns={"tags": "tag"})
+    ex["r_seen"] = ex["r"].where(ex["seen"])
+    g = ex.groupby("tag").agg(questions=("item_id", "size"), seen=("seen", "sum"),
+                              answered_30d=("answered_30d", "sum"), correct_30d=("correct_30d", "sum"),
+                              r_seen=("r_seen", "mean")).reset_index()
+    g = g[g["seen"] > 0].copy()
+    smoothed = (g["correct_30d"] + 1) / (g["answered_30d"] + 2)
+    g["strength"] = (smoothed + g["r_seen"].fillna(0)) / 2
+    return g.sort_values(["strength", "tag"]).reset_index(drop=True)[cols]
+
+
+def tag_strength(store: Store, bank: Bank, now: datetime) -> dict[str, float]:
+    """Strength of every tag with a seen question (lower = weaker); used by `quiz --weak` and mock."""
+    from fsrs import Scheduler
+
+    frames = load_frames(store, now)
+    q = pd.DataFrame.from_records([(x.id, x.section, x.tags) for x in bank.questions.values()],
+                                  columns=["item_id", "section", "tags"])
+    q = q.merge(frames.cards[["item_id", "state", "stability", "last_review"]], on="item_id", how="left")
+    q = q.merge(frames.items[["item_id", "answered_30d", "correct_30d"]], on="item_id", how="left").fillna(
+        {"answered_30d": 0, "correct_30d": 0})
+    q["seen"] = q["state"].notna()
+    q["r"] = retrievability(q["stability"], q["last_review"], now, Scheduler().parameters)
+    t = _tag_table(q)
+    return dict(zip(t["tag"], t["strength"].astype(float)))
+
+
+def _forecast(question_due: pd.Series, drill_due: pd.Series, today: date, tz: tzinfo) -> list[dict[str, Any]]:
+    ends = [clock.end_of_day(today + timedelta(days=i), tz).timestamp() for i in range(FORECAST_DAYS)]
+    edges = [-np.inf, *ends]
+    out = []
+    qc = np.histogram(question_due.to_numpy(dtype=float), bins=edges)[0] if len(question_due) else [0] * FORECAST_DAYS
+    dc = np.histogram(drill_due.to_numpy(dtype=float), bins=edges)[0] if len(drill_due) else [0] * FORECAST_DAYS
+    for i in range(FORECAST_DAYS):
+        out.append({"date": (today + timedelta(days=i)).isoformat(), "questions": int(qc[i]), "drills": int(dc[i]),
+                    "total": int(qc[i]) + int(dc[i])})
+    return out
+
+
+def _section_buckets(store: Store, question_ids: set[str], drills: dict, sections: list[str]) -> pd.DataFrame:
+    ids = sorted(question_ids | {drill_item(s) for s, d in drills.items() if d.section in sections})
+    store.db.execute("CREATE TEMP TABLE IF NOT EXISTS scope (item_id TEXT PRIMARY KEY)")
+    store.db.execute("DELETE FROM scope")
+    store.db.executemany("INSERT OR IGNORE INTO scope VALUES (?)", [(i,) for i in ids])
+    rows = store.db.execute(_bucket_sql("WHERE item_id IN (SELECT item_id FROM scope)")).fetchall()
+    return pd.DataFrame.from_records(
+        rows, columns=["bucket", "kind", "reviews", "answered", "correct", "ms", "recall_n", "recall_ok"])
+
+
+def _drill_figures(store: Store, drills: dict, bank: Bank, sections: list[str] | None, dcards: pd.DataFrame,
+                   now: datetime) -> dict[str, Any]:
+    summary = store.drill_summary()
+    hints = dict(store.db.execute("SELECT slug, shown FROM drill_hints"))
+    scope = {s: d for s, d in drills.items() if not sections or d.section in sections}
+    order = {sid: i for i, sid in enumerate(bank.sections)}
+    rows: dict[str, dict[str, Any]] = {}
+    for slug, d in scope.items():
+        row = rows.setdefault(d.section, {
+            "id": d.section, "title": bank.sections[d.section].title if d.section in bank.sections else d.section,
+            "total": 0, "attempted": 0, "passed": 0, "not_vectorized": 0, "hints_used": 0})
+        s = summary.get(slug)
+        row["total"] += 1
+        row["attempted"] += bool(s)
+        row["passed"] += bool(s and s["passed"])
+        row["not_vectorized"] += bool(s and s["slow"])
+        row["hints_used"] += int(hints.get(slug, 0))
+    section_rows = sorted(rows.values(), key=lambda r: (order.get(r["id"], 99), r["id"]))
+    due = dcards[dcards["due"] <= now.timestamp()]["item_id"].str.removeprefix(DRILL_PREFIX).tolist()
+    return {
+        "total": len(scope),
+        "attempted": sum(r["attempted"] for r in section_rows),
+        "passed": sum(r["passed"] for r in section_rows),
+        "hints_used": sum(r["hints_used"] for r in section_rows),
+        "not_vectorized": sorted(s for s in scope if summary.get(s, {}).get("slow")),
+        "due": sorted(due),
+        "sections": section_rows,
+    }
+
+
+def history(store: Store, tz: tzinfo, frames: Frames | None = None, now: datetime | None = None) -> pd.DataFrame:
+    """Per local day: reviews, accuracy and true retention (share of Review-state cards recalled)."""
+    frames = frames or load_frames(store, now or datetime.now(timezone.utc))
+    d = daily(frames.buckets, tz)
+    if d.empty:
+        return d.assign(accuracy=pd.Series(dtype=float), retention=pd.Series(dtype=float))
+    d = d.astype(float)
+    d["accuracy"] = (d["correct"] / d["answered"]).where(d["answered"] > 0)
+    d["retention"] = (d["recall_ok"] / d["recall_n"]).where(d["recall_n"] > 0)
+    return d.sort_index()
+
+
+def to_json(figures: dict[str, Any]) -> str:
+    return json.dumps(figures, indent=2, ensure_ascii=False)
