@@ -188,6 +188,7 @@ def drill(
             verdict = _grade_and_record(store, d, target)
             raise typer.Exit(0 if verdict.ok else 1)
         cli_drill.render_task(d)
+        store.mark_drill_started(d.slug)
         if created or not drilllib.differs_from_starter(d, target):
             verb = "Created" if created else "Your file"
             ui.console.print(f"{verb}: [bold]{target}[/]\nEdit it, then run [bold]mlprep drill {d.slug} --check[/] "
@@ -217,29 +218,22 @@ def _grade_and_record(store, d, target: Path):  # type: ignore[no-untyped-def]
     from datetime import datetime
 
     from mlprep import cli_drill
-    from mlprep.grader import grade
+    from mlprep.drill_schedule import grade_and_record
 
-    verdict = grade(d, target)
-    hints_used = store.hints_shown(d.slug)
-    hint = None
-    if not verdict.ok and verdict.kind != "not_implemented" and hints_used < len(d.hints):
-        store.set_hints_shown(d.slug, hints_used + 1)
-        hint = (hints_used + 1, len(d.hints), d.hints[hints_used])
-        hints_used += 1
+    outcome = grade_and_record(store, d, target)
     solved_after = None
-    if verdict.ok:
-        summary = store.drill_summary().get(d.slug)
-        if summary and not summary["passed"] and summary.get("first"):
-            from mlprep.scheduler import describe_interval
+    if outcome.solved_after is not None:
+        from mlprep.scheduler import describe_interval
 
-            first = datetime.fromisoformat(summary["first"])
-            solved_after = describe_interval(datetime.now(first.tzinfo), first).replace("in ", "", 1)
-    store.record_attempt(slug=d.slug, passed=verdict.ok, tests_passed=verdict.passed, tests_total=verdict.total,
-                         duration_ms=int(verdict.seconds * 1000), hints_used=hints_used, status=verdict.kind,
-                         slow_factor=verdict.slow_factor,
-                         details={"first_failure": (verdict.first_failure.message if verdict.first_failure else None)})
-    cli_drill.render_verdict(verdict, hint, solved_after)
-    return verdict
+        first = outcome.solved_after
+        solved_after = describe_interval(datetime.now(first.tzinfo), first).replace("in ", "", 1)
+    cli_drill.render_verdict(outcome.verdict, outcome.hint, solved_after)
+    cli_drill.render_schedule(outcome.review)
+    if not outcome.verdict.ok and outcome.verdict.kind != "not_implemented":
+        from mlprep import bank as banklib
+
+        cli_drill.render_related(d, banklib.load_bank(), store)
+    return outcome.verdict
 
 
 def _open_editor(target: Path) -> None:

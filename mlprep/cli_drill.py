@@ -139,3 +139,31 @@ def _render_tests(v: Verdict) -> None:
 def render_solution(drill: Drill) -> None:
     console.print(Panel(Syntax(drill.solution.read_text(encoding="utf-8"), "python", theme="ansi_dark",
                                line_numbers=True), title=f"Reference solution: {drill.slug}", title_align="left"))
+
+
+def render_schedule(review) -> None:  # type: ignore[no-untyped-def]
+    """One line on what the attempt did to the drill's review schedule."""
+    from datetime import datetime, timezone
+
+    from mlprep.scheduler import RATING_NAMES, describe_interval
+
+    if review is None:
+        return
+    if review.rating is None:
+        console.print(f"[dim]Practice: this drill is not due yet, so its schedule is unchanged "
+                      f"(next review {describe_interval(review.due, datetime.now(timezone.utc))}).[/]")
+        return
+    console.print(f"[dim]Scheduled as {RATING_NAMES[int(review.rating)]} ({review.reason}); next review "
+                  f"{describe_interval(review.due, datetime.now(timezone.utc))}.[/]")
+
+
+def render_related(drill, bank, store) -> None:  # type: ignore[no-untyped-def]
+    """After a failure: the concept questions that share the drill's tags."""
+    from mlprep.drill_schedule import related_questions, shared_tags
+
+    related = related_questions(bank, drill, store)
+    if not related:
+        return
+    tags = shared_tags(bank, drill)[:3]
+    console.print("Related questions to review: " + ", ".join(f"[cyan]{q.id}[/]" for q in related))
+    console.print(f"[dim]Quiz them with: mlprep quiz {' '.join('--tag ' + t for t in tags)}[/]")

@@ -102,3 +102,43 @@ def shared_tags(bank: Bank, drill: Drill) -> list[str]:
 def card_summary(store: Store, slug: str) -> dict | None:
     raw = store.card_json(item_id(slug))
     return json.loads(raw) if raw else None
+
+
+@dataclass
+class Outcome:
+    """One graded attempt: the verdict, the hint it unlocked (n, of, text), the schedule change."""
+
+    verdict: object  # grader.Verdict
+    hint: tuple[int, int, str] | None
+    review: DrillReview | None
+    solved_after: datetime | None  # first attempt time, when this is the first pass
+
+
+def grade_and_record(store: Store, drill: Drill, path, scheduler: Scheduler | None = None,
+                     now: datetime | None = None, session_id: int | None = None) -> Outcome:
+    """Grade a file, review the drill's card, record the attempt and unlock the next hint on a failure."""
+    from mlprep.grader import grade
+    from mlprep.store import utcnow
+
+    verdict = grade(drill, path)
+    now = now or utcnow()
+    hints_used = store.hints_shown(drill.slug)
+    review = None
+    if verdict.kind != "not_implemented":  # an untouched starter is not an attempt at recall
+        review = review_attempt(store, scheduler or sched.scheduler_for(store, now=now), drill, verdict.ok, now,
+                                session_id)
+    hint = None
+    if not verdict.ok and verdict.kind != "not_implemented" and hints_used < len(drill.hints):
+        store.set_hints_shown(drill.slug, hints_used + 1)
+        hint = (hints_used + 1, len(drill.hints), drill.hints[hints_used])
+        hints_used += 1
+    solved_after = None
+    if verdict.ok:
+        summary = store.drill_summary().get(drill.slug)
+        if summary and not summary["passed"] and summary.get("first"):
+            solved_after = datetime.fromisoformat(summary["first"])
+    store.record_attempt(slug=drill.slug, passed=verdict.ok, tests_passed=verdict.passed,
+                         tests_total=verdict.total, duration_ms=int(verdict.seconds * 1000), hints_used=hints_used,
+                         status=verdict.kind, slow_factor=verdict.slow_factor,
+                         details={"first_failure": (verdict.first_failure.message if verdict.first_failure else None)})
+    return Outcome(verdict, hint, review, solved_after)
