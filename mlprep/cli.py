@@ -79,8 +79,12 @@ def quiz(
     tag: Annotated[Optional[list[str]], typer.Option("--tag", "-t", help="Only questions with this tag (repeatable).")] = None,
     difficulty: Annotated[Optional[list[int]], typer.Option("--difficulty", "-d", help="Only this difficulty: 1 junior, 2 mid, 3 senior (repeatable).")] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Questions in this session.")] = 20,
-    new: Annotated[int, typer.Option("--new", min=0, help="At most this many new (never seen) questions.")] = 10,
+    new: Annotated[Optional[int], typer.Option("--new", min=0, help="At most this many new (never seen) questions. Default 10, or what is left of the daily quota of an interview plan.", show_default=False)] = None,
     review_only: Annotated[bool, typer.Option("--review-only", help="Only questions that are due; no new ones.")] = False,
+    weak: Annotated[bool, typer.Option("--weak", help="Questions from your weakest tags first.")] = False,
+    leeches: Annotated[bool, typer.Option("--leeches", help="Only leeches: questions forgotten 8 times or more.")] = False,
+    max_reviews: Annotated[int, typer.Option("--max-reviews", min=0, help="Daily cap on reviews of seen questions; past it, the most-forgotten come first on later days.")] = 100,
+    with_drills: Annotated[bool, typer.Option("--with-drills", help="After the questions, the drills that are due.")] = False,
     bank: BankOpt = None,
     seed: Annotated[Optional[int], typer.Option("--seed", help="Seed for parameters and choice order (reproducible sessions).")] = None,
 ) -> None:
@@ -88,34 +92,47 @@ def quiz(
     import random
 
     from mlprep import bank as banklib
-    from mlprep import cli_quiz
+    from mlprep import cli_quiz, clock
+    from mlprep import plan as planlib
     from mlprep import quiz as quizlib
-    from mlprep.scheduler import describe_interval, scheduler_for
+    from mlprep.scheduler import scheduler_for
     from mlprep.store import Store, utcnow
 
+    if weak and leeches:
+        raise fail("--weak and --leeches choose questions in different ways; use one of them.")
     loaded = banklib.load_bank(bank or [])
     filters = quizlib.Filters(section or [], tag or [], difficulty or [])
     filters.validate(loaded)
     with Store() as store:
         now = utcnow()
-        plan = quizlib.select_questions(loaded, store, now, filters, limit=limit, new_limit=new,
-                                        review_only=review_only)
-        if not plan.questions:
-            nxt = store.next_due(ids={q.id for q in loaded.questions.values() if filters.match(q)})
-            if nxt is None:
-                ui.console.print("Nothing to review and no new questions match. Try without filters, or "
-                              "raise [bold]--new[/].")
-            else:
-                ui.console.print(f"[green]All caught up![/] Nothing is due. The next card is due "
-                              f"{describe_interval(nxt, now)} ({nxt.astimezone():%a %d %b %H:%M}).")
+        tz = clock.user_zone(store.get_setting("timezone"))
+        pacing = None
+        interview = planlib.interview_date(store)
+        if interview is not None and planlib.days_left(interview, now, tz) > 0:
+            pacing = planlib.pacing(store, set(loaded.questions), interview, now, tz)
+        new_limit = new if new is not None else (pacing.remaining_today if pacing else 10)
+        plan = quizlib.select_questions(loaded, store, now, filters, limit=limit, new_limit=new_limit,
+                                        review_only=review_only, max_reviews=max_reviews, tz=tz, weak=weak,
+                                        leeches=leeches)
+        drills_due = cli_quiz.due_drills(store, now) if with_drills else []
+        if not plan.questions and not drills_due:
+            cli_quiz.render_nothing(store, loaded, filters, plan, now, leeches=leeches, pacing=pacing,
+                                    new_given=new is not None)
             return
         known = store.known_ids()
-        session = quizlib.QuizSession(store, loaded, scheduler_for(store), rng=random.Random(seed))
-        due_n = sum(q.id in known for q in plan.questions)
-        ui.console.print(f"[bold]{len(plan.questions)}[/] questions: {due_n} due, "
-                      f"{len(plan.questions) - due_n} new. Type [cyan]?[/] for help, [cyan]q[/] to stop.")
-        cli_quiz.run(session, plan.questions, known)
-
+        session = quizlib.QuizSession(store, loaded, scheduler_for(store, now=now), rng=random.Random(seed))
+        if plan.questions:
+            due_n = sum(q.id in known for q in plan.questions)
+            ui.console.print(f"[bold]{len(plan.questions)}[/] questions: {due_n} "
+                             f"{'seen' if weak or leeches else 'due'}, {len(plan.questions) - due_n} new. "
+                             "Type [cyan]?[/] for help, [cyan]q[/] to stop.")
+            if plan.capped:
+                ui.console.print(f"[yellow]{plan.due_total} reviews are due; today's cap is {plan.max_reviews} "
+                                 f"(--max-reviews), so the most-forgotten come first and the rest wait.[/]")
+            summary = cli_quiz.run(session, plan.questions, known)
+            cli_quiz.render_remaining(summary, plan)
+        if drills_due:
+            cli_quiz.run_drills(store, drills_due, loaded)
 
 # ---------------------------------------------------------------- drill
 
@@ -277,6 +294,7 @@ def _watch(store, d, target: Path) -> None:  # type: ignore[no-untyped-def]
 
 SETTINGS = {
     "desired_retention": ("0.9", "Target probability of recalling a card when it comes due (0.70-0.99)."),
+    "timezone": ("", "IANA time zone for days and streaks, e.g. Europe/Paris (empty: the system's)."),
 }
 
 
@@ -323,6 +341,13 @@ def config_set(key: Annotated[str, typer.Argument(help="Setting name.")],
             make_scheduler(float(value))
         except ValueError:
             raise fail(f"desired_retention {value!r}: give a number between 0.70 and 0.99.") from None
+    if key == "timezone" and value:
+        from mlprep.clock import zone
+
+        try:
+            zone(value)
+        except ValueError as exc:
+            raise fail(f"timezone: {exc}.") from None
     with Store() as store:
         store.set_setting(key, value)
     ui.console.print(f"{key} = {value}")

@@ -248,3 +248,79 @@ def render_summary(s: Summary) -> None:
             table.add_row(escape(title), f"{c}/{n}")
         console.print(table)
     console.print(f"Due by the end of tomorrow: [bold]{s.due_tomorrow}[/]")
+
+
+def render_remaining(s: Summary, plan) -> None:  # type: ignore[no-untyped-def]
+    """After a session: how many due reviews still wait, and the daily cap."""
+    if not s.due_now:
+        return
+    msg = f"[bold]{s.due_now}[/] due question{'s' * (s.due_now != 1)} remain"
+    if plan.max_reviews is not None:
+        left = max(0, plan.max_reviews - plan.reviews_today - s.reviews_of_seen)
+        msg += f"; today's review cap ({plan.max_reviews}, --max-reviews) leaves {left} more for today"
+        if left == 0:
+            msg += ", the rest come back tomorrow, most-forgotten first"
+    console.print(msg + ".")
+
+
+def render_nothing(store, bank, filters, plan, now, *, leeches: bool, pacing, new_given: bool) -> None:  # type: ignore[no-untyped-def]
+    """Why there is nothing to ask, and when there will be."""
+    from mlprep.scheduler import describe_interval
+
+    if leeches:
+        console.print("[green]No leeches:[/] no question has been forgotten 8 times or more.")
+        return
+    if plan.capped:
+        console.print(f"[green]Today's review cap is reached[/] ({plan.max_reviews} reviews, --max-reviews). "
+                      f"{plan.due_total} due questions wait for tomorrow, most-forgotten first; raise "
+                      "[bold]--max-reviews[/] to go on today.")
+        return
+    if pacing is not None and not new_given and pacing.unseen and pacing.remaining_today == 0:
+        console.print(f"[green]Today's plan is done:[/] {pacing.quota} new questions a day until your interview "
+                      f"({pacing.unseen} still unseen). Add [bold]--new N[/] to see more today.")
+        return
+    nxt = store.next_due(ids={q.id for q in bank.questions.values() if filters.match(q)})
+    if nxt is None:
+        console.print("Nothing to review and no new questions match. Try without filters, or raise [bold]--new[/].")
+    else:
+        console.print(f"[green]All caught up![/] Nothing is due. The next card is due "
+                      f"{describe_interval(nxt, now)} ({nxt.astimezone():%a %d %b %H:%M}).")
+
+
+def due_drills(store, now) -> list:  # type: ignore[no-untyped-def]
+    from mlprep import drill_schedule
+    from mlprep.drills import load_drills
+
+    return drill_schedule.due_drills(store, load_drills(strict=False), now)
+
+
+def run_drills(store, drills: list, bank, reader: Reader = default_reader) -> None:  # type: ignore[no-untyped-def]
+    """Due drills, one by one: write the starter, let the user edit, grade on Enter."""
+    from mlprep import cli_drill
+    from mlprep import drills as drilllib
+    from mlprep.drill_schedule import grade_and_record
+
+    console.print()
+    console.rule(f"[bold]{len(drills)} drill{'s' * (len(drills) != 1)} due[/]", align="left")
+    try:
+        for n, d in enumerate(drills, 1):
+            path, _ = drilllib.scaffold(d)
+            store.mark_drill_started(d.slug)
+            console.print(f"[bold]{n}/{len(drills)} {escape(d.title)}[/] ([cyan]{d.slug}[/])  file: [bold]{path}[/]")
+            console.print(f"[dim]Task: mlprep drill {d.slug}. Edit the file, then press Enter to grade "
+                          "(s to skip, q to stop).[/]")
+            while True:
+                choice = _read("grade> ", reader).strip().lower()
+                if choice in ("q", "quit"):
+                    raise EndSession
+                if choice in ("s", "skip"):
+                    break
+                outcome = grade_and_record(store, d, path)
+                cli_drill.render_verdict(outcome.verdict, outcome.hint)
+                cli_drill.render_schedule(outcome.review)
+                if outcome.verdict.ok:
+                    break
+                cli_drill.render_related(d, bank, store)
+                console.print("[dim]Fix it and press Enter to grade again (s to skip, q to stop).[/]")
+    except EndSession:
+        console.print("[dim]Stopped. Drill attempts so far are saved.[/]")

@@ -12,15 +12,16 @@ import random
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 
 from fsrs import Rating, Scheduler
 
+from mlprep import clock
 from mlprep import scheduler as sched
 from mlprep.bank import Bank
 from mlprep.errors import MlprepError
 from mlprep.questions import Question, Shown, check, instantiate
-from mlprep.store import Store, utcnow
+from mlprep.store import Store, iso, utcnow
 
 
 @dataclass
@@ -72,22 +73,88 @@ class Plan:
     questions: list[Question]
     due_total: int  # due cards matching the filters (before the limit)
     new_total: int
+    reviews_today: int = 0  # reviews of seen cards already done today
+    max_reviews: int | None = None  # the daily cap on reviews of seen cards
+    capped: int = 0  # due cards held back by the daily cap
+
+    @property
+    def cap_left(self) -> int | None:
+        return None if self.max_reviews is None else max(0, self.max_reviews - self.reviews_today)
+
+
+def reviews_today(store: Store, now: datetime, tz: tzinfo) -> int:
+    """Reviews of already-seen questions since local midnight (what the daily cap counts)."""
+    start = clock.start_of_day(clock.local_date(now, tz), tz)
+    return store.db.execute("SELECT COUNT(*) FROM reviews WHERE kind = 'question' AND state_before != 0 "
+                            "AND reviewed_at >= ?", (iso(start),)).fetchone()[0]
+
+
+def lowest_retrievability_first(store: Store, questions: list[Question], now: datetime,
+                                scheduler: Scheduler | None = None) -> list[Question]:
+    """Most-forgotten first: sort by fsrs retrievability now (stable for ties)."""
+    scheduler = scheduler or Scheduler()
+    r = {q.id: sched.retrievability(scheduler, store.card_json(q.id), now) for q in questions}
+    return sorted(questions, key=lambda q: r[q.id])
+
+
+def leech_ids(store: Store, min_lapses: int = 8) -> dict[str, int]:
+    """Question ids forgotten (Again on a Review-state card) at least `min_lapses` times."""
+    rows = store.db.execute("SELECT item_id, SUM(rating = 1 AND state_before = 2) AS lapses FROM reviews "
+                            "WHERE kind = 'question' GROUP BY item_id HAVING lapses >= ?", (min_lapses,))
+    return {r[0]: r[1] for r in rows}
 
 
 def select_questions(bank: Bank, store: Store, now: datetime, filters: Filters | None = None, *,
-                     limit: int = 20, new_limit: int = 10, review_only: bool = False) -> Plan:
+                     limit: int = 20, new_limit: int = 10, review_only: bool = False,
+                     max_reviews: int | None = None, tz: tzinfo | None = None, weak: bool = False,
+                     leeches: bool = False, scheduler: Scheduler | None = None) -> Plan:
+    """Order a session.
+
+    Normal: due cards (most overdue first), then new ones interleaved across sections. With a daily
+    cap (`max_reviews`), at most that many reviews of seen cards a day; when more is due than fits
+    in this session, the cards with the lowest retrievability come first, so a backlog is worked
+    down over days with the most-forgotten first.
+    `weak`: questions of the weakest tags first (due, then seen, then new). `leeches`: only leeches,
+    most-forgotten first.
+    """
     filters = filters or Filters()
+    tz = tz or clock.user_zone(store.get_setting("timezone"))
     due_rows = store.due_ids(now)
     known = store.known_ids()
-    due = [bank.questions[i] for i, _ in due_rows if i in bank.questions and filters.match(bank.questions[i])]
-    new = [q for q in bank.questions.values() if q.id not in known and filters.match(q)]
+    matching = {q.id: q for q in bank.questions.values() if filters.match(q)}
+    due = [matching[i] for i, _ in due_rows if i in matching]
+    new = [q for q in matching.values() if q.id not in known]
+    done = reviews_today(store, now, tz) if max_reviews is not None else 0
+    allowance = len(due) if max_reviews is None else max(0, max_reviews - done)
+    if leeches:
+        ids = leech_ids(store)
+        chosen = lowest_retrievability_first(store, [q for i, q in matching.items() if i in ids], now, scheduler)
+        return Plan(chosen[:limit], len(due), len(new), done, max_reviews, 0)
+    if weak:
+        from mlprep.stats import tag_strength
+
+        strength = tag_strength(store, bank, now)
+        due_ids = {q.id for q in due}
+
+        def weakness(q: Question) -> tuple:
+            scores = [strength[t] for t in q.tags if t in strength]
+            return (min(scores) if scores else 2.0, q.id not in due_ids, q.id not in known)
+
+        seen = [q for q in matching.values() if q.id in known and q.id not in due_ids]
+        pool = sorted(due[:allowance] + seen + new[:new_limit], key=weakness)
+        pool = [q for q in pool if weakness(q)[0] < 2.0] or pool
+        return Plan(pool[:limit], len(due), len(new), done, max_reviews, max(0, len(due) - allowance))
+    if len(due) > min(limit, allowance):
+        due = lowest_retrievability_first(store, due, now, scheduler)
+    capped = max(0, len(due) - allowance)
+    due = due[:allowance]
     order = {sid: n for n, sid in enumerate(bank.sections)}
     new.sort(key=lambda q: (order.get(q.section, 0), q.difficulty))
     new = interleave(new)
     chosen = due[:limit]
     if not review_only:
         chosen += new[: max(0, min(new_limit, limit - len(chosen)))]
-    return Plan(chosen, len(due), len(new))
+    return Plan(chosen, len(due) + capped, len(new), done, max_reviews, capped)
 
 
 @dataclass
@@ -110,6 +177,7 @@ class Answered:
     rating: Rating
     seconds: float
     review_id: int
+    was_new: bool = False
 
 
 @dataclass
@@ -122,6 +190,8 @@ class Summary:
     due_tomorrow: int
     next_due: datetime | None
     session_id: int
+    due_now: int = 0  # due questions still waiting when the session ended
+    reviews_of_seen: int = 0  # answers to questions seen before (what the daily cap counts)
 
 
 @dataclass
@@ -146,10 +216,11 @@ class QuizSession:
                 seconds: float) -> Feedback:
         q = shown.question
         now = self.clock()
+        was_new = self.store.card_json(q.id) is None
         result = sched.review(self.store, self.scheduler, item_id=q.id, rating=rating, now=now,
                               correct=correct, response_ms=int(seconds * 1000), session_id=self.session_id,
                               section=q.section)
-        self.answered.append(Answered(q, shown, response, correct, rating, seconds, result.review_id))
+        self.answered.append(Answered(q, shown, response, correct, rating, seconds, result.review_id, was_new))
         return Feedback(correct, rating, shown.expected_text(), shown.explanation, result.card.due,
                         sched.describe_interval(result.card.due, now))
 
@@ -192,9 +263,11 @@ class QuizSession:
         end_of_tomorrow = (local_now + timedelta(days=1)).replace(hour=23, minute=59, second=59)
         ids = set(self.bank.questions)
         due_tomorrow = sum(1 for i, _ in self.store.due_ids(end_of_tomorrow) if i in ids)
+        due_now = sum(1 for i, _ in self.store.due_ids(now) if i in ids)
         self.store.end_session(self.session_id, {
             "answered": len(self.answered), "correct": sum(bool(a.correct) for a in self.answered),
             "skipped": self.skipped})
         return Summary(len(self.answered), sum(bool(a.correct) for a in self.answered), self.skipped,
                        (now - self.started).total_seconds(), per, due_tomorrow,
-                       self.store.next_due(ids=ids), self.session_id)
+                       self.store.next_due(ids=ids), self.session_id, due_now,
+                       sum(not a.was_new for a in self.answered))

@@ -1,0 +1,320 @@
+"""Backups of the whole progress store as one JSON document, and restoring or resetting it.
+
+A backup holds every data table (`TABLES`) row by row, as objects keyed by column name, with the
+row ids kept (reviews still point at their sessions after a restore), plus `format_version`, the
+names of the schema migrations the rows were written under, the time it was made and the mlprep
+version. The `migrations` table itself is not copied: the store being restored into has its own.
+
+Restoring validates the whole file before touching the store: it is loaded into a scratch
+in-memory database built with the backup's own migrations (so SQLite checks NOT NULL, unique keys
+and review→session links), then the newer migrations run on it, which upgrades a backup made by an
+older mlprep. Only then is the store replaced, in one transaction: either everything is restored or
+nothing changes. A store that already holds progress is only replaced with `force=True`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from mlprep import __version__, paths
+from mlprep.errors import MlprepError
+from mlprep.store import MIGRATIONS, Store, iso, utcnow
+
+FORMAT_VERSION = 1
+KIND = "mlprep-backup"
+# Insert order: sessions before the reviews that point at them (deletes go in reverse).
+TABLES = ("settings", "sessions", "cards", "reviews", "drill_attempts", "drill_hints", "drill_started")
+# Tables whose rows mean "this store has progress" (settings alone do not).
+PROGRESS_TABLES = ("cards", "reviews", "drill_attempts")
+
+
+class BackupError(MlprepError):
+    """A backup file is missing, unreadable or not a valid mlprep backup."""
+
+
+@dataclass
+class RestoreResult:
+    counts: dict[str, int]  # rows restored per table
+    created_at: str | None  # when the backup was made
+    mlprep_version: str | None  # the mlprep that made it
+    safety_backup: Path | None = None  # where the replaced progress was saved (force over existing data)
+    replaced: dict[str, int] = field(default_factory=dict)  # rows that were in the store before
+
+
+# ---------------------------------------------------------------- writing
+
+def _columns(db: sqlite3.Connection, table: str) -> list[str]:
+    return [r[1] for r in db.execute(f"PRAGMA table_info({table})")]
+
+
+def _tables_present(db: sqlite3.Connection) -> set[str]:
+    return {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+def counts(store: Store) -> dict[str, int]:
+    """Rows per data table."""
+    present = _tables_present(store.db)
+    return {t: store.db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] if t in present else 0 for t in TABLES}
+
+
+def has_progress(store: Store) -> bool:
+    """True when the store holds cards, reviews or drill attempts."""
+    return any(store.db.execute(f"SELECT EXISTS(SELECT 1 FROM {t})").fetchone()[0] for t in PROGRESS_TABLES)
+
+
+def dump(store: Store, now: datetime | None = None) -> dict[str, Any]:
+    """The whole store as a JSON-ready dict, read in one snapshot (a consistent view even while
+    another mlprep process is writing)."""
+    db = store.db
+    db.execute("BEGIN")
+    try:
+        migrations = [r[0] for r in db.execute("SELECT name FROM migrations ORDER BY rowid")]
+        tables: dict[str, list[dict[str, Any]]] = {}
+        for table in TABLES:
+            cols = _columns(db, table)
+            cur = db.execute(f"SELECT {', '.join(cols)} FROM {table} ORDER BY {cols[0]}")  # id or key
+            tables[table] = [dict(zip(cols, tuple(row))) for row in cur]
+    finally:
+        db.execute("COMMIT")
+    return {
+        "kind": KIND,
+        "format_version": FORMAT_VERSION,
+        "mlprep_version": __version__,
+        "created_at": iso(now or utcnow()),
+        "migrations": migrations,
+        "tables": tables,
+    }
+
+
+def write_json_atomic(path: Path, doc: Any, what: str = "file") -> None:
+    """Write JSON to `path` through a temporary file in the same folder and a rename, so a crash
+    or a full disk never leaves a half-written file in its place."""
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tmp.open("w", encoding="utf-8") as fh:
+            json.dump(doc, fh, ensure_ascii=False, indent=1)
+            fh.write("\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise MlprepError(f"cannot write the {what} {path}: {exc.strerror or exc}. Choose a writable "
+                          "location.") from None
+
+
+def write_backup(store: Store, path: Path, now: datetime | None = None) -> dict[str, int]:
+    """Write a backup of the whole store to `path` (atomically); returns rows per table."""
+    path = Path(path).expanduser()
+    if path.is_dir():
+        raise MlprepError(f"{path} is a folder; give a file name for the backup, e.g. {path / 'mlprep-backup.json'}.")
+    doc = dump(store, now)
+    write_json_atomic(path, doc, "backup")
+    return {t: len(rows) for t, rows in doc["tables"].items()}
+
+
+def auto_backup_path(now: datetime | None = None) -> Path:
+    """`<data home>/backups/mlprep-<UTC timestamp>.json`, for the backups made before a reset or a
+    forced restore (never an existing file)."""
+    stamp = (now or utcnow()).strftime("%Y%m%dT%H%M%S%fZ")
+    folder = paths.data_home() / "backups"
+    path = folder / f"mlprep-{stamp}.json"
+    n = 1
+    while path.exists():
+        n += 1
+        path = folder / f"mlprep-{stamp}-{n}.json"
+    return path
+
+
+# ---------------------------------------------------------------- reading and validating
+
+def read_backup(path: Path) -> dict[str, Any]:
+    """Parse a backup file; errors name the file and say what is wrong (not its contents' shape:
+    see `validate`)."""
+    path = Path(path).expanduser()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise BackupError(f"{path}: no such file. Give a file written by `mlprep backup`.") from None
+    except IsADirectoryError:
+        raise BackupError(f"{path} is a folder; give a backup file written by `mlprep backup`.") from None
+    except UnicodeDecodeError:
+        raise BackupError(f"{path} is not a text file (not UTF-8), so not an mlprep backup; give a file "
+                          "written by `mlprep backup`.") from None
+    except OSError as exc:
+        raise BackupError(f"cannot read {path}: {exc.strerror or exc}.") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise BackupError(f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}); "
+                          "it is not a complete backup written by `mlprep backup`.") from None
+
+
+_KINDS = {"REAL": (int, float), "INTEGER": (int,), "TEXT": (str,)}
+
+
+def _check_value(label: str, table: str, i: int, col: str, decl: str, value: Any) -> None:
+    allowed = _KINDS.get(decl.upper())
+    if value is None or allowed is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, allowed):
+        want = {"REAL": "a number", "INTEGER": "an integer", "TEXT": "text"}[decl.upper()]
+        raise BackupError(f"{label}: table {table!r}, row {i + 1}: column {col!r} should be {want}, "
+                          f"got {json.dumps(value)[:60]}.")
+
+
+def _scratch(doc: dict[str, Any], label: str) -> sqlite3.Connection:
+    """Validate a parsed backup and load it into an in-memory database at the current schema."""
+    if not isinstance(doc, dict) or doc.get("kind") != KIND or "tables" not in doc:
+        hint = ""
+        if isinstance(doc, dict) and doc.get("kind") == "mlprep-questions":
+            hint = " It is a question export (`mlprep export`), which holds no restorable history."
+        raise BackupError(f"{label} is not an mlprep backup (expected a JSON object with \"kind\": \"{KIND}\" "
+                          f"and \"tables\").{hint} Give a file written by `mlprep backup`.")
+    version = doc.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise BackupError(f"{label}: \"format_version\" should be a positive integer, got {json.dumps(version)}.")
+    if version > FORMAT_VERSION:
+        raise BackupError(f"{label} has format_version {version}, but this mlprep ({__version__}) reads backups up "
+                          f"to format_version {FORMAT_VERSION}. Upgrade mlprep to restore it.")
+    known = [name for name, _ in MIGRATIONS]
+    migrations = doc.get("migrations")
+    if not isinstance(migrations, list) or not all(isinstance(m, str) for m in migrations):
+        raise BackupError(f"{label}: \"migrations\" should be a list of migration names.")
+    unknown = [m for m in migrations if m not in known]
+    if unknown:
+        raise BackupError(f"{label} was written by a newer mlprep (its database has migration {unknown[0]!r}, "
+                          f"unknown to mlprep {__version__}). Upgrade mlprep to restore it.")
+    if migrations != known[:len(migrations)]:
+        raise BackupError(f"{label}: \"migrations\" should list the schema migrations in order "
+                          f"({', '.join(known)}), got {', '.join(migrations) or 'none'}.")
+    tables = doc["tables"]
+    if not isinstance(tables, dict):
+        raise BackupError(f"{label}: \"tables\" should be an object of table name → list of rows.")
+
+    db = sqlite3.connect(":memory:", isolation_level=None)
+    db.execute("PRAGMA foreign_keys = ON")
+    steps = dict(MIGRATIONS)
+    for name in migrations:
+        steps[name](db)
+    expected = [t for t in TABLES if t in _tables_present(db)]
+    missing = [t for t in expected if t not in tables]
+    if missing:
+        raise BackupError(f"{label}: table {missing[0]!r} is missing (a backup has the tables "
+                          f"{', '.join(expected)}). The file is incomplete or was edited.")
+    extra = sorted(set(tables) - set(expected))
+    if extra:
+        raise BackupError(f"{label}: unknown table {extra[0]!r} (a backup has the tables {', '.join(expected)}).")
+    for table in expected:
+        rows = tables[table]
+        if not isinstance(rows, list):
+            raise BackupError(f"{label}: table {table!r} should be a list of rows.")
+        info = list(db.execute(f"PRAGMA table_info({table})"))
+        cols = [r[1] for r in info]
+        decls = {r[1]: r[2] for r in info}
+        sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+        for i, row in enumerate(rows):
+            if not isinstance(row, dict):
+                raise BackupError(f"{label}: table {table!r}, row {i + 1} should be an object of column → value.")
+            absent = [c for c in cols if c not in row]
+            if absent:
+                raise BackupError(f"{label}: table {table!r}, row {i + 1} is missing the column {absent[0]!r}.")
+            unknown_cols = [c for c in row if c not in decls]
+            if unknown_cols:
+                raise BackupError(f"{label}: table {table!r}, row {i + 1} has an unknown column {unknown_cols[0]!r}.")
+            for c in cols:
+                _check_value(label, table, i, c, decls[c], row[c])
+            try:
+                db.execute(sql, [row[c] for c in cols])
+            except sqlite3.IntegrityError as exc:
+                raise BackupError(f"{label}: table {table!r}, row {i + 1} is invalid ({_integrity(exc, table)}).") from None
+    for name, step in MIGRATIONS[len(migrations):]:
+        step(db)
+    return db
+
+
+def _integrity(exc: sqlite3.IntegrityError, table: str) -> str:
+    text = str(exc)
+    if "FOREIGN KEY" in text and table == "reviews":
+        return "its session_id is not a session in the backup"
+    if "UNIQUE" in text:
+        return f"duplicate key: {text.split(': ', 1)[-1]}"
+    return text
+
+
+def validate(source: Path | dict[str, Any]) -> dict[str, int]:
+    """Check a backup file (or parsed document) without restoring it; returns rows per table."""
+    doc, label = _load(source)
+    db = _scratch(doc, label)
+    try:
+        return {t: db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in TABLES}
+    finally:
+        db.close()
+
+
+def _load(source: Path | str | dict[str, Any]) -> tuple[dict[str, Any], str]:
+    if isinstance(source, dict):
+        return source, "the backup"
+    path = Path(source).expanduser()
+    return read_backup(path), str(path)
+
+
+# ---------------------------------------------------------------- restoring and resetting
+
+def restore(store: Store, source: Path | str | dict[str, Any], force: bool = False,
+            safety_backup: Path | None = None) -> RestoreResult:
+    """Replace the store's contents with a backup (a file path or a parsed document).
+
+    Refuses (BackupError) when the store already has progress, unless `force`; then, if
+    `safety_backup` is given, the current contents are written there first. The replacement is one
+    transaction: on any error the store is left exactly as it was.
+    """
+    doc, label = _load(source)
+    scratch = _scratch(doc, label)
+    try:
+        before = counts(store)
+        if has_progress(store):
+            if not force:
+                raise BackupError(
+                    f"the progress store already has {before['reviews']} review(s), {before['cards']} card(s) and "
+                    f"{before['drill_attempts']} drill attempt(s); restoring {label} would replace them. Use --force "
+                    "to replace them (your current progress is backed up first), or restore into an empty data "
+                    "home (MLPREP_HOME).")
+            if safety_backup is not None:
+                write_backup(store, safety_backup)
+        restored: dict[str, int] = {}
+        with store.transaction() as db:
+            for table in reversed(TABLES):
+                db.execute(f"DELETE FROM {table}")
+            for table in TABLES:
+                cols = _columns(db, table)
+                rows = scratch.execute(f"SELECT {', '.join(cols)} FROM {table} ORDER BY rowid")
+                cur = db.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                                     rows)
+                restored[table] = cur.rowcount
+    finally:
+        scratch.close()
+    return RestoreResult(restored, doc.get("created_at"), doc.get("mlprep_version"),
+                         safety_backup if force and any(before[t] for t in PROGRESS_TABLES) else None, before)
+
+
+def reset(store: Store) -> dict[str, int]:
+    """Delete every row of every data table in one transaction (the schema and its migrations
+    stay); returns the rows deleted per table."""
+    deleted = counts(store)
+    with store.transaction() as db:
+        for table in reversed(TABLES):
+            db.execute(f"DELETE FROM {table}")
+    return deleted
+
+
+__all__ = ["FORMAT_VERSION", "TABLES", "BackupError", "RestoreResult", "auto_backup_path", "counts", "dump",
+           "has_progress", "read_backup", "reset", "restore", "validate", "write_backup", "write_json_atomic"]
