@@ -93,13 +93,15 @@ def fill_store(home: Path, ids: list[str], n_reviews: int) -> None:
             before = card.to_dict()
             card, log = scheduler.review_card(card, Rating(rng.choice([1, 3, 3, 4])), t)
             reviews.append((qid, "question", iso(t), int(log.rating), 1, 4000, None, "generated",
-                            json.dumps(log.to_dict()), json.dumps(before)))
+                            json.dumps(log.to_dict()), json.dumps(before), before["state"]))
             t = t + timedelta(hours=rng.randint(1, 48))
         d = card.to_dict()
-        cards.append((qid, "question", json.dumps(d), d["state"], card.due.timestamp(), iso(now)))
-    db.executemany("INSERT INTO cards VALUES (?, ?, ?, ?, ?, ?)", cards)
+        cards.append((qid, "question", json.dumps(d), d["state"], card.due.timestamp(), iso(now), card.stability,
+                      card.last_review.timestamp()))
+    db.executemany("INSERT INTO cards (item_id, kind, card_json, state, due, updated_at, stability, last_review) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", cards)
     db.executemany("INSERT INTO reviews (item_id, kind, reviewed_at, rating, correct, response_ms, session_id, "
-                   "section, log_json, card_before) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", reviews)
+                   "section, log_json, card_before, state_before) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", reviews)
     db.commit()
     db.close()
 

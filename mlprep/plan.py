@@ -76,7 +76,7 @@ class Pacing:
 
 def pacing(store: Store, question_ids: set[str], interview: date, now: datetime, tz: tzinfo) -> Pacing:
     left = days_left(interview, now, tz)
-    counts = dict(store.db.execute("SELECT item_id, COUNT(*) FROM reviews WHERE kind = 'question' GROUP BY item_id"))
+    counts = dict(store.db.execute("SELECT item_id, reviews FROM item_totals WHERE kind = 'question'"))
     seen = {i for i in counts if i in question_ids}
     unseen = len(question_ids) - len(seen)
     seen_once = sum(1 for i in seen if counts[i] == 1)

@@ -99,8 +99,8 @@ def lowest_retrievability_first(store: Store, questions: list[Question], now: da
 
 def leech_ids(store: Store, min_lapses: int = 8) -> dict[str, int]:
     """Question ids forgotten (Again on a Review-state card) at least `min_lapses` times."""
-    rows = store.db.execute("SELECT item_id, SUM(rating = 1 AND state_before = 2) AS lapses FROM reviews "
-                            "WHERE kind = 'question' GROUP BY item_id HAVING lapses >= ?", (min_lapses,))
+    rows = store.db.execute("SELECT item_id, lapses FROM item_totals WHERE kind = 'question' AND lapses >= ?",
+                            (min_lapses,))
     return {r[0]: r[1] for r in rows}
 
 

@@ -1,9 +1,10 @@
 """Progress figures, computed with pandas from the store. No terminal I/O here.
 
 `compute()` returns one plain dict (the `mlprep stats --json` document, keys documented in
-`docs/stats-json.md`); the CLI and the HTML report render it. Heavy lifting is done in SQL (two
-aggregate scans of the review log), so a million reviews cost two GROUP BYs, not a million Python
-objects; pandas then joins the aggregates with the banks (sections, tags) and the drills.
+`docs/stats-json.md`); the CLI and the HTML report render it. The review log is never scanned whole:
+triggers keep per-15-minute and per-item aggregates (store migration m003), and only the last 30
+days are read row by row, so a million reviews cost what a few thousand aggregate rows cost.
+pandas joins the aggregates with the banks (sections, tags) and the drills.
 
 Definitions
 - Days are the user's local days (see `clock.py`). The streak counts consecutive days with at least
@@ -69,34 +70,28 @@ def retrievability(stability: Any, last_review: Any, at: datetime, parameters: A
 class Frames:
     """The aggregates stats are computed from (also used by the HTML report)."""
 
-    buckets: pd.DataFrame  # per 15-minute UTC bucket and kind: reviews, answered, correct, ms, recall_n, recall_ok
+    buckets: pd.DataFrame  # per 15-minute UTC bucket, kind, section: reviews, answered, correct, ms, recall_n, recall_ok
     items: pd.DataFrame  # per item: reviews, lapses, answered_30d, correct_30d, first_at
     cards: pd.DataFrame  # per card: item_id, kind, state, due, stability, last_review
 
 
-def _bucket_sql(where: str = "") -> str:
-    # 15-minute buckets: every time zone's offset is a multiple of 15 minutes, so each bucket falls
-    # in exactly one local day.
-    return ("SELECT substr(reviewed_at, 1, 14) || printf('%02d', (CAST(substr(reviewed_at, 15, 2) AS INTEGER) / 15) * 15) "
-            "AS bucket, kind, COUNT(*) AS reviews, COUNT(correct) AS answered, COALESCE(SUM(correct), 0) AS correct, "
-            "COALESCE(SUM(response_ms), 0) AS ms, SUM(state_before = 2) AS recall_n, "
-            "SUM(state_before = 2 AND rating > 1) AS recall_ok "
-            f"FROM reviews {where} GROUP BY bucket, kind")
+BUCKET_COLUMNS = ["bucket", "kind", "section", "reviews", "answered", "correct", "ms", "recall_n", "recall_ok"]
 
 
 def load_frames(store: Store, now: datetime) -> Frames:
+    """Read the trigger-maintained aggregates (see store migration m003) and the last 30 days."""
     db = store.db
-    buckets = pd.DataFrame.from_records(
-        db.execute(_bucket_sql()).fetchall(),
-        columns=["bucket", "kind", "reviews", "answered", "correct", "ms", "recall_n", "recall_ok"])
-    since = iso(now - timedelta(days=ACCURACY_DAYS))
-    items = pd.DataFrame.from_records(
-        db.execute("SELECT item_id, kind, COUNT(*) AS reviews, SUM(rating = 1 AND state_before = 2) AS lapses, "
-                   "COUNT(CASE WHEN reviewed_at >= ? THEN correct END) AS answered_30d, "
-                   "COALESCE(SUM(CASE WHEN reviewed_at >= ? THEN correct END), 0) AS correct_30d, "
-                   "MIN(reviewed_at) AS first_at "
-                   "FROM reviews GROUP BY item_id", (since, since)).fetchall(),
-        columns=["item_id", "kind", "reviews", "lapses", "answered_30d", "correct_30d", "first_at"])
+    buckets = pd.DataFrame.from_records(db.execute(f"SELECT {', '.join(BUCKET_COLUMNS)} FROM review_buckets").fetchall(),
+                                        columns=BUCKET_COLUMNS)
+    totals = pd.DataFrame.from_records(
+        db.execute("SELECT item_id, kind, reviews, lapses, first_at FROM item_totals").fetchall(),
+        columns=["item_id", "kind", "reviews", "lapses", "first_at"])
+    recent = pd.DataFrame.from_records(
+        db.execute("SELECT item_id, COUNT(correct), COALESCE(SUM(correct), 0) FROM reviews INDEXED BY reviews_time "
+                   "WHERE reviewed_at >= ? "
+                   "GROUP BY item_id", (iso(now - timedelta(days=ACCURACY_DAYS)),)).fetchall(),
+        columns=["item_id", "answered_30d", "correct_30d"])
+    items = totals.merge(recent, on="item_id", how="left").fillna({"answered_30d": 0, "correct_30d": 0})
     cards = pd.DataFrame.from_records(
         db.execute("SELECT item_id, kind, state, due, stability, last_review FROM cards").fetchall(),
         columns=["item_id", "kind", "state", "due", "stability", "last_review"])
@@ -108,7 +103,7 @@ def daily(buckets: pd.DataFrame, tz: tzinfo) -> pd.DataFrame:
     cols = ["reviews", "answered", "correct", "ms", "recall_n", "recall_ok"]
     if buckets.empty:
         return pd.DataFrame(columns=cols, dtype="int64").rename_axis("date")
-    starts = pd.to_datetime(buckets["bucket"], format="%Y-%m-%dT%H:%M", utc=True)
+    starts = pd.to_datetime(buckets["bucket"].astype("int64") * 900, unit="s", utc=True)
     local = starts.dt.tz_convert(tz).dt.date
     return buckets[cols].groupby(local.rename("date")).sum()
 
@@ -178,7 +173,7 @@ def compute(store: Store, bank: Bank, now: datetime, tz: tzinfo, *, drills: dict
     # ---- review activity (narrowed to the sections' items when --section is given)
     buckets = frames.buckets
     if sections:
-        buckets = _section_buckets(store, set(q["item_id"]), drills or {}, sections)
+        buckets = buckets[buckets["section"].isin(sections)]
     per_day = daily(buckets, tz)
     active_days = [d for d, n in per_day["reviews"].items() if n > 0]
     current, longest = streaks(active_days, today)
@@ -315,16 +310,6 @@ def _forecast(question_due: pd.Series, drill_due: pd.Series, today: date, tz: tz
         out.append({"date": (today + timedelta(days=i)).isoformat(), "questions": int(qc[i]), "drills": int(dc[i]),
                     "total": int(qc[i]) + int(dc[i])})
     return out
-
-
-def _section_buckets(store: Store, question_ids: set[str], drills: dict, sections: list[str]) -> pd.DataFrame:
-    ids = sorted(question_ids | {drill_item(s) for s, d in drills.items() if d.section in sections})
-    store.db.execute("CREATE TEMP TABLE IF NOT EXISTS scope (item_id TEXT PRIMARY KEY)")
-    store.db.execute("DELETE FROM scope")
-    store.db.executemany("INSERT OR IGNORE INTO scope VALUES (?)", [(i,) for i in ids])
-    rows = store.db.execute(_bucket_sql("WHERE item_id IN (SELECT item_id FROM scope)")).fetchall()
-    return pd.DataFrame.from_records(
-        rows, columns=["bucket", "kind", "reviews", "answered", "correct", "ms", "recall_n", "recall_ok"])
 
 
 def _drill_figures(store: Store, drills: dict, bank: Bank, sections: list[str] | None, dcards: pd.DataFrame,

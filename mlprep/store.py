@@ -124,10 +124,99 @@ def _m002_progress_columns(db: sqlite3.Connection) -> None:
     )
 
 
+# The 15-minute bucket of a review: epoch seconds // 900.
+BUCKET = "CAST(strftime('%s', substr({t}.reviewed_at, 1, 19)) AS INTEGER) / 900"
+
+
+def _m003_review_aggregates(db: sqlite3.Connection) -> None:
+    """Aggregates of the review log kept up to date by triggers, so stats never scan the whole log.
+
+    - `review_buckets`: per 15-minute bucket (epoch seconds // 900; every time zone's offset is a
+      multiple of 15 minutes, so each bucket lies in one local day), kind and section: reviews, answers, correct
+      answers, milliseconds, and reviews of Review-state cards with how many were recalled.
+    - `item_totals`: per item: reviews, lapses (Again on a Review-state card), first and last review.
+    Both are derived data: rebuilt from `reviews` here, never backed up.
+    """
+    new, old = BUCKET.format(t="NEW"), BUCKET.format(t="OLD")
+    _script(
+        db,
+        f"""
+        CREATE TABLE review_buckets (
+            bucket     INTEGER NOT NULL,
+            kind       TEXT NOT NULL,
+            section    TEXT NOT NULL,
+            reviews    INTEGER NOT NULL,
+            answered   INTEGER NOT NULL,
+            correct    INTEGER NOT NULL,
+            ms         INTEGER NOT NULL,
+            recall_n   INTEGER NOT NULL,
+            recall_ok  INTEGER NOT NULL,
+            PRIMARY KEY (bucket, kind, section)
+        );
+        CREATE TABLE item_totals (
+            item_id   TEXT PRIMARY KEY,
+            kind      TEXT NOT NULL,
+            reviews   INTEGER NOT NULL,
+            lapses    INTEGER NOT NULL,
+            first_at  TEXT NOT NULL,
+            last_at   TEXT NOT NULL
+        );
+        INSERT INTO review_buckets
+            SELECT {BUCKET.format(t="reviews")}, kind, COALESCE(section, ''), COUNT(*), COUNT(correct),
+                   COALESCE(SUM(correct), 0), COALESCE(SUM(response_ms), 0), SUM(state_before = 2),
+                   SUM(state_before = 2 AND rating > 1)
+            FROM reviews GROUP BY 1, 2, 3;
+        INSERT INTO item_totals
+            SELECT item_id, MIN(kind), COUNT(*), SUM(rating = 1 AND state_before = 2), MIN(reviewed_at), MAX(reviewed_at)
+            FROM reviews GROUP BY item_id
+        """
+    )
+    # A trigger body holds several statements, so each trigger is executed whole.
+    db.execute(
+        f"""
+        CREATE TRIGGER reviews_aggregate_insert AFTER INSERT ON reviews BEGIN
+            INSERT INTO review_buckets VALUES ({new}, NEW.kind, COALESCE(NEW.section, ''), 1,
+                NEW.correct IS NOT NULL, COALESCE(NEW.correct, 0), COALESCE(NEW.response_ms, 0),
+                NEW.state_before = 2, NEW.state_before = 2 AND NEW.rating > 1)
+            ON CONFLICT (bucket, kind, section) DO UPDATE SET reviews = reviews + 1,
+                answered = answered + excluded.answered, correct = correct + excluded.correct,
+                ms = ms + excluded.ms, recall_n = recall_n + excluded.recall_n,
+                recall_ok = recall_ok + excluded.recall_ok;
+            INSERT INTO item_totals VALUES (NEW.item_id, NEW.kind, 1, NEW.rating = 1 AND NEW.state_before = 2,
+                NEW.reviewed_at, NEW.reviewed_at)
+            ON CONFLICT (item_id) DO UPDATE SET reviews = reviews + 1, lapses = lapses + excluded.lapses,
+                first_at = MIN(first_at, excluded.first_at), last_at = MAX(last_at, excluded.last_at);
+        END
+        """
+    )
+    db.execute(
+        f"""
+        CREATE TRIGGER reviews_aggregate_delete AFTER DELETE ON reviews BEGIN
+            UPDATE review_buckets SET reviews = reviews - 1, answered = answered - (OLD.correct IS NOT NULL),
+                correct = correct - COALESCE(OLD.correct, 0), ms = ms - COALESCE(OLD.response_ms, 0),
+                recall_n = recall_n - (OLD.state_before = 2),
+                recall_ok = recall_ok - (OLD.state_before = 2 AND OLD.rating > 1)
+            WHERE bucket = {old} AND kind = OLD.kind AND section = COALESCE(OLD.section, '');
+            DELETE FROM review_buckets WHERE bucket = {old} AND kind = OLD.kind
+                AND section = COALESCE(OLD.section, '') AND reviews <= 0;
+            UPDATE item_totals SET reviews = reviews - 1, lapses = lapses - (OLD.rating = 1 AND OLD.state_before = 2),
+                first_at = COALESCE((SELECT MIN(reviewed_at) FROM reviews WHERE item_id = OLD.item_id), first_at),
+                last_at = COALESCE((SELECT MAX(reviewed_at) FROM reviews WHERE item_id = OLD.item_id), last_at)
+            WHERE item_id = OLD.item_id;
+            DELETE FROM item_totals WHERE item_id = OLD.item_id AND reviews <= 0;
+        END
+        """
+    )
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("m001_initial", _m001_initial),
     ("m002_progress_columns", _m002_progress_columns),
+    ("m003_review_aggregates", _m003_review_aggregates),
 ]
+
+# Tables that hold the user's data (backed up and restored); the rest are derived or bookkeeping.
+DATA_TABLES = ("settings", "sessions", "cards", "reviews", "drill_attempts", "drill_hints", "drill_started")
 
 
 def utcnow() -> datetime:
