@@ -2,8 +2,46 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated, Optional
+
 import typer
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the root app."""
+
+    @app.command()
+    def report(
+        output: Annotated[Optional[Path], typer.Option(
+            "--output", "-o", help="Write the page to this file (default: report.html in the data "
+            "folder shown by `mlprep where`).")] = None,
+        open_: Annotated[bool, typer.Option("--open", help="Open the page in the web browser afterwards.")] = False,
+        section: Annotated[Optional[list[str]], typer.Option(
+            "--section", "-s", help="Only this section id (repeatable).")] = None,
+    ) -> None:
+        """Write an HTML progress report (plots included, works offline and prints well)."""
+        import time
+        import webbrowser
+
+        from mlprep import bank as banklib
+        from mlprep import clock, paths, plan
+        from mlprep import console as ui
+        from mlprep import drills as drilllib
+        from mlprep import report as reportlib
+        from mlprep.store import Store, utcnow
+
+        reportlib.require_matplotlib()  # fail fast, before loading anything
+        started = time.perf_counter()
+        loaded = banklib.load_bank()
+        drills = drilllib.load_drills(strict=False)
+        target = output if output is not None else paths.data_home() / "report.html"
+        with Store() as store:
+            tz = clock.user_zone(store.get_setting("timezone"))
+            written = reportlib.write_report(store, loaded, drills, target, utcnow(), tz, sections=section or None,
+                                             interview=plan.interview_date(store))
+        ui.console.print(f"Wrote {written} ({time.perf_counter() - started:.1f} s).", soft_wrap=True,
+                         markup=False)
+        if open_ and not webbrowser.open(written.resolve().as_uri()):
+            ui.err_console.print(f"Could not start a web browser; open {written.resolve().as_uri()} yourself.",
+                                 soft_wrap=True, markup=False)
