@@ -1,8 +1,8 @@
 """The interview plan: a date that caps intervals and paces new questions.
 
 With an interview date set (the `interview_date` setting, `mlprep plan --interview YYYY-MM-DD`):
-- the scheduler's maximum interval never reaches past the day before the interview, so every card
-  comes back at least once more before it;
+- the scheduler's maximum interval stops at the day before the interview, so every card comes back
+  at least once more before it (a review on the eve can only come back on the day itself);
 - new questions are paced: the unseen ones are spread over the days left but the last (which is kept
   for second looks), so every question is seen at least twice before the interview. That is the
   daily new-question quota, shown by `mlprep plan` and `mlprep today` and used by `mlprep quiz`.

@@ -217,6 +217,8 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
 
 # Tables that hold the user's data (backed up and restored); the rest are derived or bookkeeping.
 DATA_TABLES = ("settings", "sessions", "cards", "reviews", "drill_attempts", "drill_hints", "drill_started")
+# Tables rebuilt from `reviews` by triggers (migration m003): never backed up.
+DERIVED_TABLES = ("review_buckets", "item_totals")
 
 
 def utcnow() -> datetime:
