@@ -715,11 +715,11 @@ def write_report(store: Store, bank: Bank, drills: dict, path: Path | str, now: 
         raise MlprepError(f"unknown section {unknown[0]!r}; the sections are: {', '.join(bank.sections)}.")
     if interview is _FROM_STORE:
         interview = plan.interview_date(store)
-    frames = stats.load_frames(store, now)
+    frames = stats.load_frames(store, now, tz)
     figures = stats.compute(store, bank, now, tz, drills=drills, sections=chosen or None, interview=interview,
                             frames=frames)
     if chosen:  # the history of those sections only, as compute() narrows its activity figures
-        frames = replace(frames, buckets=frames.buckets[frames.buckets["section"].isin(chosen)])
+        frames = replace(frames, days=frames.days[frames.days["section"].isin(chosen)])
     page = build_html(figures, stats.history(store, tz, frames=frames))
 
     target = Path(path).expanduser()

@@ -70,24 +70,68 @@ def retrievability(stability: Any, last_review: Any, at: datetime, parameters: A
 class Frames:
     """The aggregates stats are computed from (also used by the HTML report)."""
 
-    buckets: pd.DataFrame  # per 15-minute UTC bucket, kind, section: reviews, answered, correct, ms, recall_n, recall_ok
+    days: pd.DataFrame  # per local day, kind, section: reviews, answered, correct, ms, recall_n, recall_ok
     items: pd.DataFrame  # per item: reviews, lapses, answered_30d, correct_30d, first_at
     cards: pd.DataFrame  # per card: item_id, kind, state, due, stability, last_review
 
 
-BUCKET_COLUMNS = ["bucket", "kind", "section", "reviews", "answered", "correct", "ms", "recall_n", "recall_ok"]
+DAY_COLUMNS = ["date", "kind", "section", "reviews", "answered", "correct", "ms", "recall_n", "recall_ok"]
+BUCKET = 900  # seconds in a review_buckets bucket
 
 
-def load_frames(store: Store, now: datetime) -> Frames:
+def offset_segments(first: int, last: int, tz: tzinfo) -> list[tuple[int, int]]:
+    """[(first bucket, UTC offset in seconds)] of the zone's offset changes over buckets first..last.
+
+    Every zone's offset is a multiple of 15 minutes and changes at most a few times a year, so the
+    offset is sampled daily and each change is located to its bucket by bisection.
+    """
+    def offset(bucket: int) -> int:
+        moment = datetime.fromtimestamp(bucket * BUCKET, timezone.utc)
+        return int(moment.astimezone(tz).utcoffset().total_seconds())  # type: ignore[union-attr]
+
+    segments = [(first, offset(first))]
+    step = 86400 // BUCKET
+    b = first
+    while b < last:
+        nxt = min(last, b + step)
+        if offset(nxt) != segments[-1][1]:
+            lo, hi = b, nxt  # offset(lo) == current, offset(hi) differs
+            while hi - lo > 1:
+                mid = (lo + hi) // 2
+                if offset(mid) == segments[-1][1]:
+                    lo = mid
+                else:
+                    hi = mid
+            segments.append((hi, offset(hi)))
+        b = nxt
+    return segments
+
+
+def load_days(store: Store, tz: tzinfo) -> pd.DataFrame:
+    """Reviews per local day, kind and section, summed in SQL from the 15-minute buckets."""
+    first, last = store.db.execute("SELECT MIN(bucket), MAX(bucket) FROM review_buckets").fetchone()
+    if first is None:
+        return pd.DataFrame(columns=DAY_COLUMNS)
+    segments = offset_segments(first, last, tz)
+    case = " ".join(f"WHEN bucket < {start} THEN {off}" for (start, _), (_, off) in zip(segments[1:], segments))
+    shift = f"(CASE {case} ELSE {segments[-1][1]} END)" if case else str(segments[-1][1])
+    rows = store.db.execute(
+        f"SELECT (bucket * {BUCKET} + {shift}) / 86400 AS day, kind, section, SUM(reviews), SUM(answered), SUM(correct), "
+        "SUM(ms), SUM(recall_n), SUM(recall_ok) FROM review_buckets GROUP BY day, kind, section").fetchall()
+    days = pd.DataFrame.from_records(rows, columns=DAY_COLUMNS)
+    epoch = date(1970, 1, 1)
+    days["date"] = [epoch + timedelta(days=int(n)) for n in days["date"]]
+    return days
+
+
+def load_frames(store: Store, now: datetime, tz: tzinfo) -> Frames:
     """Read the trigger-maintained aggregates (see store migration m003) and the last 30 days."""
     db = store.db
-    buckets = pd.DataFrame.from_records(db.execute(f"SELECT {', '.join(BUCKET_COLUMNS)} FROM review_buckets").fetchall(),
-                                        columns=BUCKET_COLUMNS)
     totals = pd.DataFrame.from_records(
         db.execute("SELECT item_id, kind, reviews, lapses, first_at FROM item_totals").fetchall(),
         columns=["item_id", "kind", "reviews", "lapses", "first_at"])
     recent = pd.DataFrame.from_records(
-        db.execute("SELECT item_id, COUNT(correct), COALESCE(SUM(correct), 0) FROM reviews INDEXED BY reviews_time "
+        db.execute("SELECT item_id, COUNT(correct), COALESCE(SUM(correct), 0) FROM reviews INDEXED BY reviews_recent "
                    "WHERE reviewed_at >= ? "
                    "GROUP BY item_id", (iso(now - timedelta(days=ACCURACY_DAYS)),)).fetchall(),
         columns=["item_id", "answered_30d", "correct_30d"])
@@ -95,17 +139,15 @@ def load_frames(store: Store, now: datetime) -> Frames:
     cards = pd.DataFrame.from_records(
         db.execute("SELECT item_id, kind, state, due, stability, last_review FROM cards").fetchall(),
         columns=["item_id", "kind", "state", "due", "stability", "last_review"])
-    return Frames(buckets, items, cards)
+    return Frames(load_days(store, tz), items, cards)
 
 
-def daily(buckets: pd.DataFrame, tz: tzinfo) -> pd.DataFrame:
-    """Per local day: reviews, answered, correct, seconds, recall_n, recall_ok (index: date)."""
+def daily(days: pd.DataFrame) -> pd.DataFrame:
+    """Per local day: reviews, answered, correct, ms, recall_n, recall_ok (index: date)."""
     cols = ["reviews", "answered", "correct", "ms", "recall_n", "recall_ok"]
-    if buckets.empty:
+    if days.empty:
         return pd.DataFrame(columns=cols, dtype="int64").rename_axis("date")
-    starts = pd.to_datetime(buckets["bucket"].astype("int64") * 900, unit="s", utc=True)
-    local = starts.dt.tz_convert(tz).dt.date
-    return buckets[cols].groupby(local.rename("date")).sum()
+    return days.groupby("date")[cols].sum()
 
 
 # ---------------------------------------------------------------- figures
@@ -149,7 +191,7 @@ def compute(store: Store, bank: Bank, now: datetime, tz: tzinfo, *, drills: dict
         parameters = Scheduler().parameters
     now = now.astimezone(timezone.utc)
     today = clock.local_date(now, tz)
-    frames = frames or load_frames(store, now)
+    frames = frames or load_frames(store, now, tz)
     section_ids = [s for s in bank.sections if not sections or s in sections]
 
     # ---- questions in scope, joined with their cards and review aggregates
@@ -171,10 +213,10 @@ def compute(store: Store, bank: Bank, now: datetime, tz: tzinfo, *, drills: dict
         q["r_interview"] = retrievability(q["stability"], q["last_review"], at, parameters)
 
     # ---- review activity (narrowed to the sections' items when --section is given)
-    buckets = frames.buckets
+    days = frames.days
     if sections:
-        buckets = buckets[buckets["section"].isin(sections)]
-    per_day = daily(buckets, tz)
+        days = days[days["section"].isin(sections)]
+    per_day = daily(days)
     active_days = [d for d, n in per_day["reviews"].items() if n > 0]
     current, longest = streaks(active_days, today)
     t = per_day.loc[today] if today in per_day.index else None
@@ -224,7 +266,8 @@ def compute(store: Store, bank: Bank, now: datetime, tz: tzinfo, *, drills: dict
     states = q["state"].map(STATE_NAMES).fillna("new").value_counts()
     card_states = {name: int(states.get(name, 0)) for name in ("new", "learning", "review", "relearning")}
     leech = q[q["lapses"] >= LEECH_LAPSES].sort_values(["lapses", "item_id"], ascending=[False, True])
-    leeches = [{"id": r.item_id, "section": r.section, "lapses": int(r.lapses)} for r in leech.itertuples()]
+    leeches = [{"id": i, "section": sec, "lapses": int(n)}
+               for i, sec, n in zip(leech["item_id"].tolist(), leech["section"].tolist(), leech["lapses"].tolist())]
 
     # ---- forecast: cards due on each of the next 14 local days (today includes overdue)
     drill_ids = {drill_item(s) for s, d in (drills or {}).items() if not sections or d.section in sections}
@@ -288,7 +331,7 @@ def tag_strength(store: Store, bank: Bank, now: datetime) -> dict[str, float]:
     """Strength of every tag with a seen question (lower = weaker); used by `quiz --weak` and mock."""
     from fsrs import Scheduler
 
-    frames = load_frames(store, now)
+    frames = load_frames(store, now, timezone.utc)
     q = pd.DataFrame.from_records([(x.id, x.section, x.tags) for x in bank.questions.values()],
                                   columns=["item_id", "section", "tags"])
     q = q.merge(frames.cards[["item_id", "state", "stability", "last_review"]], on="item_id", how="left")
@@ -344,8 +387,8 @@ def _drill_figures(store: Store, drills: dict, bank: Bank, sections: list[str] |
 
 def history(store: Store, tz: tzinfo, frames: Frames | None = None, now: datetime | None = None) -> pd.DataFrame:
     """Per local day: reviews, accuracy and true retention (share of Review-state cards recalled)."""
-    frames = frames or load_frames(store, now or datetime.now(timezone.utc))
-    d = daily(frames.buckets, tz)
+    frames = frames or load_frames(store, now or datetime.now(timezone.utc), tz)
+    d = daily(frames.days)
     if d.empty:
         return d.assign(accuracy=pd.Series(dtype=float), retention=pd.Series(dtype=float))
     d = d.astype(float)

@@ -135,6 +135,7 @@ def _m003_review_aggregates(db: sqlite3.Connection) -> None:
       multiple of 15 minutes, so each bucket lies in one local day), kind and section: reviews, answers, correct
       answers, milliseconds, and reviews of Review-state cards with how many were recalled.
     - `item_totals`: per item: reviews, lapses (Again on a Review-state card), first and last review.
+    - index `reviews_recent` covers the last-30-days accuracy query, so it never reads log rows.
     Both are derived data: rebuilt from `reviews` here, never backed up.
     """
     new, old = BUCKET.format(t="NEW"), BUCKET.format(t="OLD")
@@ -168,7 +169,8 @@ def _m003_review_aggregates(db: sqlite3.Connection) -> None:
             FROM reviews GROUP BY 1, 2, 3;
         INSERT INTO item_totals
             SELECT item_id, MIN(kind), COUNT(*), SUM(rating = 1 AND state_before = 2), MIN(reviewed_at), MAX(reviewed_at)
-            FROM reviews GROUP BY item_id
+            FROM reviews GROUP BY item_id;
+        CREATE INDEX reviews_recent ON reviews(reviewed_at, item_id, correct)
         """
     )
     # A trigger body holds several statements, so each trigger is executed whole.

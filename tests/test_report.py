@@ -74,7 +74,7 @@ def _known_history(store, bank) -> None:
 
 
 def _render(store, bank, drills, **kw) -> tuple[str, dict, object]:
-    frames = stats.load_frames(store, NOW)
+    frames = stats.load_frames(store, NOW, TZ)
     figures = stats.compute(store, bank, NOW, TZ, drills=drills, frames=frames, **kw)
     history = stats.history(store, TZ, frames=frames)
     return report.build_html(figures, history), figures, history

@@ -315,3 +315,23 @@ def test_cli_today_lists_due_questions(tmp_path):
     result = runner.invoke(app, ["today"])
     assert result.exit_code == 0, result.output
     assert "Questions due now: 1" in result.output and "mlprep quiz" in result.output
+
+
+@pytest.mark.parametrize("zone_name", ["America/New_York", "Asia/Kathmandu", "Australia/Lord_Howe",
+                                       "Pacific/Chatham", "UTC"])
+def test_local_days_match_per_review_conversion_across_dst(zone_name):
+    """Days summed in SQL from 15-minute buckets equal converting every review's time in Python."""
+    from collections import Counter
+
+    tz = clock.zone(zone_name)
+    rng = random.Random(zone_name)
+    start = datetime(2025, 1, 1, tzinfo=timezone.utc)
+    times = [start + timedelta(seconds=rng.randrange(0, 730 * 86400)) for _ in range(1500)]
+    # Reviews right at every DST change of the zone, where a wrong bucket shift would show.
+    times += [start + timedelta(days=d, minutes=m) for d in range(0, 730, 3) for m in (0, 14, 15, 29, 30, 44)][:600]
+    with Store() as store:
+        for i, t in enumerate(times):
+            put(store, f"q{i % 40}", crafted_card(t + timedelta(days=1)), t, section="alpha" if i % 2 else "beta")
+        days = stats.daily(stats.load_days(store, tz))
+    want = Counter(t.astimezone(tz).date() for t in times)
+    assert {d: int(n) for d, n in days["reviews"].items()} == dict(want)
