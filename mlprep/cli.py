@@ -120,15 +120,17 @@ def quiz(
                                     new_given=new is not None)
             return
         known = store.known_ids()
-        session = quizlib.QuizSession(store, loaded, scheduler_for(store, now=now), rng=random.Random(seed))
+        session = quizlib.QuizSession(store, loaded, scheduler_for(store, now=now), rng=random.Random(seed),
+                                      scope={q.id for q in loaded.questions.values() if filters.match(q)})
         if plan.questions:
             due_n = sum(q.id in known for q in plan.questions)
-            ui.console.print(f"[bold]{len(plan.questions)}[/] questions: {due_n} "
+            ui.console.print(f"[bold]{len(plan.questions)}[/] question{'s' * (len(plan.questions) != 1)}: {due_n} "
                              f"{'seen' if weak or leeches else 'due'}, {len(plan.questions) - due_n} new. "
                              "Type [cyan]?[/] for help, [cyan]q[/] to stop.")
             if plan.capped:
-                ui.console.print(f"[yellow]{plan.due_total} reviews are due; today's cap is {plan.max_reviews} "
-                                 f"(--max-reviews), so the most-forgotten come first and the rest wait.[/]")
+                ui.console.print(f"[yellow]{plan.due_total} reviews are due and {plan.cap_left} are left of today's "
+                                 f"cap of {plan.max_reviews} (--max-reviews): the most-forgotten come first, the rest "
+                                 "wait for tomorrow.[/]")
             summary = cli_quiz.run(session, plan.questions, known)
             cli_quiz.render_remaining(summary, plan)
         if drills_due:
@@ -205,8 +207,8 @@ def drill(
             verdict = _grade_and_record(store, d, target)
             raise typer.Exit(0 if verdict.ok else 1)
         cli_drill.render_task(d)
-        store.mark_drill_started(d.slug)
         if created or not drilllib.differs_from_starter(d, target):
+            store.mark_drill_started(d.slug)  # the clock for "passed fast" starts at the untouched task
             verb = "Created" if created else "Your file"
             ui.console.print(f"{verb}: [bold]{target}[/]\nEdit it, then run [bold]mlprep drill {d.slug} --check[/] "
                              f"(or [bold]--watch[/] to regrade on every save; [bold]--hint[/] for a hint).")

@@ -254,7 +254,7 @@ def render_remaining(s: Summary, plan) -> None:  # type: ignore[no-untyped-def]
     """After a session: how many due reviews still wait, and the daily cap."""
     if not s.due_now:
         return
-    msg = f"[bold]{s.due_now}[/] due question{'s' * (s.due_now != 1)} remain"
+    msg = f"[bold]{s.due_now}[/] due question{'s remain' if s.due_now != 1 else ' remains'}"
     if plan.max_reviews is not None:
         left = max(0, plan.max_reviews - plan.reviews_today - s.reviews_of_seen)
         msg += f"; today's review cap ({plan.max_reviews}, --max-reviews) leaves {left} more for today"
@@ -268,7 +268,8 @@ def render_nothing(store, bank, filters, plan, now, *, leeches: bool, pacing, ne
     from mlprep.scheduler import describe_interval
 
     if leeches:
-        console.print("[green]No leeches:[/] no question has been forgotten 8 times or more.")
+        console.print("[green]No leeches:[/] no question" + (" matching these filters" if filters.sections or
+                      filters.tags or filters.difficulty else "") + " has been forgotten 8 times or more.")
         return
     if plan.capped:
         console.print(f"[green]Today's review cap is reached[/] ({plan.max_reviews} reviews, --max-reviews). "
@@ -320,7 +321,8 @@ def run_drills(store, drills: list, bank, reader: Reader = default_reader) -> No
                 cli_drill.render_schedule(outcome.review)
                 if outcome.verdict.ok:
                     break
-                cli_drill.render_related(d, bank, store)
+                if outcome.verdict.kind != "not_implemented":
+                    cli_drill.render_related(d, bank, store)
                 console.print("[dim]Fix it and press Enter to grade again (s to skip, q to stop).[/]")
     except EndSession:
         console.print("[dim]Stopped. Drill attempts so far are saved.[/]")

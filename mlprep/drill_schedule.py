@@ -1,6 +1,10 @@
 """Drills on the review schedule: every drill is also an fsrs card (id `drill:<slug>`, kind 'drill').
 
-A graded attempt becomes a review when the drill is new, due, or being relearned:
+Drills have no minutes-long learning steps (`scheduler.DRILL_STEPS`): a fail comes back the next day,
+a pass in days.
+
+A graded attempt becomes a review when the drill is new or due, or when it passes right after a
+failed review (the same sitting, finished):
 - fails → Again;
 - passes after a hint shown since the last review → Hard;
 - passes on the first attempt since the last review, within the drill's fast time
@@ -17,7 +21,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
-from fsrs import Rating, Scheduler, State
+from fsrs import Rating, Scheduler
 
 from mlprep import scheduler as sched
 from mlprep.bank import Bank
@@ -56,8 +60,11 @@ def review_attempt(store: Store, scheduler: Scheduler, drill: Drill, passed: boo
     iid = item_id(drill.slug)
     before = store.card_json(iid)
     card = sched.load_card(before, iid, now) if before else None
-    if card is not None and card.due > now and not (card.state in (State.Learning, State.Relearning) and passed):
-        return DrillReview(None, card.due, "practice: not due yet, so the schedule is unchanged")
+    if card is not None and card.due > now:
+        last_rating = store.db.execute("SELECT rating FROM reviews WHERE item_id = ? ORDER BY id DESC LIMIT 1",
+                                       (iid,)).fetchone()
+        if not (passed and last_rating is not None and last_rating[0] == Rating.Again):
+            return DrillReview(None, card.due, "practice: not due yet, so the schedule is unchanged")
     last = card.last_review if card is not None else None
     shown_at = store.hint_shown_at(drill.slug)
     hinted = shown_at is not None and (last is None or shown_at > last)
@@ -125,8 +132,8 @@ def grade_and_record(store: Store, drill: Drill, path, scheduler: Scheduler | No
     hints_used = store.hints_shown(drill.slug)
     review = None
     if verdict.kind != "not_implemented":  # an untouched starter is not an attempt at recall
-        review = review_attempt(store, scheduler or sched.scheduler_for(store, now=now), drill, verdict.ok, now,
-                                session_id)
+        scheduler = scheduler or sched.scheduler_for(store, now=now, kind="drill")
+        review = review_attempt(store, scheduler, drill, verdict.ok, now, session_id)
     hint = None
     if not verdict.ok and verdict.kind != "not_implemented" and hints_used < len(drill.hints):
         store.set_hints_shown(drill.slug, hints_used + 1)
@@ -140,5 +147,6 @@ def grade_and_record(store: Store, drill: Drill, path, scheduler: Scheduler | No
     store.record_attempt(slug=drill.slug, passed=verdict.ok, tests_passed=verdict.passed,
                          tests_total=verdict.total, duration_ms=int(verdict.seconds * 1000), hints_used=hints_used,
                          status=verdict.kind, slow_factor=verdict.slow_factor,
-                         details={"first_failure": (verdict.first_failure.message if verdict.first_failure else None)})
+                         details={"first_failure": (verdict.first_failure.message if verdict.first_failure else None)},
+                         when=now)
     return Outcome(verdict, hint, review, solved_after)

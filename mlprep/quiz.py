@@ -126,10 +126,11 @@ def select_questions(bank: Bank, store: Store, now: datetime, filters: Filters |
     new = [q for q in matching.values() if q.id not in known]
     done = reviews_today(store, now, tz) if max_reviews is not None else 0
     allowance = len(due) if max_reviews is None else max(0, max_reviews - done)
-    if leeches:
+    if leeches:  # leeches are seen questions: their reviews count toward the cap
         ids = leech_ids(store)
         chosen = lowest_retrievability_first(store, [q for i, q in matching.items() if i in ids], now, scheduler)
-        return Plan(chosen[:limit], len(due), len(new), done, max_reviews, 0)
+        return Plan(chosen[:min(limit, allowance)], len(due), len(new), done, max_reviews,
+                    max(0, len(chosen) - allowance))
     if weak:
         from mlprep.stats import tag_strength
 
@@ -140,8 +141,9 @@ def select_questions(bank: Bank, store: Store, now: datetime, filters: Filters |
             scores = [strength[t] for t in q.tags if t in strength]
             return (min(scores) if scores else 2.0, q.id not in due_ids, q.id not in known)
 
-        seen = [q for q in matching.values() if q.id in known and q.id not in due_ids]
-        pool = sorted(due[:allowance] + seen + new[:new_limit], key=weakness)
+        # Seen questions (due or not: an early review is a review too) share the daily cap.
+        seen = sorted(due + [q for q in matching.values() if q.id in known and q.id not in due_ids], key=weakness)
+        pool = sorted(seen[:allowance] + new[:new_limit], key=weakness)
         pool = [q for q in pool if weakness(q)[0] < 2.0] or pool
         return Plan(pool[:limit], len(due), len(new), done, max_reviews, max(0, len(due) - allowance))
     if len(due) > min(limit, allowance):
@@ -202,6 +204,7 @@ class QuizSession:
     rng: random.Random = field(default_factory=random.Random)
     clock: Callable[[], datetime] = utcnow
     kind: str = "quiz"
+    scope: set[str] | None = None  # the ids the session draws from (filters), for the due counts at the end
 
     def __post_init__(self) -> None:
         self.started = self.clock()
@@ -261,7 +264,7 @@ class QuizSession:
             per[a.question.section] = (title, n + 1, c + bool(a.correct))
         local_now = now.astimezone()
         end_of_tomorrow = (local_now + timedelta(days=1)).replace(hour=23, minute=59, second=59)
-        ids = set(self.bank.questions)
+        ids = self.scope if self.scope is not None else set(self.bank.questions)
         due_tomorrow = sum(1 for i, _ in self.store.due_ids(end_of_tomorrow) if i in ids)
         due_now = sum(1 for i, _ in self.store.due_ids(now) if i in ids)
         self.store.end_session(self.session_id, {

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import zlib
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from fsrs import Card, Rating, Scheduler, State
 
@@ -45,16 +45,23 @@ def load_card(card_json: str | None, item_id: str, now: datetime) -> Card:
     return Card.from_dict(json.loads(card_json)) if card_json else new_card(item_id, now)
 
 
+# Drills have no (re)learning steps: with fsrs's default minutes-long steps, even a first-time pass
+# would ask for the whole drill again 10 minutes later. A failed drill comes back the next day.
+DRILL_STEPS: tuple[timedelta, ...] = ()
+
+
 def make_scheduler(desired_retention: float = DEFAULT_RETENTION, maximum_interval: int = 36500,
-                   enable_fuzzing: bool = True) -> Scheduler:
+                   enable_fuzzing: bool = True, kind: str = "question") -> Scheduler:
     if not 0.7 <= desired_retention <= 0.99:
         raise MlprepError(f"desired retention {desired_retention} is out of range; use a value between 0.70 "
                           "and 0.99 (0.90 is the usual choice).")
+    steps = {"learning_steps": DRILL_STEPS, "relearning_steps": DRILL_STEPS} if kind == "drill" else {}
     return Scheduler(desired_retention=desired_retention, maximum_interval=max(1, maximum_interval),
-                     enable_fuzzing=enable_fuzzing)
+                     enable_fuzzing=enable_fuzzing, **steps)
 
 
-def scheduler_for(store: Store, enable_fuzzing: bool = True, now: datetime | None = None) -> Scheduler:
+def scheduler_for(store: Store, enable_fuzzing: bool = True, now: datetime | None = None,
+                  kind: str = "question") -> Scheduler:
     """The scheduler configured by the user's settings: desired retention and, with an interview
     date ahead, a maximum interval that keeps every card due before the interview."""
     from mlprep import clock, plan
@@ -66,7 +73,7 @@ def scheduler_for(store: Store, enable_fuzzing: bool = True, now: datetime | Non
         retention = DEFAULT_RETENTION
     cap = plan.max_interval(plan.interview_date(store), now or datetime.now(timezone.utc),
                             clock.user_zone(store.get_setting("timezone")))
-    return make_scheduler(retention, maximum_interval=cap or 36500, enable_fuzzing=enable_fuzzing)
+    return make_scheduler(retention, maximum_interval=cap or 36500, enable_fuzzing=enable_fuzzing, kind=kind)
 
 
 def retrievability(scheduler: Scheduler, card_json: str | None, at: datetime) -> float:
@@ -115,7 +122,7 @@ def describe_interval(due: datetime, now: datetime) -> str:
     if secs < 3600:
         m = round(secs / 60)
         return f"in {m} minute{'s' * (m != 1)}"
-    if secs < 86400:
+    if secs < 86400 - 1800:  # 23.5 hours and more read as "tomorrow"
         h = round(secs / 3600)
         return f"in {h} hour{'s' * (h != 1)}"
     d = round(secs / 86400)

@@ -396,11 +396,11 @@ class Store:
     # ------------------------------------------------------------ drills
     def record_attempt(self, *, slug: str, passed: bool, tests_passed: int, tests_total: int,
                        duration_ms: int, hints_used: int, status: str, slow_factor: float | None,
-                       details: dict[str, Any] | None = None) -> int:
+                       details: dict[str, Any] | None = None, when: datetime | None = None) -> int:
         cur = self.db.execute(
             "INSERT INTO drill_attempts (slug, attempted_at, passed, tests_passed, tests_total, duration_ms, "
             "hints_used, status, slow_factor, details_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (slug, iso(utcnow()), int(passed), tests_passed, tests_total, duration_ms, hints_used, status,
+            (slug, iso(when or utcnow()), int(passed), tests_passed, tests_total, duration_ms, hints_used, status,
              slow_factor, json.dumps(details or {})))
         return int(cur.lastrowid)
 
