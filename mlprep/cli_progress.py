@@ -66,10 +66,13 @@ def register(app: typer.Typer) -> None:
                     raise MlprepError(f"--interview {day.isoformat()}: that is "
                                       f"{'today' if left == 0 else 'in the past'}; give a future date.")
                 planlib.set_interview(store, day)
+            stored = planlib.interview_date(store)
         figures = _figures(None)
         if figures["interview"] is None:
             from mlprep import console as ui
 
+            if stored is not None:
+                ui.console.print(f"Your interview on {stored.isoformat()} has passed, so the plan no longer applies. ")
             ui.console.print("No interview date set. Plan one with [bold]mlprep plan --interview YYYY-MM-DD[/]: "
                              "intervals then stop at the day before it, and new questions are paced so every "
                              "one is seen at least twice before it.")
@@ -91,9 +94,7 @@ def _figures(section: list[str] | None, full: bool = True) -> dict[str, Any]:
     with Store() as store:
         now = utcnow()
         tz = clock.user_zone(store.get_setting("timezone"))
-        interview = planlib.interview_date(store)
-        if interview is not None and planlib.days_left(interview, now, tz) < 0:
-            interview = None
+        interview = planlib.active_interview(store, now, tz)
         return stats.compute(store, bank, now, tz, drills=load_drills(strict=False), sections=section,
                              interview=interview)
 

@@ -38,8 +38,9 @@ def register(app: typer.Typer) -> None:
         target = output if output is not None else paths.data_home() / "report.html"
         with Store() as store:
             tz = clock.user_zone(store.get_setting("timezone"))
-            written = reportlib.write_report(store, loaded, drills, target, utcnow(), tz, sections=section or None,
-                                             interview=plan.interview_date(store))
+            now = utcnow()
+            written = reportlib.write_report(store, loaded, drills, target, now, tz, sections=section or None,
+                                             interview=plan.active_interview(store, now, tz))
         ui.console.print(f"Wrote {written} ({time.perf_counter() - started:.1f} s).", soft_wrap=True,
                          markup=False)
         if open_ and not webbrowser.open(written.resolve().as_uri()):

@@ -31,6 +31,12 @@ def interview_date(store: Store) -> date | None:
         return None
 
 
+def active_interview(store: Store, now: datetime, tz: tzinfo) -> date | None:
+    """The interview date while it is today or ahead; None without one or once it has passed."""
+    day = interview_date(store)
+    return day if day is not None and days_left(day, now, tz) >= 0 else None
+
+
 def set_interview(store: Store, day: date | None) -> None:
     if day is None:
         store.db.execute("DELETE FROM settings WHERE key = ?", (SETTING,))

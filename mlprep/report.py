@@ -714,7 +714,7 @@ def write_report(store: Store, bank: Bank, drills: dict, path: Path | str, now: 
     if unknown:
         raise MlprepError(f"unknown section {unknown[0]!r}; the sections are: {', '.join(bank.sections)}.")
     if interview is _FROM_STORE:
-        interview = plan.interview_date(store)
+        interview = plan.active_interview(store, now, tz)
     frames = stats.load_frames(store, now, tz)
     figures = stats.compute(store, bank, now, tz, drills=drills, sections=chosen or None, interview=interview,
                             frames=frames)

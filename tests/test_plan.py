@@ -123,7 +123,7 @@ def test_cli_plan_round_trip():
     assert "New questions today" in runner.invoke(app, ["today"]).output
     cleared = runner.invoke(app, ["plan", "--clear"])
     assert cleared.exit_code == 0 and "cleared" in cleared.output
-    assert "No interview date set" in runner.invoke(app, ["plan"]).output
+
 
 
 @pytest.mark.parametrize("value, message", [
@@ -142,3 +142,12 @@ def test_cli_config_timezone_is_validated():
     assert bad.exit_code == 1 and "unknown time zone" in bad.output
     assert runner.invoke(app, ["config", "set", "timezone", "Asia/Kolkata"]).exit_code == 0
     assert "Asia/Kolkata" in runner.invoke(app, ["stats", "--json"]).output
+
+
+def test_a_past_interview_no_longer_applies():
+    with Store() as store:
+        store.set_setting("interview_date", "2020-01-01")
+        assert planlib.active_interview(store, NOW, PARIS) is None
+        assert sched.scheduler_for(store, now=NOW).maximum_interval == 36500
+    assert json.loads(runner.invoke(app, ["stats", "--json"]).output)["interview"] is None
+
