@@ -93,8 +93,8 @@ def lowest_retrievability_first(store: Store, questions: list[Question], now: da
                                 scheduler: Scheduler | None = None) -> list[Question]:
     """Most-forgotten first: sort by fsrs retrievability now (stable for ties)."""
     scheduler = scheduler or Scheduler()
-    r = {q.id: sched.retrievability(scheduler, store.card_json(q.id), now) for q in questions}
-    return sorted(questions, key=lambda q: r[q.id])
+    r = sched.retrievabilities(store, scheduler, now)
+    return sorted(questions, key=lambda q: r.get(q.id, 0.0))
 
 
 def leech_ids(store: Store, min_lapses: int = 8) -> dict[str, int]:

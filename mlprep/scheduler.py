@@ -76,6 +76,20 @@ def scheduler_for(store: Store, enable_fuzzing: bool = True, now: datetime | Non
     return make_scheduler(retention, maximum_interval=cap or 36500, enable_fuzzing=enable_fuzzing, kind=kind)
 
 
+def retrievabilities(store: Store, scheduler: Scheduler, at: datetime, kind: str = "question") -> dict[str, float]:
+    """fsrs retrievability at `at` of every card of a kind, from the stored stability and last review."""
+    out = {}
+    for item_id, stability, last in store.db.execute(
+            "SELECT item_id, stability, last_review FROM cards WHERE kind = ?", (kind,)):
+        if stability is None or last is None:
+            out[item_id] = 0.0
+            continue
+        card = Card(card_id=1, state=State.Review, stability=stability,
+                    last_review=datetime.fromtimestamp(last, timezone.utc), due=at)
+        out[item_id] = float(scheduler.get_card_retrievability(card, at))
+    return out
+
+
 def retrievability(scheduler: Scheduler, card_json: str | None, at: datetime) -> float:
     """fsrs's predicted probability of recall at `at` (0 for a card never reviewed)."""
     if not card_json:
