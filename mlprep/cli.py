@@ -455,12 +455,66 @@ def content_list(
     ui.console.print(table)
 
 
+# ---------------------------------------------------------------- progress, plan, mock
+# Their rendering modules (cli_progress, cli_mock) are large; they are imported when a command runs.
+
+SectionOpt = Annotated[Optional[list[str]], typer.Option("--section", "-s", help="Only this section id (repeatable).")]
+
+
+@app.command()
+def stats(
+    section: SectionOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON (keys: docs/stats-json.md).")] = False,
+) -> None:
+    """Your progress: today, streaks, sections, weakest tags, forecast, activity, drills."""
+    from mlprep import cli_progress
+
+    cli_progress.show_stats(section, as_json)
+
+
+@app.command()
+def today() -> None:
+    """What is due today: questions and drills, the streak, the interview plan's quota."""
+    from mlprep import cli_progress
+
+    cli_progress.show_today()
+
+
+@app.command()
+def plan(
+    interview: Annotated[Optional[str], typer.Option("--interview", metavar="YYYY-MM-DD", help="Interview date: caps intervals and paces new questions until then.", show_default=False)] = None,
+    clear: Annotated[bool, typer.Option("--clear", help="Forget the interview date.")] = False,
+) -> None:
+    """Plan for an interview date, or show the current plan."""
+    from mlprep import cli_progress
+
+    cli_progress.run_plan(interview, clear)
+
+
+@app.command()
+def mock(
+    minutes: Annotated[int, typer.Option("--minutes", "-m", min=1, help="Length of the mock in minutes.")] = 30,
+    drill: Annotated[bool, typer.Option("--drill", help="Include one drill: a due one, else one not yet passed from your weakest section.")] = False,
+    drill_name: Annotated[Optional[str], typer.Option("--drill-name", metavar="NAME", help="Include this drill, e.g. knn.")] = None,
+    section: SectionOpt = None,
+    seed: Annotated[Optional[int], typer.Option("--seed", help="Seed for the choice of questions (reproducible mocks).")] = None,
+    history: Annotated[bool, typer.Option("--history", help="Show your past mocks instead.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="With --history: print JSON.")] = False,
+    bank: BankOpt = None,
+) -> None:
+    """Take a timed mock interview: questions from every section, weighted toward your weak ones, no
+    feedback until the end, then a report. Answers count as reviews."""
+    from mlprep import cli_mock
+
+    cli_mock.run(minutes, drill, drill_name, section or [], seed, history, as_json, bank or [])
+
+
 # ---------------------------------------------------------------- commands defined in their own modules
 # Each module only imports typer at the top (heavy imports live inside the commands) and adds its
 # commands with `register(app)`.
-from mlprep import cli_data, cli_mock, cli_progress, cli_report  # noqa: E402
+from mlprep import cli_data, cli_report  # noqa: E402
 
-for _module in (cli_progress, cli_mock, cli_report, cli_data):
+for _module in (cli_report, cli_data):
     _module.register(app)
 
 

@@ -1,7 +1,7 @@
 """`mlprep mock`: a timed mock interview, and `mlprep mock --history`.
 
-Presentation only: choosing, checking, storing and the report live in `mlprep.mock`. Only typer is
-imported at the top (a test checks that `mlprep --help` loads no Rich, NumPy, pandas...).
+Presentation only: choosing, checking, storing and the report live in `mlprep.mock`; the command's
+options are declared in `cli.py`, which imports this module only when the command runs.
 
 The clock: every question header shows the time left. On a real terminal a daemon thread also
 redraws `⏱ mm:ss` in the top-right corner every second (ANSI save cursor, move, restore). When the
@@ -16,9 +16,7 @@ counted.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any, Optional
-
-import typer
+from typing import Any
 
 MOCK_HELP = """\
 [bold]Mock interview[/]: answer as you would in an interview; nothing is marked until the end.
@@ -367,31 +365,7 @@ def render_history(reports: list[dict[str, Any]], tz: Any = None) -> None:
 
 # ---------------------------------------------------------------- the command
 
-def register(app: typer.Typer) -> None:
-    """Add this module's commands to the root app."""
-
-    @app.command()
-    def mock(
-        minutes: Annotated[int, typer.Option("--minutes", "-m", min=1, help="Length of the mock in minutes.")] = 30,
-        drill: Annotated[bool, typer.Option("--drill", help="Include one drill: a due one, else one not yet passed "
-                                                            "from your weakest section.")] = False,
-        drill_name: Annotated[Optional[str], typer.Option("--drill-name", metavar="NAME",
-                                                          help="Include this drill, e.g. knn.")] = None,
-        section: Annotated[Optional[list[str]], typer.Option("--section", "-s",
-                                                             help="Only this section id (repeatable).")] = None,
-        seed: Annotated[Optional[int], typer.Option("--seed", help="Seed for the choice of questions "
-                                                                   "(reproducible mocks).")] = None,
-        history: Annotated[bool, typer.Option("--history", help="Show your past mocks instead.")] = False,
-        as_json: Annotated[bool, typer.Option("--json", help="With --history: print JSON.")] = False,
-        bank: Annotated[Optional[list[Path]], typer.Option(
-            "--bank", help="Extra bank file or folder (repeatable); loaded with the built-in banks.")] = None,
-    ) -> None:
-        """Take a timed mock interview: questions from every section, weighted toward your weak ones,
-        no feedback until the end, then a report. Answers count as reviews."""
-        _mock(minutes, drill, drill_name, section or [], seed, history, as_json, bank or [])
-
-
-def _mock(minutes: int, drill: bool, drill_name: str | None, sections: list[str], seed: int | None,
+def run(minutes: int, drill: bool, drill_name: str | None, sections: list[str], seed: int | None,
           history: bool, as_json: bool, bank: list[Path]) -> None:
     import json
     import random

@@ -1,86 +1,75 @@
 """`mlprep stats`, `mlprep today` and `mlprep plan`: progress, what to do today, the interview plan.
 
-The figures come from `mlprep.stats.compute` (pandas); this module only parses options and renders.
+The figures come from `mlprep.stats.compute` (pandas); this module renders them. The commands'
+options are declared in `cli.py`, which imports this module only when one of them runs.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Optional
-
-import typer
+from typing import Any
 
 BLOCKS = " ▁▂▃▄▅▆▇█"
 HEAT = "·░▒▓█"
 HEAT_STYLES = ("grey35", "green4", "green3", "green1", "bold bright_green")
 
 
-def register(app: typer.Typer) -> None:
-    @app.command()
-    def stats(
-        section: Annotated[Optional[list[str]], typer.Option("--section", "-s", help="Only this section id (repeatable).")] = None,
-        as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON (keys: docs/stats-json.md).")] = False,
-    ) -> None:
-        """Your progress: today, streaks, sections, weakest tags, forecast, activity, drills."""
-        figures = _figures(section)
-        if as_json:
-            from mlprep.stats import to_json
+def show_stats(section: list[str] | None, as_json: bool) -> None:
+    figures = _figures(section)
+    if as_json:
+        from mlprep.stats import to_json
 
-            print(to_json(figures))
-            return
-        render_stats(figures)
+        print(to_json(figures))
+        return
+    render_stats(figures)
 
-    @app.command()
-    def today() -> None:
-        """What is due today: questions and drills, the streak, the interview plan's quota."""
-        render_today(_figures(None, full=False))
 
-    @app.command()
-    def plan(
-        interview: Annotated[Optional[str], typer.Option("--interview", help="Interview date, YYYY-MM-DD: caps intervals and paces new questions until then.", show_default=False)] = None,
-        clear: Annotated[bool, typer.Option("--clear", help="Forget the interview date.")] = False,
-    ) -> None:
-        """Plan for an interview date, or show the current plan."""
-        from mlprep import clock
-        from mlprep import plan as planlib
-        from mlprep.store import Store, utcnow
+def show_today() -> None:
+    render_today(_figures(None))
 
-        from mlprep.errors import MlprepError
 
-        if interview and clear:
-            raise MlprepError("--interview and --clear contradict each other; use one.")
-        with Store() as store:
-            if clear:
-                planlib.set_interview(store, None)
-                from mlprep import console as ui
+def run_plan(interview: str | None, clear: bool) -> None:
+    """`mlprep plan`: store or clear the interview date, then show the plan."""
+    from mlprep import clock
+    from mlprep import plan as planlib
+    from mlprep.store import Store, utcnow
 
-                ui.console.print("Interview date cleared: intervals and new questions follow the usual schedule.")
-                return
-            if interview:
-                try:
-                    day = clock.parse_day(interview)
-                except ValueError as exc:
-                    raise MlprepError(f"--interview: {exc}.") from None
-                tz = clock.user_zone(store.get_setting("timezone"))
-                left = planlib.days_left(day, utcnow(), tz)
-                if left <= 0:
-                    raise MlprepError(f"--interview {day.isoformat()}: that is "
-                                      f"{'today' if left == 0 else 'in the past'}; give a future date.")
-                planlib.set_interview(store, day)
-            stored = planlib.interview_date(store)
-        figures = _figures(None)
-        if figures["interview"] is None:
+    from mlprep.errors import MlprepError
+
+    if interview and clear:
+        raise MlprepError("--interview and --clear contradict each other; use one.")
+    with Store() as store:
+        if clear:
+            planlib.set_interview(store, None)
             from mlprep import console as ui
 
-            if stored is not None:
-                ui.console.print(f"Your interview on {stored.isoformat()} has passed, so the plan no longer applies. ")
-            ui.console.print("No interview date set. Plan one with [bold]mlprep plan --interview YYYY-MM-DD[/]: "
-                             "intervals then stop at the day before it, and new questions are paced so every "
-                             "one is seen at least twice before it.")
+            ui.console.print("Interview date cleared: intervals and new questions follow the usual schedule.")
             return
-        render_plan(figures, saved=bool(interview))
+        if interview:
+            try:
+                day = clock.parse_day(interview)
+            except ValueError as exc:
+                raise MlprepError(f"--interview: {exc}.") from None
+            tz = clock.user_zone(store.get_setting("timezone"))
+            left = planlib.days_left(day, utcnow(), tz)
+            if left <= 0:
+                raise MlprepError(f"--interview {day.isoformat()}: that is "
+                                  f"{'today' if left == 0 else 'in the past'}; give a future date.")
+            planlib.set_interview(store, day)
+        stored = planlib.interview_date(store)
+    figures = _figures(None)
+    if figures["interview"] is None:
+        from mlprep import console as ui
+
+        if stored is not None:
+            ui.console.print(f"Your interview on {stored.isoformat()} has passed, so the plan no longer applies. ")
+        ui.console.print("No interview date set. Plan one with [bold]mlprep plan --interview YYYY-MM-DD[/]: "
+                         "intervals then stop at the day before it, and new questions are paced so every "
+                         "one is seen at least twice before it.")
+        return
+    render_plan(figures, saved=bool(interview))
 
 
-def _figures(section: list[str] | None, full: bool = True) -> dict[str, Any]:
+def _figures(section: list[str] | None) -> dict[str, Any]:
     from mlprep import bank as banklib
     from mlprep import clock, stats
     from mlprep import plan as planlib
