@@ -235,13 +235,14 @@ def render_stats(f: dict[str, Any]) -> None:
         cells.append(f"[green]{_mastery_bar(row['mastery'])}[/] {_pct(row['mastery'])}")
         table.add_row(*cells, style="bold" if row["id"] == "all" else None)
     con.print(table)
-    con.print("[dim]recall: fsrs's probability you remember a seen question now · mastery: expected share of the "
-              "section you would recall now (unseen count as 0)[/]")
+    con.print("[dim]recall: fsrs's probability that you remember a seen question now (it counts whole days, so "
+              "today's cards show 100%) · mastery: the expected share of the section you would recall now (unseen "
+              "count as 0)[/]")
 
     weak = f["weakest_tags"][:6]
     if weak:
-        con.print("[bold]Weakest tags[/] " + " · ".join(
-            f"[yellow]{escape(w['tag'])}[/] ({_pct(w['accuracy_30d'])} right, recall {_pct(w['retrievability'])})"
+        con.print("[bold]Weakest tags[/] [dim](right in 30 days / recall)[/] " + ", ".join(
+            f"[yellow]{escape(w['tag'])}[/] {_pct(w['accuracy_30d'])}/{_pct(w['retrievability'])}"
             for w in weak) + "  [dim]→ mlprep quiz --weak[/]", soft_wrap=False)
     c = f["cards"]
     leeches = f["leeches"]
