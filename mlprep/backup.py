@@ -25,7 +25,7 @@ from typing import Any
 
 from mlprep import __version__, paths
 from mlprep.errors import MlprepError
-from mlprep.store import DATA_TABLES, DERIVED_TABLES, MIGRATIONS, Store, iso, utcnow
+from mlprep.store import AGGREGATE_TRIGGERS, DATA_TABLES, DERIVED_TABLES, MIGRATIONS, Store, iso, utcnow
 
 FORMAT_VERSION = 1
 KIND = "mlprep-backup"
@@ -210,6 +210,8 @@ def _scratch(doc: dict[str, Any], label: str) -> sqlite3.Connection:
     steps = dict(MIGRATIONS)
     for name in migrations:
         steps[name](db)
+    for trigger in AGGREGATE_TRIGGERS:  # the scratch copy needs no aggregates: skip the per-row work
+        db.execute(f"DROP TRIGGER IF EXISTS {trigger}")
     expected = [t for t in TABLES if t in _tables_present(db)]
     missing = [t for t in expected if t not in tables]
     if missing:
@@ -296,7 +298,7 @@ def restore(store: Store, source: Path | str | dict[str, Any], force: bool = Fal
             if safety_backup is not None:
                 write_backup(store, safety_backup)
         restored: dict[str, int] = {}
-        with store.transaction() as db:
+        with store.transaction() as db, store.bulk_reviews():
             _wipe(db)
             for table in TABLES:
                 cols = _columns(db, table)
@@ -314,7 +316,7 @@ def reset(store: Store) -> dict[str, int]:
     """Delete every row of every data table in one transaction (the schema and its migrations
     stay); returns the rows deleted per table."""
     deleted = counts(store)
-    with store.transaction() as db:
+    with store.transaction() as db, store.bulk_reviews():
         _wipe(db)
     return deleted
 

@@ -138,7 +138,6 @@ def _m003_review_aggregates(db: sqlite3.Connection) -> None:
     - index `reviews_recent` covers the last-30-days accuracy query, so it never reads log rows.
     Both are derived data: rebuilt from `reviews` here, never backed up.
     """
-    new, old = BUCKET.format(t="NEW"), BUCKET.format(t="OLD")
     _script(
         db,
         f"""
@@ -162,6 +161,20 @@ def _m003_review_aggregates(db: sqlite3.Connection) -> None:
             first_at  TEXT NOT NULL,
             last_at   TEXT NOT NULL
         );
+        CREATE INDEX reviews_recent ON reviews(reviewed_at, item_id, correct)
+        """
+    )
+    rebuild_aggregates(db)
+    create_aggregate_triggers(db)
+
+
+def rebuild_aggregates(db: sqlite3.Connection) -> None:
+    """Recompute `review_buckets` and `item_totals` from `reviews` (inside the caller's transaction)."""
+    _script(
+        db,
+        f"""
+        DELETE FROM review_buckets;
+        DELETE FROM item_totals;
         INSERT INTO review_buckets
             SELECT {BUCKET.format(t="reviews")}, kind, COALESCE(section, ''), COUNT(*), COUNT(correct),
                    COALESCE(SUM(correct), 0), COALESCE(SUM(response_ms), 0), SUM(state_before = 2),
@@ -169,11 +182,19 @@ def _m003_review_aggregates(db: sqlite3.Connection) -> None:
             FROM reviews GROUP BY 1, 2, 3;
         INSERT INTO item_totals
             SELECT item_id, MIN(kind), COUNT(*), SUM(rating = 1 AND state_before = 2), MIN(reviewed_at), MAX(reviewed_at)
-            FROM reviews GROUP BY item_id;
-        CREATE INDEX reviews_recent ON reviews(reviewed_at, item_id, correct)
+            FROM reviews GROUP BY item_id
         """
     )
-    # A trigger body holds several statements, so each trigger is executed whole.
+
+
+AGGREGATE_TRIGGERS = ("reviews_aggregate_insert", "reviews_aggregate_delete")
+
+
+def create_aggregate_triggers(db: sqlite3.Connection) -> None:
+    """The triggers that keep the aggregates in step with every insert and delete of a review.
+
+    A trigger body holds several statements, so each trigger is executed whole."""
+    new, old = BUCKET.format(t="NEW"), BUCKET.format(t="OLD")
     db.execute(
         f"""
         CREATE TRIGGER reviews_aggregate_insert AFTER INSERT ON reviews BEGIN
@@ -209,6 +230,7 @@ def _m003_review_aggregates(db: sqlite3.Connection) -> None:
         END
         """
     )
+
 
 
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
@@ -290,6 +312,16 @@ class Store:
             raise
         else:
             self.db.execute("COMMIT")
+
+    @contextmanager
+    def bulk_reviews(self) -> Iterator[None]:
+        """Inside a transaction: write many reviews without per-row triggers, then rebuild the
+        aggregates once (restore and reset: minutes become seconds). A rollback restores the triggers."""
+        for name in AGGREGATE_TRIGGERS:
+            self.db.execute(f"DROP TRIGGER IF EXISTS {name}")
+        yield
+        rebuild_aggregates(self.db)
+        create_aggregate_triggers(self.db)
 
     def close(self) -> None:
         self.db.close()

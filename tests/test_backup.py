@@ -117,6 +117,11 @@ def test_restore_into_an_empty_home_gives_identical_stats_and_rows(saved, tmp_pa
         assert {r["session_id"] for r in store.reviews() if r["kind"] == "question"} <= sessions
         assert store.get_setting("desired_retention") == "0.85"
         assert store.hints_shown("knn") == 1
+        # The restore rebuilt the aggregates in bulk; the triggers are back for the next review.
+        review(store, make_scheduler(enable_fuzzing=False), item_id="drill:knn", rating=Rating.Good,
+               now=T0 + timedelta(days=30), correct=True, response_ms=None, session_id=None,
+               section="from-scratch", kind="drill")
+        assert store.db.execute("SELECT reviews FROM item_totals WHERE item_id = 'drill:knn'").fetchone()[0] == 2
 
 
 def test_round_trip_through_the_library_keeps_figures(saved, tmp_path, monkeypatch):
