@@ -171,7 +171,9 @@ def drill(
 
         titles = {s.id: s.title for s in banklib.load_bank().sections.values()}
         with Store() as store:
-            cli_drill.render_list(all_drills, store.drill_summary(), titles)
+            due = {i.removeprefix("drill:"): d for i, d in store.db.execute(
+                "SELECT item_id, due FROM cards WHERE kind = 'drill'")}
+            cli_drill.render_list(all_drills, store.drill_summary(), titles, due)
         return
     d = drilllib.find_drill(slug, all_drills)
     target = file.expanduser() if file else drilllib.workspace_file(d, directory)

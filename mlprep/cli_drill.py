@@ -17,7 +17,15 @@ DOTS = {1: "●○○", 2: "●●○", 3: "●●●"}
 MAX_ROWS = 12
 
 
-def render_list(drills: dict[str, Drill], status: dict[str, dict], section_titles: dict[str, str]) -> None:
+def render_list(drills: dict[str, Drill], status: dict[str, dict], section_titles: dict[str, str],
+                due: dict[str, float] | None = None) -> None:
+    """The catalogue by section: status, best score and, for drills on the schedule, the next review."""
+    from datetime import datetime, timezone
+
+    from mlprep.scheduler import describe_interval
+
+    due = due or {}
+    now = datetime.now(timezone.utc)
     by_section: dict[str, list[Drill]] = {}
     for d in drills.values():
         by_section.setdefault(d.section, []).append(d)
@@ -29,8 +37,9 @@ def render_list(drills: dict[str, Drill], status: dict[str, dict], section_title
     table.add_column("level", style="yellow")
     table.add_column("status")
     table.add_column("best", justify="right")
+    table.add_column("review")
     for sec in sorted(by_section, key=lambda s: order.index(s) if s in order else len(order)):
-        table.add_row(Text(section_titles.get(sec, sec), style="cyan"), "", "", "", "")
+        table.add_row(Text(section_titles.get(sec, sec), style="cyan"), "", "", "", "", "")
         for d in by_section[sec]:
             st = status.get(d.slug, {})
             if st.get("passed"):
@@ -40,7 +49,14 @@ def render_list(drills: dict[str, Drill], status: dict[str, dict], section_title
             else:
                 label = Text("new", style="dim")
             best = f"{st['best_passed']}/{st['best_total']}" if st.get("attempts") else ""
-            table.add_row(f"  {d.slug}", d.title, DOTS[d.difficulty], label, best)
+            when = due.get(d.slug)
+            if when is None:
+                review = Text("")
+            elif when <= now.timestamp():
+                review = Text("due now", style="bold magenta")
+            else:
+                review = Text(describe_interval(datetime.fromtimestamp(when, timezone.utc), now), style="dim")
+            table.add_row(f"  {d.slug}", d.title, DOTS[d.difficulty], label, best, review)
     console.print(table)
     console.print("[dim]Start one with [bold]mlprep drill <name>[/bold]; grade with --check.[/]")
 
