@@ -121,7 +121,7 @@ def quiz(
             return
         known = store.known_ids()
         session = quizlib.QuizSession(store, loaded, scheduler_for(store, now=now), rng=random.Random(seed),
-                                      scope={q.id for q in loaded.questions.values() if filters.match(q)})
+                                      scope={q.id for q in loaded.questions.values() if filters.match(q)}, tz=tz)
         if plan.questions:
             due_n = sum(q.id in known for q in plan.questions)
             ui.console.print(f"[bold]{len(plan.questions)}[/] question{'s' * (len(plan.questions) != 1)}: {due_n} "
@@ -131,9 +131,9 @@ def quiz(
                 ui.console.print(f"[yellow]{plan.due_total} reviews are due and {plan.cap_left} are left of today's "
                                  f"cap of {plan.max_reviews} (--max-reviews): the most-forgotten come first, the rest "
                                  "wait for tomorrow.[/]")
-            summary = cli_quiz.run(session, plan.questions, known)
+            summary = cli_quiz.run(session, plan.questions, known, seen_cap=plan.cap_left)
             cli_quiz.render_remaining(summary, plan)
-        if drills_due:
+        if drills_due and not session.stopped:
             cli_quiz.run_drills(store, drills_due, loaded)
 
 # ---------------------------------------------------------------- drill

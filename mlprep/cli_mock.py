@@ -439,7 +439,7 @@ def _header(minutes: int, n: int, drill: Any) -> None:
 
     from mlprep import console as ui
 
-    parts = [f"[bold]{minutes} minutes[/] · up to {n} questions from across the sections, more from your weak ones"]
+    parts = [f"[bold]{minutes} minute{'s' * (minutes != 1)}[/] · up to {n} questions from across the sections, more from your weak ones"]
     if drill is not None:
         parts.append(f"First a drill: [cyan]{escape(drill.slug)}[/] ({escape(drill.title)}); its time counts too.")
     parts.append("No feedback until the end: every answer is saved as a review and marked in the report.")

@@ -61,10 +61,13 @@ def run_plan(interview: str | None, clear: bool) -> None:
         from mlprep import console as ui
 
         if stored is not None:
-            ui.console.print(f"Your interview on {stored.isoformat()} has passed, so the plan no longer applies. ")
-        ui.console.print("No interview date set. Plan one with [bold]mlprep plan --interview YYYY-MM-DD[/]: "
-                         "intervals then stop at the day before it, and new questions are paced so every "
-                         "one is seen at least twice before it.")
+            ui.console.print(f"Your interview on {stored.isoformat()} has passed, so the plan no longer applies. "
+                             "Set the next one with [bold]mlprep plan --interview YYYY-MM-DD[/], or forget it with "
+                             "[bold]--clear[/].")
+        else:
+            ui.console.print("No interview date set. Plan one with [bold]mlprep plan --interview YYYY-MM-DD[/]: "
+                             "intervals then stop at the day before it, and new questions are paced so every "
+                             "one is seen at least twice before it.")
         return
     render_plan(figures, saved=bool(interview))
 
@@ -222,7 +225,7 @@ def render_stats(f: dict[str, Any]) -> None:
     table.add_column("recall", justify="right", no_wrap=True)
     table.add_column("due", justify="right", no_wrap=True)
     if iv:
-        table.add_column("on the day", justify="right", no_wrap=True)
+        table.add_column("recall on the day", justify="right", no_wrap=True)
     table.add_column("mastery", no_wrap=True)
     for row in [*f["sections"], None, f["totals"]]:
         if row is None:
@@ -231,7 +234,7 @@ def render_stats(f: dict[str, Any]) -> None:
         cells = [escape(row["id"]), f"{row['seen']}/{row['total']}", _pct(row["accuracy_30d"]),
                  _pct(row["retrievability"]), str(row["due"]) if row["due"] else "·"]
         if iv:
-            cells.append(_pct(row.get("predicted_mastery")))
+            cells.append(_pct(row.get("predicted_retrievability")))
         cells.append(f"[green]{_mastery_bar(row['mastery'])}[/] {_pct(row['mastery'])}")
         table.add_row(*cells, style="bold" if row["id"] == "all" else None)
     con.print(table)
@@ -264,14 +267,15 @@ def render_stats(f: dict[str, Any]) -> None:
     if d["total"]:
         con.print(f"[bold]Drills[/] {d['passed']} passed / {d['attempted']} attempted / {d['total']} · hints used "
                   f"{d['hints_used']}" + (f" · due: {', '.join(d['due'])}" if d["due"] else ""))
-        dt = Table(box=None, padding=(0, 2), show_header=False, pad_edge=False)
-        dt.add_column(no_wrap=True)
-        dt.add_column(no_wrap=True)
-        dt.add_column(no_wrap=True, justify="right")
+        dt = Table(box=None, padding=(0, 2), show_header=True, header_style="dim", pad_edge=False)
+        dt.add_column("  section", no_wrap=True)
+        dt.add_column("passed", no_wrap=True)
+        dt.add_column("passed/tried/all", no_wrap=True, justify="right")
+        dt.add_column("not vectorized", no_wrap=True, justify="right")
         for r in d["sections"]:
             dt.add_row(f"  {escape(r['id'])}", f"[green]{_mastery_bar(r['passed'] / r['total'] if r['total'] else 0, 10)}[/]",
-                       f"{r['passed']}/{r['attempted']}/{r['total']}"
-                       + (f"  [yellow]{r['not_vectorized']} not vectorized[/]" if r["not_vectorized"] else ""))
+                       f"{r['passed']}/{r['attempted']}/{r['total']}",
+                       f"[yellow]{r['not_vectorized']}[/]" if r["not_vectorized"] else "·")
         con.print(dt)
         if d["not_vectorized"]:
             con.print(f"[dim]Correct but not vectorized: {', '.join(d['not_vectorized'])}[/]")
@@ -293,7 +297,7 @@ def render_today(f: dict[str, Any]) -> None:
     elif t["streak"]:
         con.print(f"Streak: [bold]{t['streak']}[/] day{'s' * (t['streak'] != 1)}: study today to keep it.")
     else:
-        con.print("No streak yet: answer a few questions to start one.")
+        con.print("No streak running: answer a few questions to start one.")
     due_q = f["totals"]["due"]
     by_section = [f"{s['id']} {s['due']}" for s in f["sections"] if s["due"]]
     con.print(f"Questions due now: [bold]{due_q}[/]" + (f" ({', '.join(by_section)})" if by_section else ""))
@@ -332,6 +336,11 @@ def render_plan(f: dict[str, Any], saved: bool) -> None:
     iv = f["interview"]
     if saved:
         con.print(f"[green]Saved:[/] interview on {_day(iv['date'], '%A %d %B %Y')}.")
+    if iv["days_left"] == 0:
+        con.print(f"[bold]Your interview is today.[/] Good luck! Predicted recall of what you have seen: "
+                  f"{_pct(iv['predicted_retrievability'])}. A light review of the weakest tags helps more than new "
+                  "questions now: [bold]mlprep quiz --weak --new 0[/].")
+        return
     con.print(f"[bold]Interview[/] {_day(iv['date'], '%A %d %B %Y')}: in {iv['days_left']} "
               f"day{'s' * (iv['days_left'] != 1)}.")
     if iv["max_interval_days"]:

@@ -191,11 +191,13 @@ def _flashcard(session: QuizSession, shown: Shown, reader: Reader, started: floa
         console.print("[yellow]Type 1, 2, 3 or 4.[/]")
 
 
-def run(session: QuizSession, questions: list, known: set[str], reader: Reader = default_reader) -> Summary:
+def run(session: QuizSession, questions: list, known: set[str], reader: Reader = default_reader,
+        seen_cap: int | None = None) -> Summary:
     """Ask every question in order until done or the user quits; always returns the summary.
 
     A question answered wrong (rated Again) comes back once more at the end of the session, as
-    Anki's learning steps do, so it is practised while it is fresh.
+    Anki's learning steps do, so it is practised while it is fresh, unless that second look would
+    pass `seen_cap`, what is left of today's cap on reviews of seen questions.
     """
     questions = list(questions)
     requeued: set[str] = set()
@@ -221,16 +223,25 @@ def run(session: QuizSession, questions: list, known: set[str], reader: Reader =
                 continue  # ask the same question again
             last = session.answered[-1] if session.answered else None
             if last is not None and last.question.id == q.id and last.rating == Rating.Again \
-                    and q.id not in requeued:
+                    and q.id not in requeued and _room_for_another_look(session, questions[i + 1:], known, seen_cap):
                 requeued.add(q.id)
                 questions.append(q)
                 console.print("[dim]It comes back once more at the end of this session.[/]")
             i += 1
     except EndSession:
+        session.stopped = True
         console.print("\n[dim]Session ended. Everything you answered is saved.[/]")
     summary = session.finish()
     render_summary(summary)
     return summary
+
+
+def _room_for_another_look(session: QuizSession, ahead: list, known: set[str], seen_cap: int | None) -> bool:
+    """Whether one more review of a seen question still fits today's cap, counting those ahead."""
+    if seen_cap is None:
+        return True
+    done = sum(not a.was_new for a in session.answered)
+    return done + sum(1 for q in ahead if q.id in known or q.id in {a.question.id for a in session.answered}) < seen_cap
 
 
 def render_summary(s: Summary) -> None:
@@ -265,8 +276,10 @@ def render_remaining(s: Summary, plan) -> None:  # type: ignore[no-untyped-def]
 
 def render_nothing(store, bank, filters, plan, now, *, leeches: bool, pacing, new_given: bool) -> None:  # type: ignore[no-untyped-def]
     """Why there is nothing to ask, and when there will be."""
+    from mlprep import clock
     from mlprep.scheduler import describe_interval
 
+    tz = clock.user_zone(store.get_setting("timezone"))
     if leeches:
         console.print("[green]No leeches:[/] no question" + (" matching these filters" if filters.sections or
                       filters.tags or filters.difficulty else "") + " has been forgotten 8 times or more.")
@@ -285,7 +298,7 @@ def render_nothing(store, bank, filters, plan, now, *, leeches: bool, pacing, ne
         console.print("Nothing to review and no new questions match. Try without filters, or raise [bold]--new[/].")
     else:
         console.print(f"[green]All caught up![/] Nothing is due. The next card is due "
-                      f"{describe_interval(nxt, now)} ({nxt.astimezone():%a %d %b %H:%M}).")
+                      f"{describe_interval(nxt, now)} ({nxt.astimezone(tz):%a %d %b %H:%M}).")
 
 
 def due_drills(store, now) -> list:  # type: ignore[no-untyped-def]
@@ -307,9 +320,10 @@ def run_drills(store, drills: list, bank, reader: Reader = default_reader) -> No
         for n, d in enumerate(drills, 1):
             path, _ = drilllib.scaffold(d)
             store.mark_drill_started(d.slug)
-            console.print(f"[bold]{n}/{len(drills)} {escape(d.title)}[/] ([cyan]{d.slug}[/])  file: [bold]{path}[/]")
-            console.print(f"[dim]Task: mlprep drill {d.slug}. Edit the file, then press Enter to grade "
-                          "(s to skip, q to stop).[/]")
+            console.print(f"[bold]{n}/{len(drills)}[/]")
+            cli_drill.render_task(d)
+            console.print(f"Your file: [bold]{path}[/]\n[dim]Edit it, then press Enter to grade (s to skip, q to "
+                          "stop).[/]")
             while True:
                 choice = _read("grade> ", reader).strip().lower()
                 if choice in ("q", "quit"):

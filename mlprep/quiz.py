@@ -205,12 +205,14 @@ class QuizSession:
     clock: Callable[[], datetime] = utcnow
     kind: str = "quiz"
     scope: set[str] | None = None  # the ids the session draws from (filters), for the due counts at the end
+    tz: tzinfo | None = None  # the user's zone for "due by the end of tomorrow" (default: the system's)
 
     def __post_init__(self) -> None:
         self.started = self.clock()
         self.session_id = self.store.start_session(self.kind)
         self.answered: list[Answered] = []
         self.skipped = 0
+        self.stopped = False  # the user quit before the end (the CLI then skips what would follow)
 
     def show(self, q: Question) -> Shown:
         return instantiate(q, self.rng)
@@ -262,8 +264,8 @@ class QuizSession:
         for a in self.answered:
             title, n, c = per.get(a.question.section, (a.question.section_title, 0, 0))
             per[a.question.section] = (title, n + 1, c + bool(a.correct))
-        local_now = now.astimezone()
-        end_of_tomorrow = (local_now + timedelta(days=1)).replace(hour=23, minute=59, second=59)
+        tz = self.tz or clock.system_zone()
+        end_of_tomorrow = clock.end_of_day(clock.local_date(now, tz) + timedelta(days=1), tz)
         ids = self.scope if self.scope is not None else set(self.bank.questions)
         due_tomorrow = sum(1 for i, _ in self.store.due_ids(end_of_tomorrow) if i in ids)
         due_now = sum(1 for i, _ in self.store.due_ids(now) if i in ids)

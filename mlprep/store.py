@@ -442,10 +442,11 @@ class Store:
         return list(self.db.execute("SELECT * FROM drill_attempts WHERE slug = ? ORDER BY id", (slug,)))
 
     def drill_summary(self) -> dict[str, dict[str, Any]]:
-        """Per drill: attempts, passed (ever), best tests passed/total, slow flag, first attempt time."""
+        """Per drill: attempts, passed (ever), best tests passed/total, first attempt time, and slow: passed
+        only by solutions flagged as not vectorized (a later vectorized pass clears it)."""
         out: dict[str, dict[str, Any]] = {}
         for r in self.db.execute("SELECT slug, COUNT(*) AS attempts, MAX(passed) AS passed, MIN(attempted_at) AS first, "
-                                 "MAX(CASE WHEN passed = 1 AND status = 'slow' THEN 1 ELSE 0 END) AS slow "
+                                 "MAX(passed = 1 AND status = 'slow') AND NOT MAX(passed = 1 AND status != 'slow') AS slow "
                                  "FROM drill_attempts GROUP BY slug"):
             out[r["slug"]] = {"attempts": r["attempts"], "passed": bool(r["passed"]), "first": r["first"],
                               "slow": bool(r["slow"])}

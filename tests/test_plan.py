@@ -123,6 +123,7 @@ def test_cli_plan_round_trip():
     assert "New questions today" in runner.invoke(app, ["today"]).output
     cleared = runner.invoke(app, ["plan", "--clear"])
     assert cleared.exit_code == 0 and "cleared" in cleared.output
+    assert "No interview date set" in runner.invoke(app, ["plan"]).output
 
 
 
@@ -150,4 +151,13 @@ def test_a_past_interview_no_longer_applies():
         assert planlib.active_interview(store, NOW, PARIS) is None
         assert sched.scheduler_for(store, now=NOW).maximum_interval == 36500
     assert json.loads(runner.invoke(app, ["stats", "--json"]).output)["interview"] is None
+    assert "2020-01-01 has passed" in runner.invoke(app, ["plan"]).output
+
+
+def test_on_the_interview_day_the_plan_says_so():
+    today = datetime.now(timezone.utc).astimezone(clock.user_zone(None)).date()
+    with Store() as store:
+        store.set_setting("interview_date", today.isoformat())
+    out = runner.invoke(app, ["plan"]).output
+    assert "Your interview is today" in out and "quota" not in out
 
