@@ -174,6 +174,45 @@ def _check_value(label: str, table: str, i: int, col: str, decl: str, value: Any
         want = {"REAL": "a number", "INTEGER": "an integer", "TEXT": "text"}[decl.upper()]
         raise BackupError(f"{label}: table {table!r}, row {i + 1}: column {col!r} should be {want}, "
                           f"got {json.dumps(value)[:60]}.")
+    problem = _meaning_problem(col, value)
+    if problem:
+        raise BackupError(f"{label}: table {table!r}, row {i + 1}: column {col!r} {problem}, got "
+                          f"{json.dumps(value)[:60]}. The file was edited or damaged; restore an untouched backup.")
+
+
+# Columns whose text must mean something: UTC times, and JSON that fsrs and mlprep read back.
+TIME_COLUMNS = {"reviewed_at", "started_at", "ended_at", "attempted_at", "updated_at", "shown_at"}
+JSON_OBJECT_COLUMNS = {"log_json", "meta_json", "details_json"}
+CARD_COLUMNS = {"card_json", "card_before"}
+
+
+def _meaning_problem(col: str, value: Any) -> str | None:
+    """Why a stored value would break mlprep later (None when it is fine)."""
+    if col in TIME_COLUMNS:
+        try:
+            moment = datetime.fromisoformat(value)
+        except (TypeError, ValueError):
+            return "should be an ISO 8601 time such as 2026-11-25T09:00:00.000000+00:00"
+        return None if moment.tzinfo is not None else "should be a time with its UTC offset (+00:00)"
+    if col in JSON_OBJECT_COLUMNS or col in CARD_COLUMNS:
+        try:
+            parsed = json.loads(value)
+        except (TypeError, ValueError):
+            return "should be a JSON object"
+        if not isinstance(parsed, dict):
+            return "should be a JSON object"
+        if col in CARD_COLUMNS:
+            from fsrs import Card
+
+            try:
+                Card.from_dict(parsed)
+            except Exception:  # fsrs raises KeyError, ValueError, TypeError... for a malformed card
+                return "should be an fsrs card (Card.to_dict())"
+    if col in ("rating",) and value not in (1, 2, 3, 4):
+        return "should be a rating from 1 (Again) to 4 (Easy)"
+    if col in ("state", "state_before") and value not in (0, 1, 2, 3):
+        return "should be an fsrs state (1 learning, 2 review, 3 relearning; 0 new before a review)"
+    return None
 
 
 def _scratch(doc: dict[str, Any], label: str) -> sqlite3.Connection:
@@ -298,14 +337,18 @@ def restore(store: Store, source: Path | str | dict[str, Any], force: bool = Fal
             if safety_backup is not None:
                 write_backup(store, safety_backup)
         restored: dict[str, int] = {}
-        with store.transaction() as db, store.bulk_reviews():
-            _wipe(db)
-            for table in TABLES:
-                cols = _columns(db, table)
-                rows = scratch.execute(f"SELECT {', '.join(cols)} FROM {table} ORDER BY rowid")
-                cur = db.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
-                                     rows)
-                restored[table] = cur.rowcount
+        try:
+            with store.transaction() as db, store.bulk_reviews():
+                _wipe(db)
+                for table in TABLES:
+                    cols = _columns(db, table)
+                    rows = scratch.execute(f"SELECT {', '.join(cols)} FROM {table} ORDER BY rowid")
+                    cur = db.executemany(
+                        f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", rows)
+                    restored[table] = cur.rowcount
+        except sqlite3.Error as exc:  # rolled back: the store is as it was
+            raise BackupError(f"{label} could not be restored ({exc}); your progress is unchanged. The file was "
+                              "probably edited or damaged; restore an untouched backup.") from None
     finally:
         scratch.close()
     return RestoreResult(restored, doc.get("created_at"), doc.get("mlprep_version"),

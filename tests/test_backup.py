@@ -232,6 +232,14 @@ def _edit(doc: dict, change: str) -> object:
         doc["tables"]["reviews"][0]["session_id"] = 99
     elif change == "null-required":
         doc["tables"]["drill_attempts"][0]["status"] = None
+    elif change == "bad-time":
+        doc["tables"]["reviews"][1]["reviewed_at"] = "yesterday"
+    elif change == "bad-card-json":
+        doc["tables"]["cards"][0]["card_json"] = "{not json"
+    elif change == "not-a-card":
+        doc["tables"]["cards"][0]["card_json"] = json.dumps({"state": 2})
+    elif change == "bad-rating":
+        doc["tables"]["reviews"][0]["rating"] = 7
     return doc
 
 
@@ -245,6 +253,10 @@ def _edit(doc: dict, change: str) -> object:
     ("wrong-type", "column 'due' should be a number"),
     ("dangling-session", "session_id is not a session"),
     ("null-required", "NOT NULL"),
+    ("bad-time", "table 'reviews', row 2: column 'reviewed_at' should be an ISO 8601 time"),
+    ("bad-card-json", "table 'cards', row 1: column 'card_json' should be a JSON object"),
+    ("not-a-card", "column 'card_json' should be an fsrs card"),
+    ("bad-rating", "column 'rating' should be a rating from 1 (Again) to 4 (Easy)"),
 ])
 def test_invalid_backups_give_one_clean_message(saved, change, expected):
     path, _, before_rows, _ = saved
