@@ -196,6 +196,8 @@ def drill(
             return
         if file is None:
             target, created = drilllib.scaffold(d, directory)
+            if not (check or watch):
+                _refresh_if_due(store, d, target)
         else:
             created = False
             if not target.is_file():
@@ -218,6 +220,16 @@ def drill(
         ui.console.print(f"Grading [bold]{target}[/] …")
         verdict = _grade_and_record(store, d, target)
         raise typer.Exit(0 if verdict.ok else 1)
+
+
+def _refresh_if_due(store, d, target: Path) -> None:  # type: ignore[no-untyped-def]
+    from mlprep.drill_schedule import refresh_if_due
+    from mlprep.store import utcnow
+
+    backup = refresh_if_due(store, d, target, utcnow())
+    if backup is not None:
+        ui.console.print(f"[bold magenta]{d.slug} is due for review:[/] write it again from memory. {target} is the "
+                         f"starter again; your previous solution is in {backup}.", soft_wrap=True)
 
 
 def _show_hint(store, d) -> None:  # type: ignore[no-untyped-def]

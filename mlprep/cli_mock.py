@@ -165,6 +165,10 @@ def _run_drill(session: Any, drill: Any, reader: Any) -> None:
     ui.console.rule(f"[bold]Drill[/] · ⏱ {clock_text(session.time_left())} left", align="left", style="dim")
     cli_drill.render_task(drill)
     path, created = drilllib.scaffold(drill)
+    if not created and drilllib.differs_from_starter(drill, path):  # an interview starts from a blank page
+        backup = drilllib.reset(drill, path)
+        ui.console.print(f"[dim]Starting from the starter: your earlier file is kept as {escape(str(backup))}.[/]")
+        created = True
     session.start_drill(drill)
     ui.console.print(f"{'Created' if created else 'Your file'}: [bold]{escape(str(path))}[/]")
     ui.console.print("Edit it in your editor, save, then press [bold]Enter[/] here to hand it in "

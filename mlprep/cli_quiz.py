@@ -319,9 +319,16 @@ def run_drills(store, drills: list, bank, reader: Reader = default_reader) -> No
     try:
         for n, d in enumerate(drills, 1):
             path, _ = drilllib.scaffold(d)
+            from mlprep.drill_schedule import refresh_if_due
+            from mlprep.store import utcnow
+
+            backup = refresh_if_due(store, d, path, utcnow())
             store.mark_drill_started(d.slug)
             console.print(f"[bold]{n}/{len(drills)}[/]")
             cli_drill.render_task(d)
+            if backup is not None:
+                console.print(f"[dim]Write it again from memory: the file is the starter again; your previous "
+                              f"solution is in {backup}.[/]")
             console.print(f"Your file: [bold]{path}[/]\n[dim]Edit it, then press Enter to grade (s to skip, q to "
                           "stop).[/]")
             while True:

@@ -54,12 +54,23 @@ def rating_for(passed: bool, hinted: bool, first_attempt: bool, fast: bool) -> R
     return Rating.Good
 
 
+STALE = ("practice: this file has not changed since the drill's last review, so it cannot show what you "
+         "remember; write it again (mlprep drill {slug} --reset) to review it")
+
+
 def review_attempt(store: Store, scheduler: Scheduler, drill: Drill, passed: bool, now: datetime,
-                   session_id: int | None = None) -> DrillReview:
-    """Turn one graded attempt into a drill review (or practice). Call before recording the attempt."""
+                   session_id: int | None = None, file_changed_at: datetime | None = None) -> DrillReview:
+    """Turn one graded attempt into a drill review (or practice). Call before recording the attempt.
+
+    `file_changed_at`: when the graded file was last modified; a file untouched since the last review
+    (the solution written back then) is practice, not recall.
+    """
     iid = item_id(drill.slug)
     before = store.card_json(iid)
     card = sched.load_card(before, iid, now) if before else None
+    if card is not None and card.last_review is not None and file_changed_at is not None \
+            and file_changed_at <= card.last_review:
+        return DrillReview(None, card.due, STALE.format(slug=drill.slug))
     if card is not None and card.due > now:
         last_rating = store.db.execute("SELECT rating FROM reviews WHERE item_id = ? ORDER BY id DESC LIMIT 1",
                                        (iid,)).fetchone()
@@ -111,6 +122,34 @@ def card_summary(store: Store, slug: str) -> dict | None:
     return json.loads(raw) if raw else None
 
 
+def _modified(path) -> datetime | None:  # type: ignore[no-untyped-def]
+    from datetime import timezone
+    from pathlib import Path
+
+    try:
+        return datetime.fromtimestamp(Path(path).stat().st_mtime, timezone.utc)
+    except OSError:
+        return None
+
+
+def refresh_if_due(store: Store, drill: Drill, path, now: datetime):  # type: ignore[no-untyped-def]
+    """A due drill whose file is still the solution from its last review starts again from the starter.
+
+    Returns the backup of the old file (`<name>.py.bak`), or None when nothing changed."""
+    from mlprep.drills import differs_from_starter, reset
+
+    raw = store.card_json(item_id(drill.slug))
+    if not raw or not path.exists() or not differs_from_starter(drill, path):
+        return None
+    card = sched.load_card(raw, item_id(drill.slug), now)
+    changed = _modified(path)
+    if card.due > now or card.last_review is None or changed is None or changed > card.last_review:
+        return None
+    backup = reset(drill, path)
+    store.mark_drill_started(drill.slug, now)
+    return backup
+
+
 @dataclass
 class Outcome:
     """One graded attempt: the verdict, the hint it unlocked (n, of, text), the schedule change."""
@@ -133,7 +172,7 @@ def grade_and_record(store: Store, drill: Drill, path, scheduler: Scheduler | No
     review = None
     if verdict.kind != "not_implemented":  # an untouched starter is not an attempt at recall
         scheduler = scheduler or sched.scheduler_for(store, now=now, kind="drill")
-        review = review_attempt(store, scheduler, drill, verdict.ok, now, session_id)
+        review = review_attempt(store, scheduler, drill, verdict.ok, now, session_id, _modified(path))
     hint = None
     if not verdict.ok and verdict.kind != "not_implemented" and hints_used < len(drill.hints):
         store.set_hints_shown(drill.slug, hints_used + 1)

@@ -418,3 +418,63 @@ def test_today_lists_the_due_drill(mlprep_home):
     result = runner.invoke(app, ["today"])
     assert result.exit_code == 0, result.output
     assert "Drills due: 1: relu" in result.output and "--with-drills" in result.output
+
+
+# ---------------------------------------------------------------- a due drill is written again
+
+def test_grading_a_file_untouched_since_the_last_review_is_practice(mlprep_home, relu, s, fake_grade, tmp_path):
+    import os
+
+    fake_grade += [fake_verdict(True), fake_verdict(True), fake_verdict(True)]
+    target = tmp_path / "relu.py"
+    shutil.copy(relu.solution, target)
+    with Store() as store:
+        first = ds.grade_and_record(store, relu, target, s)
+        assert first.review.rating is not None
+        later = first.review.due + timedelta(days=1)  # due again, and the file is the old solution
+        stale = ds.grade_and_record(store, relu, target, s, now=later)
+        assert stale.review.rating is None and "has not changed since" in stale.review.reason
+        os.utime(target, (later.timestamp(), later.timestamp()))  # written again
+        again = ds.grade_and_record(store, relu, target, s, now=later + timedelta(minutes=5))
+        assert again.review.rating is not None
+
+
+def test_a_due_drill_starts_again_from_the_starter(mlprep_home, relu, s):
+    target = drilllib.workspace_file(relu)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(relu.solution, target)
+    import os
+
+    written = (utcnow() - timedelta(days=41)).timestamp()  # solved 41 days ago, reviewed the next day
+    os.utime(target, (written, written))
+    with Store() as store:
+        ds.review_attempt(store, s, relu, True, utcnow() - timedelta(days=40), file_changed_at=None)
+        assert card(store).due < utcnow()
+    result = runner.invoke(app, ["drill", "relu"])
+    assert result.exit_code == 0, result.output
+    assert "relu is due for review" in " ".join(result.output.split())
+    assert not drilllib.differs_from_starter(relu, target)
+    assert target.with_suffix(".py.bak").read_text(encoding="utf-8") == relu.solution.read_text(encoding="utf-8")
+    # The new file is the user's work: opening the task again does not reset it.
+    target.write_text(relu.solution.read_text(encoding="utf-8") + "\n# rewritten\n", encoding="utf-8")
+    again = runner.invoke(app, ["drill", "relu"])
+    assert "due for review" not in again.output and "# rewritten" in target.read_text(encoding="utf-8")
+
+
+def test_not_due_drills_keep_their_file(mlprep_home, relu, s):
+    target = drilllib.workspace_file(relu)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(relu.solution, target)
+    with Store() as store:
+        ds.review_attempt(store, s, relu, True, utcnow() - timedelta(minutes=1))
+        assert ds.refresh_if_due(store, relu, target, utcnow()) is None
+    assert drilllib.differs_from_starter(relu, target)
+
+
+def test_a_vectorized_pass_clears_the_not_vectorized_flag(mlprep_home):
+    with Store() as store:
+        kw = dict(tests_passed=5, tests_total=5, duration_ms=10, hints_used=0)
+        store.record_attempt(slug="relu", passed=True, status="slow", slow_factor=30.0, **kw)
+        assert store.drill_summary()["relu"]["slow"]
+        store.record_attempt(slug="relu", passed=True, status="passed", slow_factor=1.1, **kw)
+        assert not store.drill_summary()["relu"]["slow"]

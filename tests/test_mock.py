@@ -255,12 +255,22 @@ def test_cli_bad_options_are_clear_errors(tmp_path, mlprep_home):
     assert json.loads(runner.invoke(app, ["mock", "--history", "--json"]).stdout) == []
 
 
-def test_cli_drill_reference_solution_passes_in_the_report(tmp_path, mlprep_home):
+def test_cli_drill_reference_solution_passes_in_the_report(tmp_path, mlprep_home, monkeypatch):
+    from mlprep import cli_quiz
+
     path = cli_bank(tmp_path)
     drill = drilllib.load_drills(strict=False)["mse"]
     target = drilllib.workspace_file(drill)
     target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy(drill.solution, target)
+    target.write_text("# an old attempt, replaced by the starter when the mock begins\n", encoding="utf-8")
+    real_read = cli_quiz._read
+
+    def write_then_read(prompt, reader):  # the candidate writes the solution while the drill prompt waits
+        if "hand in" in prompt and "TODO" in target.read_text(encoding="utf-8"):
+            shutil.copy(drill.solution, target)
+        return real_read(prompt, reader)
+
+    monkeypatch.setattr(cli_quiz, "_read", write_then_read)
     result = runner.invoke(app, mock_args(path, "--drill-name", "mse"), input="\nt\nt\nt\nt\n")
     assert result.exit_code == 0, result.output
     out = " ".join(result.output.split())  # Rich may wrap the long path
@@ -268,6 +278,7 @@ def test_cli_drill_reference_solution_passes_in_the_report(tmp_path, mlprep_home
     assert "Mean squared error" in before and str(target) in "".join(result.output.split())
     assert "Well done" not in before and "tests passed" not in before
     assert "Drill Mean squared error (mse): passed" in after and "Score 4/4" in after
+    assert "an old attempt" in target.with_suffix(".py.bak").read_text(encoding="utf-8")
     with Store() as store:
         [attempt] = store.attempts("mse")
         [row] = store.sessions("mock")

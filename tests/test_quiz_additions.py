@@ -400,3 +400,31 @@ def test_quiz_session_undo_and_rerate_keep_item_totals(tmp_path, mlprep_home, s)
         aggregates_match(store)
         row = store.db.execute("SELECT reviews, lapses FROM item_totals WHERE item_id = 'x'").fetchone()
         assert tuple(row) == (4, 1)
+
+
+@pytest.mark.parametrize(("cap", "answers"), [(3, 3), (5, 5), (100, 6)])
+def test_second_looks_at_wrong_answers_stay_within_the_cap(tmp_path, mlprep_home, cap, answers):
+    ids = [f"w{i}" for i in range(3)]
+    _, path = make_bank(tmp_path, ids, section="again")
+    seed_due(ids)
+    result = runner.invoke(app, ["quiz", "--bank", str(path), "--section", "again", "--max-reviews", str(cap)],
+                           input="f\n\n" * 8)
+    assert result.exit_code == 0, result.output
+    assert f"Score 0/{answers}" in flat(result.output)
+    with Store() as store:
+        assert quizlib.reviews_today(store, utcnow(), ZoneInfo("UTC")) == answers
+
+
+def test_quitting_the_questions_skips_the_drills(tmp_path, mlprep_home):
+    from mlprep import drill_schedule as ds
+    from mlprep.drills import load_drills
+
+    ids = ["d0"]
+    _, path = make_bank(tmp_path, ids, section="drl")
+    seed_due(ids)
+    with Store() as store:
+        ds.review_attempt(store, sched.make_scheduler(enable_fuzzing=False, kind="drill"), load_drills()["relu"],
+                          False, utcnow() - timedelta(days=3))
+    result = runner.invoke(app, ["quiz", "--bank", str(path), "--section", "drl", "--with-drills"], input="q\n")
+    assert result.exit_code == 0, result.output
+    assert "Session ended" in result.output and "drill" not in result.output.lower().split("session summary")[-1]
