@@ -55,6 +55,12 @@ def run_plan(interview: str | None, clear: bool) -> None:
                 raise MlprepError(f"--interview {day.isoformat()}: that is "
                                   f"{'today' if left == 0 else 'in the past'}; give a future date.")
             planlib.set_interview(store, day)
+            moved = planlib.pull_in(store, day, utcnow(), tz)
+            if moved:
+                from mlprep import console as ui
+
+                ui.console.print(f"Moved {moved} review{'s' * (moved != 1)} that were due after the interview into "
+                                 "the days before it.")
         stored = planlib.interview_date(store)
     figures = _figures(None)
     if figures["interview"] is None:

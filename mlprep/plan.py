@@ -2,7 +2,9 @@
 
 With an interview date set (the `interview_date` setting, `mlprep plan --interview YYYY-MM-DD`):
 - the scheduler's maximum interval stops at the day before the interview, so every card comes back
-  at least once more before it (a review on the eve can only come back on the day itself);
+  at least once more before it (a review on the eve can only come back on the day itself); cards
+  already scheduled past that day are pulled in when the date is set, spread over the days left
+  (`pull_in`), so they come back too;
 - new questions are paced: the unseen ones are spread over the days left but the last (which is kept
   for second looks), so every question is seen at least twice before the interview. That is the
   daily new-question quota, shown by `mlprep plan` and `mlprep today` and used by `mlprep quiz`.
@@ -13,7 +15,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 
 from mlprep import clock
 from mlprep.store import Store
@@ -60,6 +62,33 @@ def max_interval(interview: date | None, now: datetime, tz: tzinfo) -> int | Non
     if left <= 0:
         return None
     return max(1, left - 1)
+
+
+def pull_in(store: Store, interview: date, now: datetime, tz: tzinfo) -> int:
+    """Move cards due after the day before the interview into the days left before it.
+
+    They are spread evenly, in their due order, from tomorrow to the eve (at 06:00 local time), or
+    made due now when the interview is tomorrow. Returns how many cards moved.
+    """
+    left = days_left(interview, now, tz)
+    if left <= 0:
+        return 0
+    eve_end = clock.end_of_day(interview - timedelta(days=1), tz)
+    ids = [r[0] for r in store.db.execute("SELECT item_id FROM cards WHERE due > ? ORDER BY due, item_id",
+                                          (eve_end.timestamp(),))]
+    if not ids:
+        return 0
+    today = clock.local_date(now, tz)
+    span = left - 1  # tomorrow .. the eve
+    moves = []
+    for n, item_id in enumerate(ids):
+        if span <= 0:
+            moves.append((item_id, now))
+            continue
+        day = today + timedelta(days=1 + n * span // len(ids))
+        moves.append((item_id, clock.start_of_day(day, tz) + timedelta(hours=6)))
+    store.move_due(moves)
+    return len(moves)
 
 
 @dataclass

@@ -365,6 +365,17 @@ class Store:
             "last_review = excluded.last_review",
             (item_id, kind, json.dumps(card), card["state"], due, iso(utcnow()), card.get("stability"), last))
 
+    def move_due(self, moves: list[tuple[str, datetime]]) -> None:
+        """Set new due times for cards (fsrs card JSON and the `due` column), in one transaction."""
+        with self.transaction():
+            for item_id, due in moves:
+                row = self.db.execute("SELECT kind, card_json FROM cards WHERE item_id = ?", (item_id,)).fetchone()
+                if row is None:
+                    continue
+                card = json.loads(row["card_json"])
+                card["due"] = due.astimezone(timezone.utc).isoformat()
+                self._put_card(item_id, row["kind"], card)
+
     # ------------------------------------------------------------ reviews
     def record_review(self, *, item_id: str, kind: str, card_after: dict[str, Any], card_before: str | None,
                       log: dict[str, Any], correct: bool | None, response_ms: int | None,

@@ -161,3 +161,27 @@ def test_on_the_interview_day_the_plan_says_so():
     out = runner.invoke(app, ["plan"]).output
     assert "Your interview is today" in out and "quota" not in out
 
+
+
+def test_setting_the_date_pulls_in_cards_due_after_it():
+    now = datetime.now(timezone.utc)
+    tz = clock.user_zone(None)
+    interview = (now.astimezone(tz) + timedelta(days=10)).date()
+    with Store() as store:
+        for i, days in enumerate((3, 30, 60, 90, 400)):
+            card = {"card_id": i, "state": 2, "step": None, "stability": float(days), "difficulty": 5.0,
+                    "due": (now + timedelta(days=days)).isoformat(), "last_review": now.isoformat()}
+            log = {"card_id": i, "rating": 3, "review_datetime": now.isoformat(), "review_duration": None}
+            store.record_review(item_id=f"q{i}", kind="question", card_after=card, card_before=None, log=log,
+                                correct=True, response_ms=1, session_id=None, section="s")
+    result = runner.invoke(app, ["plan", "--interview", interview.isoformat()])
+    assert result.exit_code == 0, result.output
+    assert "Moved 4 reviews that were due after the interview" in result.output
+    with Store() as store:
+        dues = {r[0]: datetime.fromtimestamp(r[1], timezone.utc) for r in store.db.execute("SELECT item_id, due FROM cards")}
+        cards = {i: sched.load_card(store.card_json(i), i, now) for i in dues}
+    assert (dues["q0"] - now).days == 3  # already before the interview: untouched
+    eve = interview - timedelta(days=1)
+    moved = sorted(d.astimezone(tz).date() for i, d in dues.items() if i != "q0")
+    assert all(now.astimezone(tz).date() < d <= eve for d in moved) and len(set(moved)) == 4  # spread out
+    assert all(cards[i].due == dues[i] for i in dues)  # the fsrs card and the index agree
