@@ -164,11 +164,16 @@ def ankifiable(q: Question) -> bool:
 
 
 def _html(text: str) -> str:
-    """Escape text for an Anki field, keeping line breaks, **bold** and `code` from the banks."""
+    """Escape text for an Anki field: paragraphs, list lines, **bold**, *italics* and `code` from the
+    banks' Markdown; a line wrapped in the YAML source joins its paragraph."""
     out = html.escape(text.strip())
     out = re.sub(r"`([^`\n]+)`", r"<code>\1</code>", out)
     out = re.sub(r"\*\*([^*\n]+)\*\*", r"<b>\1</b>", out)
-    return out.replace("\n", "<br>")
+    out = re.sub(r"(?<![\w*])\*([^*\n]+)\*(?![\w*])", r"<i>\1</i>", out)
+    paragraphs = re.split(r"\n\s*\n", out)
+    # Inside a paragraph a newline is a soft wrap, unless the next line starts a list item.
+    joined = [re.sub(r"\n(?!\s*(?:[-•]|\d+[.)])\s)", " ", p).replace("\n", "<br>") for p in paragraphs]
+    return "<br><br>".join(joined)
 
 
 def _front(q: Question) -> str:

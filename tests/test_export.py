@@ -180,7 +180,9 @@ def test_anki_deck_is_a_valid_apkg_with_one_note_per_exportable_question(tmp_pat
     front, back, explanation, section, qid = fields
     assert qid == card.id and section == card.section_title
     assert explanation == export._html(card.explanation)
-    assert card.explanation.split()[0] in explanation and "<br>" in explanation
+    # The source's hard-wrapped lines join into sentences; no raw Markdown emphasis is left.
+    assert card.explanation.split()[0] in explanation and "\n" not in explanation
+    assert " ".join(card.explanation.split()[:12]) in explanation.replace("<b>", "").replace("</b>", "")
     assert set(card.tags) <= set(tags) and f"mlprep::{card.section}" in tags
     code = next(q for q in exportable if q.type == "code_output")
     code_front = notes[genanki.guid_for("mlprep", code.id)][0][0]
@@ -219,3 +221,9 @@ def test_missing_genanki_says_how_to_install_it(tmp_path, monkeypatch):
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert "pip install 'mlprep[anki]'" in result.output
     assert not out.exists()
+
+
+def test_anki_fields_render_the_banks_markdown():
+    text = "A *typical* price, **bold**, `x*y`\nwrapped here.\n\n- first\n- second <tag>"
+    assert export._html(text) == ("A <i>typical</i> price, <b>bold</b>, <code>x*y</code> wrapped here.<br><br>"
+                                  "- first<br>- second &lt;tag&gt;")
