@@ -273,16 +273,13 @@ def render_stats(f: dict[str, Any]) -> None:
     if d["total"]:
         con.print(f"[bold]Drills[/] {d['passed']} passed / {d['attempted']} attempted / {d['total']} · hints used "
                   f"{d['hints_used']}" + (f" · due: {', '.join(d['due'])}" if d["due"] else ""))
-        dt = Table(box=None, padding=(0, 2), show_header=True, header_style="dim", pad_edge=False)
-        dt.add_column("  section", no_wrap=True)
-        dt.add_column("passed", no_wrap=True)
-        dt.add_column("passed/tried/all", no_wrap=True, justify="right")
-        dt.add_column("not vectorized", no_wrap=True, justify="right")
+        parts = []
         for r in d["sections"]:
-            dt.add_row(f"  {escape(r['id'])}", f"[green]{_mastery_bar(r['passed'] / r['total'] if r['total'] else 0, 10)}[/]",
-                       f"{r['passed']}/{r['attempted']}/{r['total']}",
-                       f"[yellow]{r['not_vectorized']}[/]" if r["not_vectorized"] else "·")
-        con.print(dt)
+            part = f"{escape(r['id'])} [green]{r['passed']}[/]/{r['attempted']}/{r['total']}"
+            if r["not_vectorized"]:
+                part += f" [yellow]({r['not_vectorized']} slow)[/]"
+            parts.append(part)
+        con.print("  [dim]passed/tried/all:[/] " + " · ".join(parts))
         if d["not_vectorized"]:
             con.print(f"[dim]Correct but not vectorized: {', '.join(d['not_vectorized'])}[/]")
 
