@@ -149,8 +149,9 @@ def _render_question(shown: Any, index: int, total: int, is_new: bool, left: flo
     from mlprep.cli_quiz import render_question
 
     q = shown.question
-    # render_question prints the section title in the header; the time left rides along with it.
-    labelled = dataclasses.replace(q, section_title=f"{q.section_title}  ·  ⏱ {clock_text(left)} left")
+    # render_question prints the section title in the header; the time left goes first, so a long
+    # title that gets cut never hides it.
+    labelled = dataclasses.replace(q, section_title=f"⏱ {clock_text(left)} left  ·  {q.section_title}")
     render_question(dataclasses.replace(shown, question=labelled), index, total, is_new)
 
 
@@ -316,7 +317,7 @@ def render_report(report: dict[str, Any], outcome: Any = None) -> None:
         c.rule(f"[bold]Wrong answers ({len(report['wrong'])})[/]", align="left", style="dim")
         for w in report["wrong"]:
             body = Table.grid(padding=(0, 1))
-            body.add_row(Text("Question:", style="bold"), Text(w["prompt"]))
+            body.add_row(Text("Question:", style="bold"), Markdown(w["prompt"]))
             body.add_row(Text("You said:", style="bold"), Text(w["response"] or "—"))
             body.add_row(Text("Answer:", style="bold"), Text(w["expected"], style="green"))
             if w.get("explanation"):
