@@ -355,20 +355,24 @@ def restore(store: Store, source: Path | str | dict[str, Any], force: bool = Fal
                          safety_backup if force and any(before[t] for t in PROGRESS_TABLES) else None, before)
 
 
+# What `reset` keeps: settings are configuration (time zone, retention, interview date), not progress.
+KEPT_BY_RESET = ("settings",)
+
+
 def reset(store: Store) -> dict[str, int]:
-    """Delete every row of every data table in one transaction (the schema and its migrations
-    stay); returns the rows deleted per table."""
-    deleted = counts(store)
+    """Delete all progress in one transaction: every data table but the settings (the schema and its
+    migrations stay too); returns the rows deleted per table."""
+    deleted = {t: n for t, n in counts(store).items() if t not in KEPT_BY_RESET}
     with store.transaction() as db, store.bulk_reviews():
-        _wipe(db)
+        _wipe(db, keep=KEPT_BY_RESET)
     return deleted
 
 
-def _wipe(db: sqlite3.Connection) -> None:
-    """Delete every data row (inside the caller's transaction)."""
+def _wipe(db: sqlite3.Connection, keep: tuple[str, ...] = ()) -> None:
+    """Delete every data row (inside the caller's transaction), except in the tables `keep`."""
     present = _tables_present(db)
     for table in (*DERIVED_TABLES, *reversed(TABLES)):
-        if table in present:
+        if table in present and table not in keep:
             db.execute(f"DELETE FROM {table}")
 
 

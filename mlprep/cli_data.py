@@ -123,18 +123,18 @@ def register(app: typer.Typer) -> None:
     def reset(
         yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
     ) -> None:
-        """Delete all progress (a backup is written first, so it can be restored)."""
+        """Delete all progress; settings stay (a backup is written first, so it can be restored)."""
         from mlprep import backup as backuplib
         from mlprep import console as ui
         from mlprep.store import Store
 
         with Store() as store:
-            counts = backuplib.counts(store)
+            counts = {t: n for t, n in backuplib.counts(store).items() if t not in backuplib.KEPT_BY_RESET}
             if not any(counts.values()):
                 ui.console.print("Nothing to delete: there is no progress yet.")
                 return
-            if not yes and not typer.confirm(f"Delete all progress ({_summary(counts)})? A backup is written first.",
-                                             default=False):
+            if not yes and not typer.confirm(f"Delete all progress ({_summary(counts)})? Settings stay, and a "
+                                             "backup is written first.", default=False):
                 ui.console.print("Nothing changed.")
                 return
             path = backuplib.auto_backup_path()

@@ -337,8 +337,9 @@ def test_reset_answer_yes_backs_up_then_empties(mlprep_home):
     assert len(made) == 1 and str(made[0]) in result.output.replace("\n", "")
     assert json.loads(made[0].read_text(encoding="utf-8"))["tables"] == current
     with Store() as store:
-        assert all(n == 0 for n in backup.counts(store).values())
-        assert not any(every_table(store).values())
+        assert all(n == 0 for t, n in backup.counts(store).items() if t != "settings")
+        assert not any(v for t, v in every_table(store).items() if t != "settings")
+        assert store.get_setting("desired_retention") == "0.85"  # settings are configuration: kept
         assert store.schema_version == len(MIGRATIONS)
         # the printed way back works
         backup.restore(store, made[0])
