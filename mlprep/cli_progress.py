@@ -23,8 +23,18 @@ def show_stats(section: list[str] | None, as_json: bool) -> None:
     render_stats(figures)
 
 
+DEFAULT_MAX_REVIEWS = 100  # `mlprep quiz --max-reviews` default
+
+
 def show_today() -> None:
-    render_today(_figures(None))
+    from mlprep import clock
+    from mlprep.quiz import reviews_today
+    from mlprep.store import Store, utcnow
+
+    figures = _figures(None)
+    with Store() as store:
+        done = reviews_today(store, utcnow(), clock.user_zone(store.get_setting("timezone")))
+    render_today(figures, cap_left=max(0, DEFAULT_MAX_REVIEWS - done))
 
 
 def run_plan(interview: str | None, clear: bool) -> None:
@@ -286,7 +296,7 @@ def render_stats(f: dict[str, Any]) -> None:
 
 # ---------------------------------------------------------------- today
 
-def render_today(f: dict[str, Any]) -> None:
+def render_today(f: dict[str, Any], cap_left: int | None = None) -> None:
     from rich.markup import escape
 
     from mlprep import console as ui
@@ -304,6 +314,11 @@ def render_today(f: dict[str, Any]) -> None:
     due_q = f["totals"]["due"]
     by_section = [f"{s['id']} {s['due']}" for s in f["sections"] if s["due"]]
     con.print(f"Questions due now: [bold]{due_q}[/]" + (f" ({', '.join(by_section)})" if by_section else ""))
+    if cap_left is not None and due_q > cap_left:
+        con.print(f"[yellow]Today's review cap leaves {cap_left} of them for today[/] (the most-forgotten first; "
+                  "the rest wait for tomorrow, or raise [bold]mlprep quiz --max-reviews[/]).")
+        if cap_left == 0:
+            due_q = 0  # nothing more to review today
     iv = f["interview"]
     if iv:
         left = max(0, iv["daily_new_quota"] - iv["new_today"])

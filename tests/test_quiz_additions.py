@@ -428,3 +428,19 @@ def test_quitting_the_questions_skips_the_drills(tmp_path, mlprep_home):
     result = runner.invoke(app, ["quiz", "--bank", str(path), "--section", "drl", "--with-drills"], input="q\n")
     assert result.exit_code == 0, result.output
     assert "Session ended" in result.output and "drill" not in result.output.lower().split("session summary")[-1]
+
+
+def test_today_says_when_the_cap_holds_reviews_back(tmp_path, mlprep_home):
+    bank = banklib.load_bank()
+    qs = list(bank.questions.values())[:3]
+    seed_due([q.id for q in qs])
+    with Store() as store:
+        before = json.dumps({"card_id": 1, "state": 2, "step": None, "stability": 5.0, "difficulty": 5.0,
+                             "due": utcnow().isoformat(), "last_review": utcnow().isoformat()})
+        card = json.loads(before) | {"due": (utcnow() + timedelta(days=3)).isoformat()}
+        for i in range(99):  # 99 reviews of seen questions today: one left of the default cap of 100
+            log = {"card_id": 1, "rating": 3, "review_datetime": earlier_today().isoformat(), "review_duration": 1}
+            store.record_review(item_id=f"elsewhere{i}", kind="question", card_after=card, card_before=before,
+                                log=log, correct=True, response_ms=1, session_id=None, section="other")
+    out = flat(runner.invoke(app, ["today"]).output)
+    assert "Questions due now: 3" in out and "Today's review cap leaves 1 of them for today" in out
