@@ -367,7 +367,7 @@ def render_plan(f: dict[str, Any], saved: bool) -> None:
     con.print(f"· {iv['unseen']} questions unseen, {iv['seen_once']} seen once. Daily quota: [bold]{iv['daily_new_quota']}[/] "
               f"new questions a day ({iv['new_today']} done today), so each is seen at least twice before the day.")
     if iv["daily_new_quota"] > 60:
-        con.print("[yellow]That is a heavy quota. Focus with --section, or accept that some sections stay unseen.[/]")
+        con.print("[yellow]That is a heavy quota: focus on the sections that matter most (mlprep quiz --section ID), and accept that some questions stay unseen.[/]")
     table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False, title="Predicted recall on the interview day "
                   "(with no more study)", title_justify="left")
     table.add_column("section", no_wrap=True)
