@@ -81,15 +81,12 @@ def choices_text(q: Question) -> list[str]:
 
 # ---------------------------------------------------------------- rows
 
-def question_rows(bank: Bank, store: Store, now: datetime, sections: Sequence[str] = (),
-                  parameters: Any = None) -> list[dict[str, Any]]:
+def question_rows(bank: Bank, store: Store, now: datetime, sections: Sequence[str] = ()) -> list[dict[str, Any]]:
     """One dict per question (keys `COLUMNS`), with its progress at `now`."""
-    from mlprep.stats import retrievability
+    from fsrs import Scheduler
 
-    if parameters is None:
-        from fsrs import Scheduler
+    from mlprep.scheduler import retrievabilities
 
-        parameters = Scheduler().parameters
     now = now.astimezone(timezone.utc)
     qs = select(bank, sections)
     agg = {r[0]: r[1:] for r in store.db.execute(
@@ -97,10 +94,7 @@ def question_rows(bank: Bank, store: Store, now: datetime, sections: Sequence[st
         "FROM reviews WHERE kind = 'question' GROUP BY item_id")}
     cards = {r[0]: r[1:] for r in store.db.execute(
         "SELECT item_id, state, due, stability, last_review FROM cards WHERE kind = 'question'")}
-    seen = [q.id for q in qs if q.id in cards]
-    r_now = dict(zip(seen, retrievability([cards[i][2] if cards[i][2] is not None else float("nan") for i in seen],
-                                          [cards[i][3] if cards[i][3] is not None else float("nan") for i in seen],
-                                          now, parameters))) if seen else {}
+    r_now = retrievabilities(store, Scheduler(), now)
     rows = []
     for q in qs:
         reviews, lapses, correct = agg.get(q.id, (0, 0, 0))

@@ -82,18 +82,9 @@ def section_weights(store: Store, bank: Bank, now: datetime, sections: Sequence[
 
 def _question_state(store: Store, now: datetime) -> tuple[dict[str, float], set[str]]:
     """Retrievability now of every question with a card, and the ids due now."""
-    from fsrs import Scheduler as _Scheduler
+    from mlprep.scheduler import retrievabilities
 
-    from mlprep import stats
-
-    rows = store.db.execute("SELECT item_id, due, stability, last_review FROM cards WHERE kind = 'question'").fetchall()
-    if not rows:
-        return {}, set()
-    r = stats.retrievability([row[2] if row[2] is not None else float("nan") for row in rows],
-                             [row[3] if row[3] is not None else float("nan") for row in rows], now,
-                             _Scheduler().parameters)
-    ts = now.timestamp()
-    return ({row[0]: float(x) for row, x in zip(rows, r)}, {row[0] for row in rows if row[1] <= ts})
+    return retrievabilities(store, Scheduler(), now), {i for i, _ in store.due_ids(now)}
 
 
 @dataclass

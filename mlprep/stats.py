@@ -124,8 +124,8 @@ def load_days(store: Store, tz: tzinfo) -> pd.DataFrame:
     return days
 
 
-def load_frames(store: Store, now: datetime, tz: tzinfo) -> Frames:
-    """Read the trigger-maintained aggregates (see store migration m003) and the last 30 days."""
+def load_items(store: Store, now: datetime) -> pd.DataFrame:
+    """Per item: reviews, lapses, first review (trigger-maintained) and the last 30 days' answers."""
     db = store.db
     totals = pd.DataFrame.from_records(
         db.execute("SELECT item_id, kind, reviews, lapses, first_at FROM item_totals").fetchall(),
@@ -135,11 +135,18 @@ def load_frames(store: Store, now: datetime, tz: tzinfo) -> Frames:
                    "WHERE reviewed_at >= ? "
                    "GROUP BY item_id", (iso(now - timedelta(days=ACCURACY_DAYS)),)).fetchall(),
         columns=["item_id", "answered_30d", "correct_30d"])
-    items = totals.merge(recent, on="item_id", how="left").fillna({"answered_30d": 0, "correct_30d": 0})
-    cards = pd.DataFrame.from_records(
-        db.execute("SELECT item_id, kind, state, due, stability, last_review FROM cards").fetchall(),
+    return totals.merge(recent, on="item_id", how="left").fillna({"answered_30d": 0, "correct_30d": 0})
+
+
+def load_cards(store: Store) -> pd.DataFrame:
+    return pd.DataFrame.from_records(
+        store.db.execute("SELECT item_id, kind, state, due, stability, last_review FROM cards").fetchall(),
         columns=["item_id", "kind", "state", "due", "stability", "last_review"])
-    return Frames(load_days(store, tz), items, cards)
+
+
+def load_frames(store: Store, now: datetime, tz: tzinfo) -> Frames:
+    """Read the trigger-maintained aggregates (see store migration m003) and the last 30 days."""
+    return Frames(load_days(store, tz), load_items(store, now), load_cards(store))
 
 
 def daily(days: pd.DataFrame) -> pd.DataFrame:
@@ -194,19 +201,8 @@ def compute(store: Store, bank: Bank, now: datetime, tz: tzinfo, *, drills: dict
     frames = frames or load_frames(store, now, tz)
     section_ids = [s for s in bank.sections if not sections or s in sections]
 
-    # ---- questions in scope, joined with their cards and review aggregates
-    qs = pd.DataFrame.from_records(
-        [(q.id, q.section, q.tags, q.type) for q in bank.questions.values() if q.section in section_ids],
-        columns=["item_id", "section", "tags", "type"])
+    q = question_frame(bank, frames.items, frames.cards, now, parameters, section_ids)
     cards = frames.cards
-    qcards = cards[cards["kind"] == "question"]
-    q = qs.merge(qcards[["item_id", "state", "due", "stability", "last_review"]], on="item_id", how="left")
-    q = q.merge(frames.items[["item_id", "reviews", "lapses", "answered_30d", "correct_30d"]], on="item_id",
-                how="left")
-    for col in ("reviews", "lapses", "answered_30d", "correct_30d"):
-        q[col] = q[col].fillna(0).astype("int64")
-    q["seen"] = q["state"].notna()
-    q["r"] = retrievability(q["stability"], q["last_review"], now, parameters)
     q["due_now"] = q["seen"] & (q["due"] <= now.timestamp())
     if interview is not None:
         at = clock.start_of_day(interview, tz) + timedelta(hours=9)
@@ -327,18 +323,30 @@ def _tag_table(q: pd.DataFrame) -> pd.DataFrame:
     return g.sort_values(["strength", "tag"]).reset_index(drop=True)[cols]
 
 
+def question_frame(bank: Bank, items: pd.DataFrame, cards: pd.DataFrame, now: datetime, parameters: Any,
+                   section_ids: list[str] | None = None) -> pd.DataFrame:
+    """One row per question (of `section_ids`, default all) joined with its card and review aggregates:
+    item_id, section, tags, type, state, due, stability, last_review, reviews, lapses, answered_30d,
+    correct_30d, seen, r (retrievability now)."""
+    scope = set(section_ids) if section_ids is not None else None
+    qs = pd.DataFrame.from_records(
+        [(q.id, q.section, q.tags, q.type) for q in bank.questions.values() if scope is None or q.section in scope],
+        columns=["item_id", "section", "tags", "type"])
+    qcards = cards[cards["kind"] == "question"]
+    q = qs.merge(qcards[["item_id", "state", "due", "stability", "last_review"]], on="item_id", how="left")
+    q = q.merge(items[["item_id", "reviews", "lapses", "answered_30d", "correct_30d"]], on="item_id", how="left")
+    for col in ("reviews", "lapses", "answered_30d", "correct_30d"):
+        q[col] = q[col].fillna(0).astype("int64")
+    q["seen"] = q["state"].notna()
+    q["r"] = retrievability(q["stability"], q["last_review"], now, parameters)
+    return q
+
+
 def tag_strength(store: Store, bank: Bank, now: datetime) -> dict[str, float]:
     """Strength of every tag with a seen question (lower = weaker); used by `quiz --weak` and mock."""
     from fsrs import Scheduler
 
-    frames = load_frames(store, now, timezone.utc)
-    q = pd.DataFrame.from_records([(x.id, x.section, x.tags) for x in bank.questions.values()],
-                                  columns=["item_id", "section", "tags"])
-    q = q.merge(frames.cards[["item_id", "state", "stability", "last_review"]], on="item_id", how="left")
-    q = q.merge(frames.items[["item_id", "answered_30d", "correct_30d"]], on="item_id", how="left").fillna(
-        {"answered_30d": 0, "correct_30d": 0})
-    q["seen"] = q["state"].notna()
-    q["r"] = retrievability(q["stability"], q["last_review"], now, Scheduler().parameters)
+    q = question_frame(bank, load_items(store, now), load_cards(store), now, Scheduler().parameters)
     t = _tag_table(q)
     return dict(zip(t["tag"], t["strength"].astype(float)))
 
