@@ -41,6 +41,8 @@ app.add_typer(content_app, name="content")
 config_app = typer.Typer(help="Show or change settings (desired retention...).", no_args_is_help=True)
 app.add_typer(config_app, name="config")
 
+MAX_REVIEWS = 100  # the default daily cap of `quiz --max-reviews` (also what `today` reports against)
+
 BankOpt = Annotated[
     Optional[list[Path]],
     typer.Option("--bank", help="Extra bank file or folder (repeatable); loaded with the built-in banks."),
@@ -83,7 +85,7 @@ def quiz(
     review_only: Annotated[bool, typer.Option("--review-only", help="Only questions that are due; no new ones.")] = False,
     weak: Annotated[bool, typer.Option("--weak", help="Questions from your weakest tags first.")] = False,
     leeches: Annotated[bool, typer.Option("--leeches", help="Only leeches: questions forgotten 8 times or more.")] = False,
-    max_reviews: Annotated[int, typer.Option("--max-reviews", min=0, help="Daily cap on reviews of seen questions; past it, the most-forgotten come first on later days.")] = 100,
+    max_reviews: Annotated[int, typer.Option("--max-reviews", min=0, help="Daily cap on reviews of seen questions; past it, the most-forgotten come first on later days.")] = MAX_REVIEWS,
     with_drills: Annotated[bool, typer.Option("--with-drills", help="After the questions, the drills that are due.")] = False,
     bank: BankOpt = None,
     seed: Annotated[Optional[int], typer.Option("--seed", help="Seed for parameters and choice order (reproducible sessions).")] = None,

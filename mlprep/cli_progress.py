@@ -23,18 +23,16 @@ def show_stats(section: list[str] | None, as_json: bool) -> None:
     render_stats(figures)
 
 
-DEFAULT_MAX_REVIEWS = 100  # `mlprep quiz --max-reviews` default
-
-
 def show_today() -> None:
     from mlprep import clock
+    from mlprep.cli import MAX_REVIEWS
     from mlprep.quiz import reviews_today
     from mlprep.store import Store, utcnow
 
     figures = _figures(None)
     with Store() as store:
         done = reviews_today(store, utcnow(), clock.user_zone(store.get_setting("timezone")))
-    render_today(figures, cap_left=max(0, DEFAULT_MAX_REVIEWS - done))
+    render_today(figures, cap_left=max(0, MAX_REVIEWS - done))
 
 
 def run_plan(interview: str | None, clear: bool) -> None:

@@ -116,11 +116,7 @@ def pacing(store: Store, question_ids: set[str], interview: date, now: datetime,
     unseen = len(question_ids) - len(seen)
     seen_once = sum(1 for i in seen if counts[i] == 1)
     start = clock.start_of_day(clock.local_date(now, tz), tz)
-    from mlprep.store import iso
-
-    new_today = store.db.execute(
-        "SELECT COUNT(*) FROM reviews WHERE kind = 'question' AND state_before = 0 AND reviewed_at >= ?",
-        (iso(start),)).fetchone()[0]
+    new_today = store.question_reviews_since(start, first_sight=True)
     # Unseen questions still to introduce, spread over the days before the last one (kept for second
     # looks). Questions already introduced today count toward today's share.
     days_for_new = max(1, left - 1) if left > 0 else 1

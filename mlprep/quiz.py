@@ -21,7 +21,7 @@ from mlprep import scheduler as sched
 from mlprep.bank import Bank
 from mlprep.errors import MlprepError
 from mlprep.questions import Question, Shown, check, instantiate
-from mlprep.store import Store, iso, utcnow
+from mlprep.store import Store, utcnow
 
 
 @dataclass
@@ -84,9 +84,7 @@ class Plan:
 
 def reviews_today(store: Store, now: datetime, tz: tzinfo) -> int:
     """Reviews of already-seen questions since local midnight (what the daily cap counts)."""
-    start = clock.start_of_day(clock.local_date(now, tz), tz)
-    return store.db.execute("SELECT COUNT(*) FROM reviews WHERE kind = 'question' AND state_before != 0 "
-                            "AND reviewed_at >= ?", (iso(start),)).fetchone()[0]
+    return store.question_reviews_since(clock.start_of_day(clock.local_date(now, tz), tz), first_sight=False)
 
 
 def lowest_retrievability_first(store: Store, questions: list[Question], now: datetime,

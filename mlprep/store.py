@@ -411,6 +411,12 @@ class Store:
             return list(self.db.execute("SELECT * FROM reviews ORDER BY id"))
         return list(self.db.execute("SELECT * FROM reviews WHERE item_id = ? ORDER BY id", (item_id,)))
 
+    def question_reviews_since(self, moment: datetime, *, first_sight: bool) -> int:
+        """Reviews of questions since `moment`: first sightings of new questions, or reviews of seen ones."""
+        return self.db.execute(
+            f"SELECT COUNT(*) FROM reviews WHERE kind = 'question' AND state_before {'=' if first_sight else '!='} 0 "
+            "AND reviewed_at >= ?", (iso(moment),)).fetchone()[0]
+
     def review_count(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM reviews").fetchone()[0]
 
