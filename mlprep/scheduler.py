@@ -90,13 +90,6 @@ def retrievabilities(store: Store, scheduler: Scheduler, at: datetime, kind: str
     return out
 
 
-def retrievability(scheduler: Scheduler, card_json: str | None, at: datetime) -> float:
-    """fsrs's predicted probability of recall at `at` (0 for a card never reviewed)."""
-    if not card_json:
-        return 0.0
-    return float(scheduler.get_card_retrievability(Card.from_dict(json.loads(card_json)), at))
-
-
 @dataclass
 class ReviewResult:
     review_id: int
