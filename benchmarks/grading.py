@@ -1,6 +1,6 @@
 """Grading overhead (issue: drill engine).
 
-For each drill, grades the reference solution with `mlprep.grader.grade` (static checks, the hidden
+For each drill, grades the reference solution with `mlprep.sandbox.grader.grade` (static checks, the hidden
 suite in a separate pytest process, the submission in an isolated worker process, signed JSON results,
 the speed check) and compares with running bare pytest on the same suite, the same reference imported
 straight into the pytest process (no worker, no isolation, no speed check). Median of --runs.
@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 
 def bare_pytest(drill, runs: int) -> float:  # type: ignore[no-untyped-def]
-    from mlprep.grader import pytest_command
+    from mlprep.sandbox.grader import pytest_command
 
     times = []
     for _ in range(runs):
@@ -42,7 +42,7 @@ def bare_pytest(drill, runs: int) -> float:  # type: ignore[no-untyped-def]
 
 
 def graded(drill, runs: int) -> float:  # type: ignore[no-untyped-def]
-    from mlprep.grader import grade
+    from mlprep.sandbox.grader import grade
 
     times = []
     for _ in range(runs):
@@ -55,7 +55,7 @@ def graded(drill, runs: int) -> float:  # type: ignore[no-untyped-def]
 
 
 def main() -> int:
-    from mlprep.drills import load_drills
+    from mlprep.drills.catalogue import load_drills
 
     parser = argparse.ArgumentParser(description="grading overhead benchmark")
     parser.add_argument("drills", nargs="*", default=["mse", "relu", "knn", "kmeans"])

@@ -229,7 +229,7 @@ class _Guarded:
         self._module = module
 
     def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
-        from mlprep.drill_worker import _same, _snapshot
+        from mlprep.sandbox.worker import _same, _snapshot
 
         target = getattr(self._module, name)
         if not callable(target) or isinstance(target, type):
@@ -378,7 +378,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.worker:
         worker(args.worker)
         return 0
-    from mlprep.drills import drill_folders
+    from mlprep.drills.catalogue import drill_folders
 
     folders = [f for f in drill_folders(ROOT / "drills") if not args.drills or f.name in args.drills]
     results = {}

@@ -76,7 +76,7 @@ def generate_bank(path: Path, n: int) -> list[str]:
 def fill_store(home: Path, ids: list[str], n_reviews: int) -> None:
     from fsrs import Card, Rating, Scheduler
 
-    from mlprep.store import Store, iso
+    from mlprep.store.db import Store, iso
 
     Store(home / "mlprep.sqlite3").close()  # create and migrate
     db = sqlite3.connect(home / "mlprep.sqlite3")
@@ -130,9 +130,10 @@ def in_process_first_question(bank: Path, home: Path, runs: int) -> float:
 import os, time, random
 os.environ["MLPREP_HOME"] = {str(home)!r}
 start = time.perf_counter()
-from mlprep import bank as banklib, quiz as quizlib
-from mlprep.store import Store, utcnow
-from mlprep.questions import instantiate
+from mlprep.questions import bank as banklib
+from mlprep.quiz import session as quizlib
+from mlprep.store.db import Store, utcnow
+from mlprep.questions.model import instantiate
 loaded = banklib.load_bank([{str(bank)!r}])
 with Store() as store:
     plan = quizlib.select_questions(loaded, store, utcnow(), quizlib.Filters(["generated"]), limit=5)

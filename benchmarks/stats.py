@@ -33,7 +33,7 @@ from benchmarks.startup import generate_bank, mlprep_cmd  # noqa: E402
 
 
 def fill(home: Path, ids: list[str], n_reviews: int) -> None:
-    from mlprep.store import Store, iso
+    from mlprep.store.db import Store, iso
 
     Store(home / "mlprep.sqlite3").close()
     db = sqlite3.connect(home / "mlprep.sqlite3")

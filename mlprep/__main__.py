@@ -1,6 +1,6 @@
 """`python -m mlprep` runs the CLI."""
 
-from mlprep.cli import main
+from mlprep.cli.app import main
 
 if __name__ == "__main__":
     main()

@@ -10,12 +10,13 @@ from zoneinfo import ZoneInfo
 import pytest
 from typer.testing import CliRunner
 
-from mlprep import backup, stats
-from mlprep.bank import load_bank
-from mlprep.cli import app
-from mlprep.drills import load_drills
-from mlprep.scheduler import Rating, make_scheduler, review
-from mlprep.store import MIGRATIONS, Store
+from mlprep.store import backup as backup
+from mlprep.progress import stats as stats
+from mlprep.questions.bank import load_bank
+from mlprep.cli.app import app
+from mlprep.drills.catalogue import load_drills
+from mlprep.srs.scheduler import Rating, make_scheduler, review
+from mlprep.store.db import MIGRATIONS, Store
 
 runner = CliRunner()
 T0 = datetime(2026, 3, 2, 8, 30, tzinfo=timezone.utc)

@@ -9,7 +9,7 @@ import sys
 from typer.testing import CliRunner
 
 from mlprep import __version__
-from mlprep.cli import app
+from mlprep.cli.app import app
 
 runner = CliRunner()
 
@@ -37,7 +37,7 @@ def test_python_dash_m_works():
 
 
 def test_help_does_not_import_heavy_modules():
-    code = ("import sys; from mlprep.cli import app\n"
+    code = ("import sys; from mlprep.cli.app import app\n"
             "try:\n    app(['--help'])\nexcept SystemExit:\n    pass\n"
             "heavy = [m for m in ('numpy', 'pandas', 'pydantic', 'yaml', 'fsrs', 'rich') if m in sys.modules]\n"
             "print('HEAVY=' + ','.join(heavy))")

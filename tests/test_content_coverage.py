@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from mlprep import bank as banklib
+from mlprep.questions import bank as banklib
 
 HERE = Path(__file__).parent
 BANK = banklib.check_files(banklib.bank_files(user=False), use_cache=False)[0]

@@ -17,9 +17,9 @@ import random
 
 import pytest
 
-from mlprep import bank as banklib
-from mlprep import params as P
-from mlprep.questions import instantiate, normalize_output
+from mlprep.questions import bank as banklib
+from mlprep.questions import params as P
+from mlprep.questions.model import instantiate, normalize_output
 
 BANK = banklib.check_files(banklib.bank_files(user=False), use_cache=False)[0]
 QUESTIONS = list(BANK.questions.values())

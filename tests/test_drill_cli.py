@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typer.testing import CliRunner
 
-from mlprep.cli import app
-from mlprep.store import Store
+from mlprep.cli.app import app
+from mlprep.store.db import Store
 
 runner = CliRunner()
 

@@ -12,13 +12,13 @@ import pytest
 from fsrs import Rating, State
 from typer.testing import CliRunner
 
-from mlprep import bank as banklib
-from mlprep import drill_schedule as ds
-from mlprep import drills as drilllib
-from mlprep import scheduler as sched
-from mlprep.cli import app
-from mlprep.grader import Verdict
-from mlprep.store import Store, utcnow
+from mlprep.questions import bank as banklib
+from mlprep.drills import schedule as ds
+from mlprep.drills import catalogue as drilllib
+from mlprep.srs import scheduler as sched
+from mlprep.cli.app import app
+from mlprep.sandbox.grader import Verdict
+from mlprep.store.db import Store, utcnow
 from tests.helpers import question, write_bank
 
 runner = CliRunner()
@@ -249,7 +249,7 @@ def fake_verdict(ok: bool, kind: str | None = None) -> Verdict:
 def fake_grade(monkeypatch):
     """Make `grade` return the verdicts pushed onto the list, in order."""
     queue: list[Verdict] = []
-    monkeypatch.setattr("mlprep.grader.grade", lambda drill, path: queue.pop(0))
+    monkeypatch.setattr("mlprep.sandbox.grader.grade", lambda drill, path: queue.pop(0))
     return queue
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from mlprep import drills as drilllib
-from mlprep.grader import grade
+from mlprep.drills import catalogue as drilllib
+from mlprep.sandbox.grader import grade
 
 DRILLS = drilllib.load_drills(strict=False)  # a broken folder fails one test below, not collection
 MISTAKES = [(d, m) for d in DRILLS.values() for m in d.common_mistakes]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from mlprep.store import Store
+from mlprep.store.db import Store
 from tests.helpers import question, write_bank
 
 pexpect = pytest.importorskip("pexpect")

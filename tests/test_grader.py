@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from mlprep.cli import app
-from mlprep.drills import load_drill
-from mlprep.grader import grade
+from mlprep.cli.app import app
+from mlprep.drills.catalogue import load_drill
+from mlprep.sandbox.grader import grade
 
 FIXTURES = Path(__file__).parent / "fixtures"
 DRILL, _problems = load_drill(FIXTURES / "drills" / "double")

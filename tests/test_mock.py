@@ -12,12 +12,12 @@ from datetime import datetime, timedelta, timezone
 from fsrs import Rating
 from typer.testing import CliRunner
 
-from mlprep import bank as banklib
-from mlprep import drills as drilllib
-from mlprep import mock as mocklib
-from mlprep import scheduler as sched
-from mlprep.cli import app
-from mlprep.store import Store
+from mlprep.questions import bank as banklib
+from mlprep.drills import catalogue as drilllib
+from mlprep.quiz import mock as mocklib
+from mlprep.srs import scheduler as sched
+from mlprep.cli.app import app
+from mlprep.store.db import Store
 from tests.helpers import question, write_bank
 
 runner = CliRunner()
@@ -256,7 +256,7 @@ def test_cli_bad_options_are_clear_errors(tmp_path, mlprep_home):
 
 
 def test_cli_drill_reference_solution_passes_in_the_report(tmp_path, mlprep_home, monkeypatch):
-    from mlprep import cli_quiz
+    from mlprep.cli import quiz as cli_quiz
 
     path = cli_bank(tmp_path)
     drill = drilllib.load_drills(strict=False)["mse"]
@@ -323,7 +323,7 @@ def test_countdown_interrupts_a_blocking_read_as_time_up(capsys):
 
     import pytest
 
-    from mlprep import cli_mock
+    from mlprep.cli import mock as cli_mock
 
     countdown = cli_mock.Countdown(_Deadline(0.6), live=True)
     reader = cli_mock._timed_reader(countdown, lambda prompt: time.sleep(20) or "late")
@@ -343,7 +343,7 @@ def test_countdown_interrupts_a_blocking_read_as_time_up(capsys):
 def test_user_ctrl_c_is_not_time_up():
     import pytest
 
-    from mlprep import cli_mock
+    from mlprep.cli import mock as cli_mock
 
     def interrupted(prompt: str) -> str:
         raise KeyboardInterrupt

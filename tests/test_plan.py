@@ -9,12 +9,13 @@ import pytest
 from fsrs import Rating
 from typer.testing import CliRunner
 
-from mlprep import bank as banklib
-from mlprep import clock, stats
-from mlprep import plan as planlib
-from mlprep import scheduler as sched
-from mlprep.cli import app
-from mlprep.store import Store
+from mlprep.questions import bank as banklib
+from mlprep import clock
+from mlprep.progress import stats as stats
+from mlprep.srs import plan as planlib
+from mlprep.srs import scheduler as sched
+from mlprep.cli.app import app
+from mlprep.store.db import Store
 from tests.helpers import question, write_bank
 
 runner = CliRunner()

@@ -6,8 +6,8 @@ import random
 
 import pytest
 
-from mlprep import params as P
-from mlprep.questions import (Question, check, instantiate, is_valid_response, normalize_output, parse_choices,
+from mlprep.questions import params as P
+from mlprep.questions.model import (Question, check, instantiate, is_valid_response, normalize_output, parse_choices,
                               parse_number)
 
 

@@ -13,12 +13,12 @@ import pytest
 from fsrs import Card, Rating, Scheduler
 from typer.testing import CliRunner
 
-from mlprep import bank as banklib
-from mlprep import quiz as quizlib
-from mlprep import scheduler as sched
-from mlprep.cli import app
-from mlprep.stats import tag_strength
-from mlprep.store import BUCKET, Store, utcnow
+from mlprep.questions import bank as banklib
+from mlprep.quiz import session as quizlib
+from mlprep.srs import scheduler as sched
+from mlprep.cli.app import app
+from mlprep.progress.stats import tag_strength
+from mlprep.store.db import BUCKET, Store, utcnow
 from tests.helpers import question, write_bank
 
 runner = CliRunner()
@@ -416,8 +416,8 @@ def test_second_looks_at_wrong_answers_stay_within_the_cap(tmp_path, mlprep_home
 
 
 def test_quitting_the_questions_skips_the_drills(tmp_path, mlprep_home):
-    from mlprep import drill_schedule as ds
-    from mlprep.drills import load_drills
+    from mlprep.drills import schedule as ds
+    from mlprep.drills.catalogue import load_drills
 
     ids = ["d0"]
     _, path = make_bank(tmp_path, ids, section="drl")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import typer.main
 
-from mlprep.cli import app
+from mlprep.cli.app import app
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -19,13 +19,16 @@ import pytest
 from fsrs import Rating
 from typer.testing import CliRunner
 
-from mlprep import clock, paths, plan, report, stats
-from mlprep.bank import load_bank
-from mlprep.cli import app
-from mlprep.drills import load_drills
+from mlprep import clock, paths
+from mlprep.srs import plan as plan
+from mlprep.progress import report as report
+from mlprep.progress import stats as stats
+from mlprep.questions.bank import load_bank
+from mlprep.cli.app import app
+from mlprep.drills.catalogue import load_drills
 from mlprep.errors import MlprepError
-from mlprep.scheduler import make_scheduler, review
-from mlprep.store import Store
+from mlprep.srs.scheduler import make_scheduler, review
+from mlprep.store.db import Store
 from tests.helpers import question, write_bank
 
 runner = CliRunner()

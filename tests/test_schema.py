@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from mlprep import bank as banklib
-from mlprep.cli import app
+from mlprep.questions import bank as banklib
+from mlprep.cli.app import app
 from mlprep.errors import ContentError
 from tests.helpers import question, write_bank
 

@@ -11,11 +11,12 @@ import pytest
 from fsrs import Card, Rating, Scheduler
 from typer.testing import CliRunner
 
-from mlprep import bank as banklib
-from mlprep import clock, stats
-from mlprep import scheduler as sched
-from mlprep.cli import app
-from mlprep.store import Store, iso
+from mlprep.questions import bank as banklib
+from mlprep import clock
+from mlprep.progress import stats as stats
+from mlprep.srs import scheduler as sched
+from mlprep.cli.app import app
+from mlprep.store.db import Store, iso
 from tests.helpers import question, write_bank
 
 runner = CliRunner()
@@ -218,7 +219,7 @@ def key_shape(value):
 def test_json_keys_snapshot(tmp_path):
     """`stats --json` keys are a documented interface: changing them must be deliberate."""
     bank = small_bank(tmp_path)
-    from mlprep.drills import load_drills
+    from mlprep.drills.catalogue import load_drills
 
     with Store() as store:
         build_history(store)
@@ -265,7 +266,7 @@ def test_aggregates_survive_migration_from_m001(tmp_path):
     """An m001 database upgrades: the new columns and aggregates are backfilled from the log."""
     import sqlite3
 
-    from mlprep import store as storelib
+    from mlprep.store import db as storelib
 
     path = tmp_path / "old.sqlite3"
     db = sqlite3.connect(path, isolation_level=None)

@@ -8,8 +8,8 @@ from datetime import datetime, timedelta, timezone
 
 from fsrs import Rating
 
-from mlprep import scheduler as sched
-from mlprep.store import MIGRATIONS, Store
+from mlprep.srs import scheduler as sched
+from mlprep.store.db import MIGRATIONS, Store
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)
 

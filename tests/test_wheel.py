@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import sysconfig
 import venv
 import zipfile
 from pathlib import Path
@@ -38,13 +39,26 @@ def test_wheel_contains_content_and_drills(wheel):
 
 
 def test_installed_wheel_finds_the_banks_from_anywhere(wheel, tmp_path):
+    # A venv of its own, with no access to the base interpreter's packages: the dependencies come from
+    # the test environment's site-packages through a .pth line (not processed for further .pth files,
+    # so a source checkout installed there in editable mode stays invisible), mlprep only from the wheel.
     env_dir = tmp_path / "venv"
-    venv.EnvBuilder(system_site_packages=True, with_pip=False).create(env_dir)
+    venv.EnvBuilder(system_site_packages=False, with_pip=False).create(env_dir)
     py = env_dir / "bin" / "python"
-    subprocess.run([sys.executable, "-m", "pip", "--python", str(py), "install", "--no-deps", "-q", str(wheel)],
-                   check=True, timeout=600) if _pip_supports_python_flag() else subprocess.run(
-        [str(py), "-m", "pip", "install", "--no-deps", "-q", str(wheel)], check=True, timeout=600)
-    env = dict(os.environ, MLPREP_HOME=str(tmp_path / "home"), PYTHONPATH="")
+    inner = subprocess.run([str(py), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+                           capture_output=True, text=True, check=True).stdout.strip()
+    outer = {sysconfig.get_path("purelib"), sysconfig.get_path("platlib")}
+    (Path(inner) / "_outer_deps.pth").write_text("\n".join(sorted(outer)) + "\n")
+    if _pip_supports_python_flag():
+        subprocess.run([sys.executable, "-m", "pip", "--python", str(py), "install", "--no-deps", "-q", str(wheel)],
+                       check=True, timeout=600)
+    else:
+        subprocess.run([str(py), "-m", "pip", "install", "--no-deps", "-q", str(wheel)], check=True, timeout=600)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
+    env.update(MLPREP_HOME=str(tmp_path / "home"), PATH=f"{env_dir / 'bin'}{os.pathsep}{os.environ.get('PATH', '')}")
+    where = subprocess.run([str(py), "-c", "import mlprep, typer; print(mlprep.__file__)"], cwd=tmp_path, env=env,
+                           capture_output=True, text=True, check=True)
+    assert where.stdout.strip().startswith(inner), where.stdout
     out = subprocess.run([str(env_dir / "bin" / "mlprep"), "where"], cwd=tmp_path, env=env, capture_output=True,
                          text=True, check=True)
     assert "_data/content" in out.stdout and str(ROOT) not in out.stdout

@@ -17,11 +17,11 @@ from datetime import datetime, timedelta, tzinfo
 from fsrs import Rating, Scheduler
 
 from mlprep import clock
-from mlprep import scheduler as sched
-from mlprep.bank import Bank
+from mlprep.srs import scheduler as sched
+from mlprep.questions.bank import Bank
 from mlprep.errors import MlprepError
-from mlprep.questions import Question, Shown, check, instantiate
-from mlprep.store import Store, utcnow
+from mlprep.questions.model import Question, Shown, check, instantiate
+from mlprep.store.db import Store, utcnow
 
 
 @dataclass
@@ -130,7 +130,7 @@ def select_questions(bank: Bank, store: Store, now: datetime, filters: Filters |
         return Plan(chosen[:min(limit, allowance)], len(due), len(new), done, max_reviews,
                     max(0, len(chosen) - allowance))
     if weak:
-        from mlprep.stats import tag_strength
+        from mlprep.progress.stats import tag_strength
 
         strength = tag_strength(store, bank, now)
         due_ids = {q.id for q in due}

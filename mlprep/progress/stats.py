@@ -30,10 +30,10 @@ import numpy as np
 import pandas as pd
 
 from mlprep import clock
-from mlprep.bank import Bank
-from mlprep.drill_schedule import DRILL_PREFIX
-from mlprep.drill_schedule import item_id as drill_item
-from mlprep.store import Store, iso
+from mlprep.questions.bank import Bank
+from mlprep.drills.schedule import DRILL_PREFIX
+from mlprep.drills.schedule import item_id as drill_item
+from mlprep.store.db import Store, iso
 
 FORMAT_VERSION = 1
 LEECH_LAPSES = 8
@@ -293,7 +293,7 @@ def compute(store: Store, bank: Bank, now: datetime, tz: tzinfo, *, drills: dict
         "interview": None,
     }
     if interview is not None:
-        from mlprep import plan
+        from mlprep.srs import plan as plan
 
         p = plan.pacing(store, set(q["item_id"]), interview, now, tz)
         result["interview"] = {

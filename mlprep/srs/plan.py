@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
 from mlprep import clock
-from mlprep.store import Store
+from mlprep.store.db import Store
 
 SETTING = "interview_date"
 

@@ -24,12 +24,13 @@ def register(app: typer.Typer) -> None:
         import time
         import webbrowser
 
-        from mlprep import bank as banklib
-        from mlprep import clock, paths, plan
-        from mlprep import console as ui
-        from mlprep import drills as drilllib
-        from mlprep import report as reportlib
-        from mlprep.store import Store, utcnow
+        from mlprep.questions import bank as banklib
+        from mlprep import clock, paths
+        from mlprep.srs import plan as plan
+        from mlprep.cli import console as ui
+        from mlprep.drills import catalogue as drilllib
+        from mlprep.progress import report as reportlib
+        from mlprep.store.db import Store, utcnow
 
         reportlib.require_matplotlib()  # fail fast, before loading anything
         started = time.perf_counter()

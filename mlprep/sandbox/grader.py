@@ -3,7 +3,7 @@
 `grade(drill, path)` never raises for a broken submission: syntax errors, forbidden imports,
 import failures, `NotImplementedError`, wrong answers, crashes, `sys.exit`/`os._exit`, infinite
 loops, memory bombs and floods of output all come back as a `Verdict`. The verdict is built from
-the JSON-lines results file written by `mlprep.drill_plugin` in the grading process, never from
+the JSON-lines results file written by `mlprep.sandbox.plugin` in the grading process, never from
 anything the user's code prints.
 """
 
@@ -22,7 +22,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from mlprep.drills import Drill
+from mlprep.drills.catalogue import Drill
 from mlprep.errors import DrillError
 
 SLOW_FACTOR = 10.0
@@ -112,7 +112,7 @@ def forbidden_imports(source: str, forbidden: tuple[str, ...]) -> list[tuple[int
 
 def _environment(drill: Drill, submission: Path, results: Path, time_limit: float) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "MLPREP_DRILL_"))}
-    pkg_root = str(Path(__file__).resolve().parent.parent)
+    pkg_root = str(Path(__file__).resolve().parents[2])
     env["PYTHONPATH"] = pkg_root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
     env.update({
         "PYTHONDONTWRITEBYTECODE": "1", "PYTHONHASHSEED": "0", "PYTHONIOENCODING": "utf-8",
@@ -129,14 +129,14 @@ def _environment(drill: Drill, submission: Path, results: Path, time_limit: floa
 def pytest_command(test_file: Path, workdir: Path) -> list[str]:
     ini = workdir / "pytest.ini"
     ini.write_text("[pytest]\n", encoding="utf-8")
-    return [sys.executable, "-m", "pytest", str(test_file), "-p", "mlprep.drill_plugin", "-c", str(ini),
+    return [sys.executable, "-m", "pytest", str(test_file), "-p", "mlprep.sandbox.plugin", "-c", str(ini),
             "--rootdir", str(workdir), "--import-mode=importlib", "-p", "no:cacheprovider", "-q",
             "--tb=no", "--no-header", "-o", "console_output_style=classic", "-W", "ignore::DeprecationWarning"]
 
 
 def _read_events(path: Path, key: bytes) -> tuple[list[dict[str, Any]], int]:
     """Signed events from the results file, and how many lines failed the signature check."""
-    from mlprep.drill_wire import sign
+    from mlprep.sandbox.wire import sign
 
     events, forged = [], 0
     try:

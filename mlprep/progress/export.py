@@ -24,10 +24,10 @@ from pathlib import Path
 from typing import Any
 
 from mlprep import __version__
-from mlprep.bank import Bank
+from mlprep.questions.bank import Bank
 from mlprep.errors import MlprepError
-from mlprep.questions import LETTERS, Question, instantiate
-from mlprep.store import Store, iso
+from mlprep.questions.model import LETTERS, Question, instantiate
+from mlprep.store.db import Store, iso
 
 FORMAT_VERSION = 1
 KIND = "mlprep-questions"
@@ -85,7 +85,7 @@ def question_rows(bank: Bank, store: Store, now: datetime, sections: Sequence[st
     """One dict per question (keys `COLUMNS`), with its progress at `now`."""
     from fsrs import Scheduler
 
-    from mlprep.scheduler import retrievabilities
+    from mlprep.srs.scheduler import retrievabilities
 
     now = now.astimezone(timezone.utc)
     qs = select(bank, sections)

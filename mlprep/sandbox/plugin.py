@@ -1,4 +1,4 @@
-"""The pytest plugin that runs a hidden drill suite (`pytest -p mlprep.drill_plugin`).
+"""The pytest plugin that runs a hidden drill suite (`pytest -p mlprep.sandbox.plugin`).
 
 It runs in the grading process, which never executes user code: the `solution` fixture is a proxy
 whose functions run in a worker process (`drill_worker`) with memory and CPU limits. The plugin
@@ -7,7 +7,7 @@ status, message, structured details, truncated output), flushed as it goes, so a
 still leaves every finished result readable. The verdict is built from this file only, never from
 anything printed.
 
-Configuration comes from environment variables set by `mlprep.grader` (read, then removed):
+Configuration comes from environment variables set by `mlprep.sandbox.grader` (read, then removed):
 MLPREP_DRILL_SUBMISSION, MLPREP_DRILL_REFERENCE, MLPREP_DRILL_RESULTS, MLPREP_DRILL_FORBIDDEN,
 MLPREP_DRILL_TIME_LIMIT, MLPREP_DRILL_MEMORY_MB, MLPREP_DRILL_ALLOW_MUTATION.
 """
@@ -27,7 +27,7 @@ from typing import Any
 
 import pytest
 
-from mlprep import drill_wire as wire
+from mlprep.sandbox import wire as wire
 
 OUTPUT_LIMIT = 2000
 
@@ -93,7 +93,7 @@ class Worker:
         rep_r, rep_w = os.pipe()
         cpu = int(self.cfg.time_limit) + 10
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "mlprep.drill_worker", str(req_r), str(rep_w), self.cfg.submission,
+            [sys.executable, "-m", "mlprep.sandbox.worker", str(req_r), str(rep_w), self.cfg.submission,
              self.capture.name, self.cfg.forbidden, str(self.cfg.memory_mb), str(cpu)],
             pass_fds=(req_r, rep_w), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL, cwd=tempfile.gettempdir(), start_new_session=True)
@@ -363,7 +363,7 @@ class Plugin:
         if case is None:
             return
         name, args, kwargs = case["function"], tuple(case.get("args", ())), dict(case.get("kwargs", {}))
-        from mlprep.drill_worker import per_call_time
+        from mlprep.sandbox.worker import per_call_time
 
         # Rounds alternate between the reference (here) and the user's code (in the worker), so a
         # burst of load on the machine slows both alike; each side keeps its best round.

@@ -33,8 +33,8 @@ from mlprep.errors import MlprepError
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-    from mlprep.bank import Bank
-    from mlprep.store import Store
+    from mlprep.questions.bank import Bank
+    from mlprep.store.db import Store
 
 MISSING_MATPLOTLIB = ("mlprep report draws its plots with matplotlib, which is not installed. "
                       "Install it with: pip install 'mlprep[report]'")
@@ -707,7 +707,8 @@ def write_report(store: Store, bank: Bank, drills: dict, path: Path | str, now: 
     `interview` defaults to the date set with `mlprep plan`; `sections` narrows the report to them.
     """
     require_matplotlib()
-    from mlprep import plan, stats
+    from mlprep.srs import plan as plan
+    from mlprep.progress import stats as stats
 
     chosen = list(dict.fromkeys(sections or []))
     unknown = [s for s in chosen if s not in bank.sections]

@@ -1,4 +1,4 @@
-"""The worker process that runs a user's drill submission (`python -m mlprep.drill_worker`).
+"""The worker process that runs a user's drill submission (`python -m mlprep.sandbox.worker`).
 
 It is the only process that executes user code. It limits its own memory and CPU, redirects its
 stdout/stderr to a capture file, blocks forbidden imports, imports the submission, then serves
@@ -20,7 +20,7 @@ import traceback
 import types
 from typing import Any
 
-from mlprep import drill_wire as wire
+from mlprep.sandbox import wire as wire
 
 FORBIDDEN_PREFIX = "mlprep: importing"
 

@@ -34,12 +34,12 @@ from typing import Any
 
 from fsrs import Scheduler
 
-from mlprep.bank import Bank
-from mlprep.drills import Drill
+from mlprep.questions.bank import Bank
+from mlprep.drills.catalogue import Drill
 from mlprep.errors import MlprepError
-from mlprep.questions import OBJECTIVE_TYPES, Question, Shown
-from mlprep.quiz import QuizSession
-from mlprep.store import Store, iso, utcnow
+from mlprep.questions.model import OBJECTIVE_TYPES, Question, Shown
+from mlprep.quiz.session import QuizSession
+from mlprep.store.db import Store, iso, utcnow
 
 FORMAT_VERSION = 1
 KIND = "mock"
@@ -73,7 +73,7 @@ def section_skill(row: dict[str, Any]) -> float:
 
 def section_weights(store: Store, bank: Bank, now: datetime, sections: Sequence[str] = ()) -> dict[str, float]:
     """Sampling weight of every section in scope (higher = weaker = asked more often)."""
-    from mlprep import stats
+    from mlprep.progress import stats as stats
 
     rows = {r["id"]: r for r in stats.compute(store, bank, now, timezone.utc)["sections"]}
     return {sid: round(1.5 - section_skill(rows.get(sid, {})), 4)
@@ -82,7 +82,7 @@ def section_weights(store: Store, bank: Bank, now: datetime, sections: Sequence[
 
 def _question_state(store: Store, now: datetime) -> tuple[dict[str, float], set[str]]:
     """Retrievability now of every question with a card, and the ids due now."""
-    from mlprep.scheduler import retrievabilities
+    from mlprep.srs.scheduler import retrievabilities
 
     return retrievabilities(store, Scheduler(), now), {i for i, _ in store.due_ids(now)}
 
@@ -99,7 +99,7 @@ def plan_mock(bank: Bank, store: Store, now: datetime, *, minutes: int = DEFAULT
               sections: Sequence[str] = (), seed: int | None = None, rng: random.Random | None = None,
               reserve_seconds: float = 0.0) -> MockPlan:
     """Choose the mock's questions (see the module docstring). `reserve_seconds`: time kept for a drill."""
-    from mlprep import stats
+    from mlprep.progress import stats as stats
 
     rng = rng or random.Random(seed)
     weights = section_weights(store, bank, now, sections)
@@ -138,7 +138,7 @@ def choose_drill(store: Store, drills: dict[str, Drill], bank: Bank, now: dateti
                  sections: Sequence[str] = (), minutes: int = DEFAULT_MINUTES) -> Drill | None:
     """A due drill (most overdue first); else a drill never passed from the weakest section
     (easiest first). None when every drill in scope is passed and none is due."""
-    from mlprep.drill_schedule import FAST_MINUTES, due_drills
+    from mlprep.drills.schedule import FAST_MINUTES, due_drills
 
     scope = {s: d for s, d in drills.items() if not sections or d.section in sections}
     due = due_drills(store, scope, now)
@@ -158,7 +158,7 @@ def drill_reserve_seconds(drill: Drill | None, minutes: int) -> float:
     """Time kept for the drill: its 'fast' time, at most half the mock."""
     if drill is None:
         return 0.0
-    from mlprep.drill_schedule import FAST_MINUTES
+    from mlprep.drills.schedule import FAST_MINUTES
 
     return min(FAST_MINUTES.get(drill.difficulty, 20) * 60.0, minutes * 30.0)
 
@@ -281,7 +281,7 @@ class MockSession:
 
     def grade_drill(self, path: Any) -> Any:
         """Grade the drill file once (a real subprocess), review its card, record the attempt."""
-        from mlprep.drill_schedule import grade_and_record
+        from mlprep.drills.schedule import grade_and_record
 
         if self.drill is None:
             raise MlprepError("this mock has no drill")

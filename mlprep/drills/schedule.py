@@ -23,11 +23,11 @@ from datetime import datetime
 
 from fsrs import Rating, Scheduler
 
-from mlprep import scheduler as sched
-from mlprep.bank import Bank
-from mlprep.drills import Drill
-from mlprep.questions import Question
-from mlprep.store import Store, iso
+from mlprep.srs import scheduler as sched
+from mlprep.questions.bank import Bank
+from mlprep.drills.catalogue import Drill
+from mlprep.questions.model import Question
+from mlprep.store.db import Store, iso
 
 DRILL_PREFIX = "drill:"
 FAST_MINUTES = {1: 10, 2: 20, 3: 30}
@@ -136,7 +136,7 @@ def refresh_if_due(store: Store, drill: Drill, path, now: datetime):  # type: ig
     """A due drill whose file is still the solution from its last review starts again from the starter.
 
     Returns the backup of the old file (`<name>.py.bak`), or None when nothing changed."""
-    from mlprep.drills import differs_from_starter, reset
+    from mlprep.drills.catalogue import differs_from_starter, reset
 
     raw = store.card_json(item_id(drill.slug))
     if not raw or not path.exists() or not differs_from_starter(drill, path):
@@ -163,8 +163,8 @@ class Outcome:
 def grade_and_record(store: Store, drill: Drill, path, scheduler: Scheduler | None = None,
                      now: datetime | None = None, session_id: int | None = None) -> Outcome:
     """Grade a file, review the drill's card, record the attempt and unlock the next hint on a failure."""
-    from mlprep.grader import grade
-    from mlprep.store import utcnow
+    from mlprep.sandbox.grader import grade
+    from mlprep.store.db import utcnow
 
     verdict = grade(drill, path)
     now = now or utcnow()

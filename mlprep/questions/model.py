@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from mlprep import params as P
+from mlprep.questions import params as P
 
 TYPES = ("mcq", "multi", "truefalse", "numeric", "short", "flashcard", "code_output")
 OBJECTIVE_TYPES = frozenset(TYPES) - {"flashcard"}

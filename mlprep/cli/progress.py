@@ -1,6 +1,6 @@
 """`mlprep stats`, `mlprep today` and `mlprep plan`: progress, what to do today, the interview plan.
 
-The figures come from `mlprep.stats.compute` (pandas); this module renders them. The commands'
+The figures come from `mlprep.progress.stats.compute` (pandas); this module renders them. The commands'
 options are declared in `cli.py`, which imports this module only when one of them runs.
 """
 
@@ -16,7 +16,7 @@ HEAT_STYLES = ("grey35", "green4", "green3", "green1", "bold bright_green")
 def show_stats(section: list[str] | None, as_json: bool) -> None:
     figures = _figures(section)
     if as_json:
-        from mlprep.stats import to_json
+        from mlprep.progress.stats import to_json
 
         print(to_json(figures))
         return
@@ -25,9 +25,9 @@ def show_stats(section: list[str] | None, as_json: bool) -> None:
 
 def show_today() -> None:
     from mlprep import clock
-    from mlprep.cli import MAX_REVIEWS
-    from mlprep.quiz import reviews_today
-    from mlprep.store import Store, utcnow
+    from mlprep.cli.app import MAX_REVIEWS
+    from mlprep.quiz.session import reviews_today
+    from mlprep.store.db import Store, utcnow
 
     figures = _figures(None)
     with Store() as store:
@@ -38,8 +38,8 @@ def show_today() -> None:
 def run_plan(interview: str | None, clear: bool) -> None:
     """`mlprep plan`: store or clear the interview date, then show the plan."""
     from mlprep import clock
-    from mlprep import plan as planlib
-    from mlprep.store import Store, utcnow
+    from mlprep.srs import plan as planlib
+    from mlprep.store.db import Store, utcnow
 
     from mlprep.errors import MlprepError
 
@@ -48,7 +48,7 @@ def run_plan(interview: str | None, clear: bool) -> None:
     with Store() as store:
         if clear:
             planlib.set_interview(store, None)
-            from mlprep import console as ui
+            from mlprep.cli import console as ui
 
             ui.console.print("Interview date cleared: intervals and new questions follow the usual schedule.")
             return
@@ -65,14 +65,14 @@ def run_plan(interview: str | None, clear: bool) -> None:
             planlib.set_interview(store, day)
             moved = planlib.pull_in(store, day, utcnow(), tz)
             if moved:
-                from mlprep import console as ui
+                from mlprep.cli import console as ui
 
                 ui.console.print(f"Moved {moved} review{'s' * (moved != 1)} that were due after the interview into "
                                  "the days before it.")
         stored = planlib.interview_date(store)
     figures = _figures(None)
     if figures["interview"] is None:
-        from mlprep import console as ui
+        from mlprep.cli import console as ui
 
         if stored is not None:
             ui.console.print(f"Your interview on {stored.isoformat()} has passed, so the plan no longer applies. "
@@ -87,12 +87,13 @@ def run_plan(interview: str | None, clear: bool) -> None:
 
 
 def _figures(section: list[str] | None) -> dict[str, Any]:
-    from mlprep import bank as banklib
-    from mlprep import clock, stats
-    from mlprep import plan as planlib
-    from mlprep.drills import load_drills
-    from mlprep.quiz import Filters
-    from mlprep.store import Store, utcnow
+    from mlprep.questions import bank as banklib
+    from mlprep import clock
+    from mlprep.progress import stats as stats
+    from mlprep.srs import plan as planlib
+    from mlprep.drills.catalogue import load_drills
+    from mlprep.quiz.session import Filters
+    from mlprep.store.db import Store, utcnow
 
     bank = banklib.load_bank()
     if section:
@@ -217,7 +218,7 @@ def render_stats(f: dict[str, Any]) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    from mlprep import console as ui
+    from mlprep.cli import console as ui
 
     con = ui.console
     t = f["today"]
@@ -297,7 +298,7 @@ def render_stats(f: dict[str, Any]) -> None:
 def render_today(f: dict[str, Any], cap_left: int | None = None) -> None:
     from rich.markup import escape
 
-    from mlprep import console as ui
+    from mlprep.cli import console as ui
 
     con = ui.console
     t = f["today"]
@@ -346,7 +347,7 @@ def render_plan(f: dict[str, Any], saved: bool) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    from mlprep import console as ui
+    from mlprep.cli import console as ui
 
     con = ui.console
     iv = f["interview"]

@@ -9,9 +9,9 @@ from rich.syntax import Syntax
 from rich.table import Table
 from rich.text import Text
 
-from mlprep.console import console
-from mlprep.drills import Drill
-from mlprep.grader import Verdict
+from mlprep.cli.console import console
+from mlprep.drills.catalogue import Drill
+from mlprep.sandbox.grader import Verdict
 
 DOTS = {1: "●○○", 2: "●●○", 3: "●●●"}
 MAX_ROWS = 12
@@ -22,7 +22,7 @@ def render_list(drills: dict[str, Drill], status: dict[str, dict], section_title
     """The catalogue by section: status, best score and, for drills on the schedule, the next review."""
     from datetime import datetime, timezone
 
-    from mlprep.scheduler import describe_interval
+    from mlprep.srs.scheduler import describe_interval
 
     due = due or {}
     now = datetime.now(timezone.utc)
@@ -161,7 +161,7 @@ def render_schedule(review) -> None:  # type: ignore[no-untyped-def]
     """One line on what the attempt did to the drill's review schedule."""
     from datetime import datetime, timezone
 
-    from mlprep.scheduler import RATING_NAMES, describe_interval
+    from mlprep.srs.scheduler import RATING_NAMES, describe_interval
 
     if review is None:
         return
@@ -175,7 +175,7 @@ def render_schedule(review) -> None:  # type: ignore[no-untyped-def]
 
 def render_related(drill, bank, store) -> None:  # type: ignore[no-untyped-def]
     """After a failure: the concept questions that share the drill's tags."""
-    from mlprep.drill_schedule import related_questions, shared_tags
+    from mlprep.drills.schedule import related_questions, shared_tags
 
     related = related_questions(bank, drill, store)
     if not related:

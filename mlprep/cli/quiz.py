@@ -1,6 +1,6 @@
 """The interactive quiz loop: renders questions and feedback with Rich, reads answers.
 
-Presentation only; deciding, checking and storing happen in `mlprep.quiz`. Input is line-based so
+Presentation only; deciding, checking and storing happen in `mlprep.quiz.session`. Input is line-based so
 it works the same in a terminal and with piped stdin (scripts, tests). Ctrl-C and Ctrl-D end the
 session cleanly: everything already answered is saved, and the summary is printed.
 """
@@ -18,10 +18,10 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from mlprep.console import console
-from mlprep.questions import LETTERS, Shown, is_valid_response
-from mlprep.quiz import Feedback, QuizSession, Summary
-from mlprep.scheduler import RATING_NAMES
+from mlprep.cli.console import console
+from mlprep.questions.model import LETTERS, Shown, is_valid_response
+from mlprep.quiz.session import Feedback, QuizSession, Summary
+from mlprep.srs.scheduler import RATING_NAMES
 
 HELP = """\
 [bold]Answering[/]
@@ -277,7 +277,7 @@ def render_remaining(s: Summary, plan) -> None:  # type: ignore[no-untyped-def]
 def render_nothing(store, bank, filters, plan, now, *, leeches: bool, pacing, new_given: bool) -> None:  # type: ignore[no-untyped-def]
     """Why there is nothing to ask, and when there will be."""
     from mlprep import clock
-    from mlprep.scheduler import describe_interval
+    from mlprep.srs.scheduler import describe_interval
 
     tz = clock.user_zone(store.get_setting("timezone"))
     if leeches:
@@ -302,25 +302,25 @@ def render_nothing(store, bank, filters, plan, now, *, leeches: bool, pacing, ne
 
 
 def due_drills(store, now) -> list:  # type: ignore[no-untyped-def]
-    from mlprep import drill_schedule
-    from mlprep.drills import load_drills
+    from mlprep.drills import schedule as drill_schedule
+    from mlprep.drills.catalogue import load_drills
 
     return drill_schedule.due_drills(store, load_drills(strict=False), now)
 
 
 def run_drills(store, drills: list, bank, reader: Reader = default_reader) -> None:  # type: ignore[no-untyped-def]
     """Due drills, one by one: write the starter, let the user edit, grade on Enter."""
-    from mlprep import cli_drill
-    from mlprep import drills as drilllib
-    from mlprep.drill_schedule import grade_and_record
+    from mlprep.cli import drill as cli_drill
+    from mlprep.drills import catalogue as drilllib
+    from mlprep.drills.schedule import grade_and_record
 
     console.print()
     console.rule(f"[bold]{len(drills)} drill{'s' * (len(drills) != 1)} due[/]", align="left")
     try:
         for n, d in enumerate(drills, 1):
             path, _ = drilllib.scaffold(d)
-            from mlprep.drill_schedule import refresh_if_due
-            from mlprep.store import utcnow
+            from mlprep.drills.schedule import refresh_if_due
+            from mlprep.store.db import utcnow
 
             backup = refresh_if_due(store, d, path, utcnow())
             store.mark_drill_started(d.slug)

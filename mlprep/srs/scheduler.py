@@ -16,7 +16,7 @@ from datetime import datetime, timedelta, timezone
 from fsrs import Card, Rating, Scheduler, State
 
 from mlprep.errors import MlprepError
-from mlprep.store import Store
+from mlprep.store.db import Store
 
 DEFAULT_RETENTION = 0.9
 RATING_NAMES = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
@@ -64,7 +64,8 @@ def scheduler_for(store: Store, enable_fuzzing: bool = True, now: datetime | Non
                   kind: str = "question") -> Scheduler:
     """The scheduler configured by the user's settings: desired retention and, with an interview
     date ahead, a maximum interval that keeps every card due before the interview."""
-    from mlprep import clock, plan
+    from mlprep import clock
+    from mlprep.srs import plan as plan
 
     raw = store.get_setting("desired_retention", str(DEFAULT_RETENTION))
     try:

@@ -220,7 +220,7 @@ def check_drills(root: Path | None = None, use_cache: bool = True) -> tuple[dict
             pass
     drills, problems = _check_folders(folders)
     if use_cache:
-        from mlprep.bank import _write_cache
+        from mlprep.questions.bank import _write_cache
 
         _write_cache(cache, (stamp, drills, problems))
     return drills, problems

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from mlprep import __version__, paths
 from mlprep.errors import ContentError, MlprepError, Problem
-from mlprep.questions import Question
+from mlprep.questions.model import Question
 
 BANK_SUFFIXES = (".yaml", ".yml")
 
@@ -110,7 +110,7 @@ def load_file(path: Path, use_cache: bool = True) -> tuple[list[Question], Secti
                 return questions, section, []
         except Exception:  # a stale or corrupt cache is simply rebuilt
             pass
-    from mlprep.schema import validate_file
+    from mlprep.questions.schema import validate_file
 
     questions, model, problems = validate_file(path, display)
     section = Section(model.id, model.title, model.order if model.order is not None else 1000) if model else None

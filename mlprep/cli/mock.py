@@ -1,6 +1,6 @@
 """`mlprep mock`: a timed mock interview, and `mlprep mock --history`.
 
-Presentation only: choosing, checking, storing and the report live in `mlprep.mock`; the command's
+Presentation only: choosing, checking, storing and the report live in `mlprep.quiz.mock`; the command's
 options are declared in `cli.py`, which imports this module only when the command runs.
 
 The clock: every question header shows the time left. On a real terminal a daemon thread also
@@ -117,7 +117,7 @@ def clock_text(seconds: float) -> str:
 
 def _timed_reader(countdown: Countdown, base: Any) -> Any:
     """A reader that raises TimeUp when the time has run out (before or during the read)."""
-    from mlprep import console as ui
+    from mlprep.cli import console as ui
 
     def read(prompt: str) -> str:
         while True:
@@ -146,7 +146,7 @@ def _render_question(shown: Any, index: int, total: int, is_new: bool, left: flo
     """The quiz's question view, with the time left in its header."""
     import dataclasses
 
-    from mlprep.cli_quiz import render_question
+    from mlprep.cli.quiz import render_question
 
     q = shown.question
     # render_question prints the section title in the header; the time left goes first, so a long
@@ -156,12 +156,12 @@ def _render_question(shown: Any, index: int, total: int, is_new: bool, left: flo
 
 
 def _run_drill(session: Any, drill: Any, reader: Any) -> None:
-    from mlprep import cli_drill
-    from mlprep import console as ui
-    from mlprep import drills as drilllib
+    from mlprep.cli import drill as cli_drill
+    from mlprep.cli import console as ui
+    from mlprep.drills import catalogue as drilllib
     from rich.markup import escape
 
-    from mlprep.cli_quiz import EndSession, _read
+    from mlprep.cli.quiz import EndSession, _read
 
     ui.console.rule(f"[bold]Drill[/] · ⏱ {clock_text(session.time_left())} left", align="left", style="dim")
     cli_drill.render_task(drill)
@@ -199,8 +199,8 @@ def _run_drill(session: Any, drill: Any, reader: Any) -> None:
 
 def _run(session: Any, known: set[str], countdown: Countdown) -> str:
     """Drill first (if any), then the questions; returns how the mock ended: time | quit | done."""
-    from mlprep import cli_quiz
-    from mlprep import console as ui
+    from mlprep.cli import quiz as cli_quiz
+    from mlprep.cli import console as ui
 
     reader = _timed_reader(countdown, cli_quiz.default_reader)
     questions = session.questions
@@ -257,7 +257,7 @@ def render_report(report: dict[str, Any], outcome: Any = None) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from mlprep import console as ui
+    from mlprep.cli import console as ui
 
     c = ui.console
     c.print()
@@ -305,7 +305,7 @@ def render_report(report: dict[str, Any], outcome: Any = None) -> None:
         c.print(f"[bold]Drill[/] {escape(d['title'])} ([cyan]{escape(d['slug'])}[/]): {label}"
                 + (f" · {_mmss(d['seconds'])}" if d.get("seconds") is not None else ""))
         if outcome is not None:
-            from mlprep import cli_drill
+            from mlprep.cli import drill as cli_drill
 
             cli_drill.render_verdict(outcome.verdict, outcome.hint)
             cli_drill.render_schedule(outcome.review)
@@ -344,7 +344,7 @@ def render_history(reports: list[dict[str, Any]], tz: Any = None) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    from mlprep import console as ui
+    from mlprep.cli import console as ui
 
     if not reports:
         ui.console.print("No mock interviews yet. Start one with [bold]mlprep mock[/].")
@@ -376,11 +376,11 @@ def run(minutes: int, drill: bool, drill_name: str | None, sections: list[str], 
     import random
     import sys
 
-    from mlprep import bank as banklib
-    from mlprep import console as ui
-    from mlprep import mock as mocklib
+    from mlprep.questions import bank as banklib
+    from mlprep.cli import console as ui
+    from mlprep.quiz import mock as mocklib
     from mlprep.errors import MlprepError
-    from mlprep.store import Store, utcnow
+    from mlprep.store.db import Store, utcnow
 
     if as_json and not history:
         raise MlprepError("--json goes with --history (the mock itself is interactive): "
@@ -397,8 +397,8 @@ def run(minutes: int, drill: bool, drill_name: str | None, sections: list[str], 
             render_history(past, tz)
         return
 
-    from mlprep.quiz import Filters
-    from mlprep.scheduler import scheduler_for
+    from mlprep.quiz.session import Filters
+    from mlprep.srs.scheduler import scheduler_for
 
     loaded = banklib.load_bank(bank)
     Filters(sections=sections).validate(loaded)
@@ -406,7 +406,7 @@ def run(minutes: int, drill: bool, drill_name: str | None, sections: list[str], 
         now = utcnow()
         chosen = None
         if drill_name or drill:
-            from mlprep import drills as drilllib
+            from mlprep.drills import catalogue as drilllib
 
             all_drills = drilllib.load_drills(strict=False)
             if drill_name:
@@ -442,7 +442,7 @@ def _header(minutes: int, n: int, drill: Any) -> None:
     from rich.markup import escape
     from rich.panel import Panel
 
-    from mlprep import console as ui
+    from mlprep.cli import console as ui
 
     parts = [f"[bold]{minutes} minute{'s' * (minutes != 1)}[/] · up to {n} questions from across the sections, more from your weak ones"]
     if drill is not None:

@@ -24,9 +24,9 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from mlprep import params as P
+from mlprep.questions import params as P
 from mlprep.errors import Problem
-from mlprep.questions import LETTERS, TYPES, Question
+from mlprep.questions.model import LETTERS, TYPES, Question
 
 FORMAT_VERSION = 1
 ID_PATTERN = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"

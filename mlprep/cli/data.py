@@ -1,6 +1,6 @@
 """`mlprep export`, `mlprep backup`, `mlprep restore`, `mlprep reset`: your data in and out.
 
-The work is done by `mlprep.export` and `mlprep.backup`; this module parses options and prints a
+The work is done by `mlprep.progress.export` and `mlprep.store.backup`; this module parses options and prints a
 short confirmation. Only typer is imported at the top so that `mlprep --help` stays fast.
 """
 
@@ -41,11 +41,11 @@ def register(app: typer.Typer) -> None:
         """Export the questions with your progress as CSV or JSON, or as an Anki deck."""
         import sys
 
-        from mlprep import bank as banklib
-        from mlprep import console as ui
-        from mlprep import export as exportlib
+        from mlprep.questions import bank as banklib
+        from mlprep.cli import console as ui
+        from mlprep.progress import export as exportlib
         from mlprep.errors import MlprepError
-        from mlprep.store import Store, utcnow
+        from mlprep.store.db import Store, utcnow
 
         fmt = format_.lower()
         if fmt not in exportlib.FORMATS:
@@ -86,9 +86,9 @@ def register(app: typer.Typer) -> None:
                                              show_default=False)],
     ) -> None:
         """Save your whole progress (reviews, cards, sessions, drills, settings) to a JSON file."""
-        from mlprep import backup as backuplib
-        from mlprep import console as ui
-        from mlprep.store import Store
+        from mlprep.store import backup as backuplib
+        from mlprep.cli import console as ui
+        from mlprep.store.db import Store
 
         target = file.expanduser()
         if target.is_dir():
@@ -105,9 +105,9 @@ def register(app: typer.Typer) -> None:
                                             "backed up automatically first).")] = False,
     ) -> None:
         """Replace your progress with a backup written by `mlprep backup`."""
-        from mlprep import backup as backuplib
-        from mlprep import console as ui
-        from mlprep.store import Store
+        from mlprep.store import backup as backuplib
+        from mlprep.cli import console as ui
+        from mlprep.store.db import Store
 
         with Store() as store:
             result = backuplib.restore(store, file.expanduser(), force=force,
@@ -124,9 +124,9 @@ def register(app: typer.Typer) -> None:
         yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
     ) -> None:
         """Delete all progress; settings stay (a backup is written first, so it can be restored)."""
-        from mlprep import backup as backuplib
-        from mlprep import console as ui
-        from mlprep.store import Store
+        from mlprep.store import backup as backuplib
+        from mlprep.cli import console as ui
+        from mlprep.store.db import Store
 
         with Store() as store:
             counts = {t: n for t, n in backuplib.counts(store).items() if t not in backuplib.KEPT_BY_RESET}

@@ -13,7 +13,7 @@ from typing import Annotated, Optional
 import typer
 import typer.core
 
-from mlprep import console as ui
+from mlprep.cli import console as ui
 from mlprep.errors import MlprepError
 
 class _Group(typer.core.TyperGroup):
@@ -93,12 +93,13 @@ def quiz(
     """Answer spaced-repetition questions: due ones first, then new ones."""
     import random
 
-    from mlprep import bank as banklib
-    from mlprep import cli_quiz, clock
-    from mlprep import plan as planlib
-    from mlprep import quiz as quizlib
-    from mlprep.scheduler import scheduler_for
-    from mlprep.store import Store, utcnow
+    from mlprep.questions import bank as banklib
+    from mlprep import clock
+    from mlprep.cli import quiz as cli_quiz
+    from mlprep.srs import plan as planlib
+    from mlprep.quiz import session as quizlib
+    from mlprep.srs.scheduler import scheduler_for
+    from mlprep.store.db import Store, utcnow
 
     if weak and leeches:
         raise fail("--weak and --leeches choose questions in different ways; use one of them.")
@@ -155,9 +156,9 @@ def drill(
     edit: Annotated[bool, typer.Option("--edit", "-e", help="Open the file in $EDITOR first.")] = False,
 ) -> None:
     """Implement an ML algorithm in NumPy and get it graded by a hidden test suite."""
-    from mlprep import cli_drill
-    from mlprep import drills as drilllib
-    from mlprep.store import Store
+    from mlprep.cli import drill as cli_drill
+    from mlprep.drills import catalogue as drilllib
+    from mlprep.store.db import Store
 
     drills_found, drill_problems = drilllib.check_drills()
     all_drills = dict(sorted(drills_found.items(), key=lambda kv: (kv[1].order, kv[0])))
@@ -169,7 +170,7 @@ def drill(
         ui.err_console.print(f"[yellow]Skipping {len(broken)} drill(s) with problems ({', '.join(broken)}); "
                              "`mlprep content lint` shows why.[/]")
     if slug is None:
-        from mlprep import bank as banklib
+        from mlprep.questions import bank as banklib
 
         titles = {s.id: s.title for s in banklib.load_bank().sections.values()}
         with Store() as store:
@@ -225,8 +226,8 @@ def drill(
 
 
 def _refresh_if_due(store, d, target: Path) -> None:  # type: ignore[no-untyped-def]
-    from mlprep.drill_schedule import refresh_if_due
-    from mlprep.store import utcnow
+    from mlprep.drills.schedule import refresh_if_due
+    from mlprep.store.db import utcnow
 
     backup = refresh_if_due(store, d, target, utcnow())
     if backup is not None:
@@ -252,20 +253,20 @@ def _show_hint(store, d) -> None:  # type: ignore[no-untyped-def]
 def _grade_and_record(store, d, target: Path):  # type: ignore[no-untyped-def]
     from datetime import datetime
 
-    from mlprep import cli_drill
-    from mlprep.drill_schedule import grade_and_record
+    from mlprep.cli import drill as cli_drill
+    from mlprep.drills.schedule import grade_and_record
 
     outcome = grade_and_record(store, d, target)
     solved_after = None
     if outcome.solved_after is not None:
-        from mlprep.scheduler import describe_interval
+        from mlprep.srs.scheduler import describe_interval
 
         first = outcome.solved_after
         solved_after = describe_interval(datetime.now(first.tzinfo), first).replace("in ", "", 1)
     cli_drill.render_verdict(outcome.verdict, outcome.hint, solved_after)
     cli_drill.render_schedule(outcome.review)
     if not outcome.verdict.ok and outcome.verdict.kind != "not_implemented":
-        from mlprep import bank as banklib
+        from mlprep.questions import bank as banklib
 
         cli_drill.render_related(d, banklib.load_bank(), store)
     return outcome.verdict
@@ -337,7 +338,7 @@ def where() -> None:
 @config_app.command("get")
 def config_get(key: Annotated[Optional[str], typer.Argument(help="Setting name; omit to list all.")] = None) -> None:
     """Show settings."""
-    from mlprep.store import Store
+    from mlprep.store.db import Store
 
     keys = [key] if key else list(SETTINGS)
     _check_setting(keys[0])
@@ -350,8 +351,8 @@ def config_get(key: Annotated[Optional[str], typer.Argument(help="Setting name; 
 def config_set(key: Annotated[str, typer.Argument(help="Setting name.")],
                value: Annotated[str, typer.Argument(help="New value.")]) -> None:
     """Change a setting, e.g. `mlprep config set desired_retention 0.85`."""
-    from mlprep.scheduler import make_scheduler
-    from mlprep.store import Store
+    from mlprep.srs.scheduler import make_scheduler
+    from mlprep.store.db import Store
 
     _check_setting(key)
     if key == "desired_retention":
@@ -385,8 +386,8 @@ def content_lint(
                                    "plus your banks).")] = None,
 ) -> None:
     """Validate question banks and drills; report every problem (exit 1 if any)."""
-    from mlprep import bank as banklib
-    from mlprep import drills as drilllib
+    from mlprep.questions import bank as banklib
+    from mlprep.drills import catalogue as drilllib
 
     bank_paths: list[Path] = []
     drill_dirs: list[Path] = []
@@ -426,8 +427,8 @@ def content_list(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """Show sections with question counts by type and difficulty."""
-    from mlprep import bank as banklib
-    from mlprep.questions import TYPES
+    from mlprep.questions import bank as banklib
+    from mlprep.questions.model import TYPES
 
     loaded = banklib.load_bank(bank or [])
     rows = []
@@ -483,7 +484,7 @@ def stats(
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON (keys: docs/stats-json.md).")] = False,
 ) -> None:
     """Your progress: today, streaks, sections, weakest tags, forecast, activity, drills."""
-    from mlprep import cli_progress
+    from mlprep.cli import progress as cli_progress
 
     cli_progress.show_stats(section, as_json)
 
@@ -491,7 +492,7 @@ def stats(
 @app.command()
 def today() -> None:
     """What is due today: questions and drills, the streak, the interview plan's quota."""
-    from mlprep import cli_progress
+    from mlprep.cli import progress as cli_progress
 
     cli_progress.show_today()
 
@@ -502,7 +503,7 @@ def plan(
     clear: Annotated[bool, typer.Option("--clear", help="Forget the interview date.")] = False,
 ) -> None:
     """Plan for an interview date, or show the current plan."""
-    from mlprep import cli_progress
+    from mlprep.cli import progress as cli_progress
 
     cli_progress.run_plan(interview, clear)
 
@@ -520,7 +521,7 @@ def mock(
 ) -> None:
     """Take a timed mock interview: questions from every section, weighted toward your weak ones, no
     feedback until the end, then a report. Answers count as reviews."""
-    from mlprep import cli_mock
+    from mlprep.cli import mock as cli_mock
 
     cli_mock.run(minutes, drill, drill_name, section or [], seed, history, as_json, bank or [])
 
@@ -528,7 +529,8 @@ def mock(
 # ---------------------------------------------------------------- commands defined in their own modules
 # Each module only imports typer at the top (heavy imports live inside the commands) and adds its
 # commands with `register(app)`.
-from mlprep import cli_data, cli_report  # noqa: E402
+from mlprep.cli import data as cli_data  # noqa: E402
+from mlprep.cli import report as cli_report
 
 for _module in (cli_report, cli_data):
     _module.register(app)

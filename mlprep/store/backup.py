@@ -25,7 +25,7 @@ from typing import Any
 
 from mlprep import __version__, paths
 from mlprep.errors import MlprepError
-from mlprep.store import AGGREGATE_TRIGGERS, DATA_TABLES, DERIVED_TABLES, MIGRATIONS, Store, iso, utcnow
+from mlprep.store.db import AGGREGATE_TRIGGERS, DATA_TABLES, DERIVED_TABLES, MIGRATIONS, Store, iso, utcnow
 
 FORMAT_VERSION = 1
 KIND = "mlprep-backup"

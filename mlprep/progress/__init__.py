@@ -1,0 +1,1 @@
+"""What the user has done: statistics, export and the HTML report (read-only over the store)."""

@@ -1,0 +1,1 @@
+"""Spaced repetition: the FSRS scheduler wrapper, retrievability, and interview pacing."""

@@ -1,0 +1,1 @@
+"""The local SQLite store: connection, migrations, every SQL statement, backup and restore."""
