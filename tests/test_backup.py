@@ -10,12 +10,12 @@ from zoneinfo import ZoneInfo
 import pytest
 from typer.testing import CliRunner
 
-from mlprep.store import backup as backup
-from mlprep.progress import stats as stats
-from mlprep.questions.bank import load_bank
 from mlprep.cli.app import app
 from mlprep.drills.catalogue import load_drills
+from mlprep.progress import stats as stats
+from mlprep.questions.bank import load_bank
 from mlprep.srs.scheduler import Rating, make_scheduler, review
+from mlprep.store import backup as backup
 from mlprep.store.db import MIGRATIONS, Store
 
 runner = CliRunner()

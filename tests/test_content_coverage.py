@@ -16,6 +16,8 @@ import pytest
 
 from mlprep.questions import bank as banklib
 
+pytestmark = pytest.mark.content  # the content checks; `-m "not content"` is the quick code loop
+
 HERE = Path(__file__).parent
 BANK = banklib.check_files(banklib.bank_files(user=False), use_cache=False)[0]
 QUESTIONS = list(BANK.questions.values())

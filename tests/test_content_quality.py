@@ -18,8 +18,9 @@ import random
 import pytest
 
 from mlprep.questions import bank as banklib
-from mlprep.questions import params as P
 from mlprep.questions.model import instantiate, normalize_output
+
+pytestmark = pytest.mark.content  # the content checks; `-m "not content"` is the quick code loop
 
 BANK = banklib.check_files(banklib.bank_files(user=False), use_cache=False)[0]
 QUESTIONS = list(BANK.questions.values())

@@ -12,12 +12,12 @@ import pytest
 from fsrs import Rating, State
 from typer.testing import CliRunner
 
-from mlprep.questions import bank as banklib
-from mlprep.drills import schedule as ds
-from mlprep.drills import catalogue as drilllib
-from mlprep.srs import scheduler as sched
 from mlprep.cli.app import app
+from mlprep.drills import catalogue as drilllib
+from mlprep.drills import schedule as ds
+from mlprep.questions import bank as banklib
 from mlprep.sandbox.grader import Verdict
+from mlprep.srs import scheduler as sched
 from mlprep.store.db import Store, utcnow
 from tests.helpers import question, write_bank
 

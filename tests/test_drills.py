@@ -9,6 +9,8 @@ import pytest
 from mlprep.drills import catalogue as drilllib
 from mlprep.sandbox.grader import grade
 
+pytestmark = pytest.mark.content  # the content checks; `-m "not content"` is the quick code loop
+
 DRILLS = drilllib.load_drills(strict=False)  # a broken folder fails one test below, not collection
 MISTAKES = [(d, m) for d in DRILLS.values() for m in d.common_mistakes]
 

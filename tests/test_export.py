@@ -14,9 +14,9 @@ import pytest
 from fsrs import Card, Scheduler
 from typer.testing import CliRunner
 
+from mlprep.cli.app import app
 from mlprep.progress import export as export
 from mlprep.questions.bank import load_bank
-from mlprep.cli.app import app
 from mlprep.store.db import Store, iso
 from tests.helpers import question, write_bank
 from tests.test_backup import NOW, make_history

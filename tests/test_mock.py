@@ -12,11 +12,11 @@ from datetime import datetime, timedelta, timezone
 from fsrs import Rating
 from typer.testing import CliRunner
 
-from mlprep.questions import bank as banklib
+from mlprep.cli.app import app
 from mlprep.drills import catalogue as drilllib
+from mlprep.questions import bank as banklib
 from mlprep.quiz import mock as mocklib
 from mlprep.srs import scheduler as sched
-from mlprep.cli.app import app
 from mlprep.store.db import Store
 from tests.helpers import question, write_bank
 

@@ -9,12 +9,12 @@ import pytest
 from fsrs import Rating
 from typer.testing import CliRunner
 
-from mlprep.questions import bank as banklib
 from mlprep import clock
+from mlprep.cli.app import app
 from mlprep.progress import stats as stats
+from mlprep.questions import bank as banklib
 from mlprep.srs import plan as planlib
 from mlprep.srs import scheduler as sched
-from mlprep.cli.app import app
 from mlprep.store.db import Store
 from tests.helpers import question, write_bank
 

@@ -7,8 +7,15 @@ import random
 import pytest
 
 from mlprep.questions import params as P
-from mlprep.questions.model import (Question, check, instantiate, is_valid_response, normalize_output, parse_choices,
-                              parse_number)
+from mlprep.questions.model import (
+    Question,
+    check,
+    instantiate,
+    is_valid_response,
+    normalize_output,
+    parse_choices,
+    parse_number,
+)
 
 
 def make(qtype: str, **kw) -> Question:

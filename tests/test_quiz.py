@@ -8,10 +8,10 @@ from datetime import datetime, timedelta, timezone
 from fsrs import Rating
 from typer.testing import CliRunner
 
+from mlprep.cli.app import app
 from mlprep.questions import bank as banklib
 from mlprep.quiz import session as quizlib
 from mlprep.srs import scheduler as sched
-from mlprep.cli.app import app
 from mlprep.store.db import Store
 from tests.helpers import question, write_bank
 

@@ -13,11 +13,11 @@ import pytest
 from fsrs import Card, Rating, Scheduler
 from typer.testing import CliRunner
 
+from mlprep.cli.app import app
+from mlprep.progress.stats import tag_strength
 from mlprep.questions import bank as banklib
 from mlprep.quiz import session as quizlib
 from mlprep.srs import scheduler as sched
-from mlprep.cli.app import app
-from mlprep.progress.stats import tag_strength
 from mlprep.store.db import BUCKET, Store, utcnow
 from tests.helpers import question, write_bank
 

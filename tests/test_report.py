@@ -20,13 +20,13 @@ from fsrs import Rating
 from typer.testing import CliRunner
 
 from mlprep import clock, paths
-from mlprep.srs import plan as plan
-from mlprep.progress import report as report
-from mlprep.progress import stats as stats
-from mlprep.questions.bank import load_bank
 from mlprep.cli.app import app
 from mlprep.drills.catalogue import load_drills
 from mlprep.errors import MlprepError
+from mlprep.progress import report as report
+from mlprep.progress import stats as stats
+from mlprep.questions.bank import load_bank
+from mlprep.srs import plan as plan
 from mlprep.srs.scheduler import make_scheduler, review
 from mlprep.store.db import Store
 from tests.helpers import question, write_bank

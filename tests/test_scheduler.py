@@ -7,8 +7,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from fsrs import Rating
 
-from mlprep.srs import scheduler as sched
 from mlprep.errors import MlprepError
+from mlprep.srs import scheduler as sched
 from mlprep.store.db import Store
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=timezone.utc)

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from mlprep.questions import bank as banklib
 from mlprep.cli.app import app
 from mlprep.errors import ContentError
+from mlprep.questions import bank as banklib
 from tests.helpers import question, write_bank
 
 runner = CliRunner()

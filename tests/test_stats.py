@@ -11,11 +11,11 @@ import pytest
 from fsrs import Card, Rating, Scheduler
 from typer.testing import CliRunner
 
-from mlprep.questions import bank as banklib
 from mlprep import clock
-from mlprep.progress import stats as stats
-from mlprep.srs import scheduler as sched
 from mlprep.cli.app import app
+from mlprep.progress import stats as stats
+from mlprep.questions import bank as banklib
+from mlprep.srs import scheduler as sched
 from mlprep.store.db import Store, iso
 from tests.helpers import question, write_bank
 

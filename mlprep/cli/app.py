@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 import typer.core
@@ -16,10 +16,11 @@ import typer.core
 from mlprep.cli import console as ui
 from mlprep.errors import MlprepError
 
+
 class _Group(typer.core.TyperGroup):
     """Root command group: turns every MlprepError into one clean message and exit code 1."""
 
-    def invoke(self, ctx):  # type: ignore[no-untyped-def]
+    def invoke(self, ctx):
         try:
             return super().invoke(ctx)
         except MlprepError as exc:
@@ -41,7 +42,7 @@ app.add_typer(content_app, name="content")
 config_app = typer.Typer(help="Show or change settings (desired retention...).", no_args_is_help=True)
 app.add_typer(config_app, name="config")
 
-MAX_REVIEWS = 100  # the default daily cap of `quiz --max-reviews` (also what `today` reports against)
+from mlprep.rules import DRILL_PREFIX, LEECH_LAPSES, MAX_REVIEWS_PER_DAY, NEW_PER_SESSION, SESSION_LIMIT  # noqa: E402
 
 BankOpt = Annotated[
     Optional[list[Path]],
@@ -80,12 +81,12 @@ def quiz(
     section: Annotated[Optional[list[str]], typer.Option("--section", "-s", help="Only this section id (repeatable).")] = None,
     tag: Annotated[Optional[list[str]], typer.Option("--tag", "-t", help="Only questions with this tag (repeatable).")] = None,
     difficulty: Annotated[Optional[list[int]], typer.Option("--difficulty", "-d", help="Only this difficulty: 1 junior, 2 mid, 3 senior (repeatable).")] = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Questions in this session.")] = 20,
-    new: Annotated[Optional[int], typer.Option("--new", min=0, help="At most this many new (never seen) questions. Default 10, or what is left of the daily quota of an interview plan.", show_default=False)] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Questions in this session.")] = SESSION_LIMIT,
+    new: Annotated[Optional[int], typer.Option("--new", min=0, help=f"At most this many new (never seen) questions. Default {NEW_PER_SESSION}, or what is left of the daily quota of an interview plan.", show_default=False)] = None,
     review_only: Annotated[bool, typer.Option("--review-only", help="Only questions that are due; no new ones.")] = False,
     weak: Annotated[bool, typer.Option("--weak", help="Questions from your weakest tags first.")] = False,
-    leeches: Annotated[bool, typer.Option("--leeches", help="Only leeches: questions forgotten 8 times or more.")] = False,
-    max_reviews: Annotated[int, typer.Option("--max-reviews", min=0, help="Daily cap on reviews of seen questions; past it, the most-forgotten come first on later days.")] = MAX_REVIEWS,
+    leeches: Annotated[bool, typer.Option("--leeches", help=f"Only leeches: questions forgotten {LEECH_LAPSES} times or more.")] = False,
+    max_reviews: Annotated[int, typer.Option("--max-reviews", min=0, help="Daily cap on reviews of seen questions; past it, the most-forgotten come first on later days.")] = MAX_REVIEWS_PER_DAY,
     with_drills: Annotated[bool, typer.Option("--with-drills", help="After the questions, the drills that are due.")] = False,
     bank: BankOpt = None,
     seed: Annotated[Optional[int], typer.Option("--seed", help="Seed for parameters and choice order (reproducible sessions).")] = None,
@@ -93,11 +94,11 @@ def quiz(
     """Answer spaced-repetition questions: due ones first, then new ones."""
     import random
 
-    from mlprep.questions import bank as banklib
     from mlprep import clock
     from mlprep.cli import quiz as cli_quiz
-    from mlprep.srs import plan as planlib
+    from mlprep.questions import bank as banklib
     from mlprep.quiz import session as quizlib
+    from mlprep.srs import plan as planlib
     from mlprep.srs.scheduler import scheduler_for
     from mlprep.store.db import Store, utcnow
 
@@ -113,7 +114,7 @@ def quiz(
         interview = planlib.interview_date(store)
         if interview is not None and planlib.days_left(interview, now, tz) > 0:
             pacing = planlib.pacing(store, set(loaded.questions), interview, now, tz)
-        new_limit = new if new is not None else (pacing.remaining_today if pacing else 10)
+        new_limit = new if new is not None else (pacing.remaining_today if pacing else NEW_PER_SESSION)
         plan = quizlib.select_questions(loaded, store, now, filters, limit=limit, new_limit=new_limit,
                                         review_only=review_only, max_reviews=max_reviews, tz=tz, weak=weak,
                                         leeches=leeches)
@@ -174,8 +175,7 @@ def drill(
 
         titles = {s.id: s.title for s in banklib.load_bank().sections.values()}
         with Store() as store:
-            due = {i.removeprefix("drill:"): d for i, d in store.db.execute(
-                "SELECT item_id, due FROM cards WHERE kind = 'drill'")}
+            due = {i.removeprefix(DRILL_PREFIX): d for i, d in store.due_times("drill").items()}
             cli_drill.render_list(all_drills, store.drill_summary(), titles, due)
         return
     d = drilllib.find_drill(slug, all_drills)
@@ -225,7 +225,7 @@ def drill(
         raise typer.Exit(0 if verdict.ok else 1)
 
 
-def _refresh_if_due(store, d, target: Path) -> None:  # type: ignore[no-untyped-def]
+def _refresh_if_due(store, d, target: Path) -> None:
     from mlprep.drills.schedule import refresh_if_due
     from mlprep.store.db import utcnow
 
@@ -235,7 +235,7 @@ def _refresh_if_due(store, d, target: Path) -> None:  # type: ignore[no-untyped-
                          f"starter again; your previous solution is in {backup}.", soft_wrap=True)
 
 
-def _show_hint(store, d) -> None:  # type: ignore[no-untyped-def]
+def _show_hint(store, d) -> None:
     from rich.markdown import Markdown
     from rich.panel import Panel
 
@@ -250,7 +250,7 @@ def _show_hint(store, d) -> None:  # type: ignore[no-untyped-def]
                            border_style="yellow"))
 
 
-def _grade_and_record(store, d, target: Path):  # type: ignore[no-untyped-def]
+def _grade_and_record(store, d, target: Path):
     from datetime import datetime
 
     from mlprep.cli import drill as cli_drill
@@ -287,7 +287,7 @@ def _open_editor(target: Path) -> None:
         raise fail(f"--edit: could not start {editor!r}: {exc}") from None
 
 
-def _watch(store, d, target: Path) -> None:  # type: ignore[no-untyped-def]
+def _watch(store, d, target: Path) -> None:
     import time
 
     ui.console.print(f"Watching [bold]{target}[/]: save the file to regrade; Ctrl-C to stop.")
@@ -386,8 +386,8 @@ def content_lint(
                                    "plus your banks).")] = None,
 ) -> None:
     """Validate question banks and drills; report every problem (exit 1 if any)."""
-    from mlprep.questions import bank as banklib
     from mlprep.drills import catalogue as drilllib
+    from mlprep.questions import bank as banklib
 
     bank_paths: list[Path] = []
     drill_dirs: list[Path] = []
@@ -405,7 +405,8 @@ def content_lint(
     else:
         files = banklib.bank_files()
         drill_dirs = drilllib.drill_folders()
-    loaded, problems = banklib.check_files(files, use_cache=False)
+    loaded, bank_problems = banklib.check_files(files, use_cache=False)
+    problems: list = list(bank_problems)
     n_drills = 0
     for folder in drill_dirs:
         drill, probs = drilllib.load_drill(folder)
@@ -431,7 +432,7 @@ def content_list(
     from mlprep.questions.model import TYPES
 
     loaded = banklib.load_bank(bank or [])
-    rows = []
+    rows: list[dict[str, Any]] = []
     for sec in loaded.sections.values():
         qs = loaded.in_section(sec.id)
         rows.append({
@@ -530,7 +531,7 @@ def mock(
 # Each module only imports typer at the top (heavy imports live inside the commands) and adds its
 # commands with `register(app)`.
 from mlprep.cli import data as cli_data  # noqa: E402
-from mlprep.cli import report as cli_report
+from mlprep.cli import report as cli_report  # noqa: E402
 
 for _module in (cli_report, cli_data):
     _module.register(app)

@@ -41,10 +41,10 @@ def register(app: typer.Typer) -> None:
         """Export the questions with your progress as CSV or JSON, or as an Anki deck."""
         import sys
 
-        from mlprep.questions import bank as banklib
         from mlprep.cli import console as ui
-        from mlprep.progress import export as exportlib
         from mlprep.errors import MlprepError
+        from mlprep.progress import export as exportlib
+        from mlprep.questions import bank as banklib
         from mlprep.store.db import Store, utcnow
 
         fmt = format_.lower()
@@ -86,8 +86,8 @@ def register(app: typer.Typer) -> None:
                                              show_default=False)],
     ) -> None:
         """Save your whole progress (reviews, cards, sessions, drills, settings) to a JSON file."""
-        from mlprep.store import backup as backuplib
         from mlprep.cli import console as ui
+        from mlprep.store import backup as backuplib
         from mlprep.store.db import Store
 
         target = file.expanduser()
@@ -105,8 +105,8 @@ def register(app: typer.Typer) -> None:
                                             "backed up automatically first).")] = False,
     ) -> None:
         """Replace your progress with a backup written by `mlprep backup`."""
-        from mlprep.store import backup as backuplib
         from mlprep.cli import console as ui
+        from mlprep.store import backup as backuplib
         from mlprep.store.db import Store
 
         with Store() as store:
@@ -124,8 +124,8 @@ def register(app: typer.Typer) -> None:
         yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
     ) -> None:
         """Delete all progress; settings stay (a backup is written first, so it can be restored)."""
-        from mlprep.store import backup as backuplib
         from mlprep.cli import console as ui
+        from mlprep.store import backup as backuplib
         from mlprep.store.db import Store
 
         with Store() as store:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.markdown import Markdown
 from rich.markup import escape
 from rich.panel import Panel
@@ -91,9 +93,9 @@ def render_verdict(v: Verdict, hint: tuple[int, int, str] | None = None, solved_
         console.print(Panel(Markdown(text), title=f"Hint {n}/{total}", title_align="left", border_style="yellow"))
 
 
-def _group(tests: list) -> list[tuple[object, int]]:
+def _group(tests: list) -> list[tuple[Any, int]]:
     """Collapse consecutive passed tests with the same description (parametrized cases)."""
-    out: list[tuple[object, int]] = []
+    out: list[tuple[Any, int]] = []
     for t in tests:
         if out and t.status == "passed" and out[-1][0].status == "passed" and (out[-1][0].doc or out[-1][0].name) == (t.doc or t.name):
             out[-1] = (out[-1][0], out[-1][1] + 1)
@@ -157,7 +159,7 @@ def render_solution(drill: Drill) -> None:
                                line_numbers=True), title=f"Reference solution: {drill.slug}", title_align="left"))
 
 
-def render_schedule(review) -> None:  # type: ignore[no-untyped-def]
+def render_schedule(review) -> None:
     """One line on what the attempt did to the drill's review schedule."""
     from datetime import datetime, timezone
 
@@ -173,7 +175,7 @@ def render_schedule(review) -> None:  # type: ignore[no-untyped-def]
                   f"{describe_interval(review.due, datetime.now(timezone.utc))}.[/]")
 
 
-def render_related(drill, bank, store) -> None:  # type: ignore[no-untyped-def]
+def render_related(drill, bank, store) -> None:
     """After a failure: the concept questions that share the drill's tags."""
     from mlprep.drills.schedule import related_questions, shared_tags
 

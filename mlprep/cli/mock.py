@@ -156,12 +156,12 @@ def _render_question(shown: Any, index: int, total: int, is_new: bool, left: flo
 
 
 def _run_drill(session: Any, drill: Any, reader: Any) -> None:
-    from mlprep.cli import drill as cli_drill
-    from mlprep.cli import console as ui
-    from mlprep.drills import catalogue as drilllib
     from rich.markup import escape
 
+    from mlprep.cli import console as ui
+    from mlprep.cli import drill as cli_drill
     from mlprep.cli.quiz import EndSession, _read
+    from mlprep.drills import catalogue as drilllib
 
     ui.console.rule(f"[bold]Drill[/] · ⏱ {clock_text(session.time_left())} left", align="left", style="dim")
     cli_drill.render_task(drill)
@@ -199,8 +199,8 @@ def _run_drill(session: Any, drill: Any, reader: Any) -> None:
 
 def _run(session: Any, known: set[str], countdown: Countdown) -> str:
     """Drill first (if any), then the questions; returns how the mock ended: time | quit | done."""
-    from mlprep.cli import quiz as cli_quiz
     from mlprep.cli import console as ui
+    from mlprep.cli import quiz as cli_quiz
 
     reader = _timed_reader(countdown, cli_quiz.default_reader)
     questions = session.questions
@@ -376,10 +376,10 @@ def run(minutes: int, drill: bool, drill_name: str | None, sections: list[str], 
     import random
     import sys
 
-    from mlprep.questions import bank as banklib
     from mlprep.cli import console as ui
-    from mlprep.quiz import mock as mocklib
     from mlprep.errors import MlprepError
+    from mlprep.questions import bank as banklib
+    from mlprep.quiz import mock as mocklib
     from mlprep.store.db import Store, utcnow
 
     if as_json and not history:

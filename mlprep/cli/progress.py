@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from mlprep.rules import NEW_PER_SESSION
+
 BLOCKS = " ▁▂▃▄▅▆▇█"
 HEAT = "·░▒▓█"
 HEAT_STYLES = ("grey35", "green4", "green3", "green1", "bold bright_green")
@@ -25,8 +27,8 @@ def show_stats(section: list[str] | None, as_json: bool) -> None:
 
 def show_today() -> None:
     from mlprep import clock
-    from mlprep.cli.app import MAX_REVIEWS
     from mlprep.quiz.session import reviews_today
+    from mlprep.rules import MAX_REVIEWS_PER_DAY as MAX_REVIEWS
     from mlprep.store.db import Store, utcnow
 
     figures = _figures(None)
@@ -38,10 +40,9 @@ def show_today() -> None:
 def run_plan(interview: str | None, clear: bool) -> None:
     """`mlprep plan`: store or clear the interview date, then show the plan."""
     from mlprep import clock
+    from mlprep.errors import MlprepError
     from mlprep.srs import plan as planlib
     from mlprep.store.db import Store, utcnow
-
-    from mlprep.errors import MlprepError
 
     if interview and clear:
         raise MlprepError("--interview and --clear contradict each other; use one.")
@@ -87,12 +88,12 @@ def run_plan(interview: str | None, clear: bool) -> None:
 
 
 def _figures(section: list[str] | None) -> dict[str, Any]:
-    from mlprep.questions import bank as banklib
     from mlprep import clock
-    from mlprep.progress import stats as stats
-    from mlprep.srs import plan as planlib
     from mlprep.drills.catalogue import load_drills
+    from mlprep.progress import stats as stats
+    from mlprep.questions import bank as banklib
     from mlprep.quiz.session import Filters
+    from mlprep.srs import plan as planlib
     from mlprep.store.db import Store, utcnow
 
     bank = banklib.load_bank()
@@ -138,7 +139,7 @@ def _day(iso_day: str, fmt: str = "%a %d %b") -> str:
     return date.fromisoformat(iso_day).strftime(fmt)
 
 
-def forecast_chart(forecast: list[dict[str, Any]], height: int = 5):  # type: ignore[no-untyped-def]
+def forecast_chart(forecast: list[dict[str, Any]], height: int = 5):
     """A vertical bar chart of due cards per day (block characters, 3 columns a day)."""
     from rich.text import Text
 
@@ -160,7 +161,7 @@ def forecast_chart(forecast: list[dict[str, Any]], height: int = 5):  # type: ig
     return text
 
 
-def activity_calendar(activity: list[dict[str, Any]]):  # type: ignore[no-untyped-def]
+def activity_calendar(activity: list[dict[str, Any]]):
     """A weeks × weekdays heatmap (Monday first), like a contribution graph."""
     from datetime import date
 
@@ -180,6 +181,7 @@ def activity_calendar(activity: list[dict[str, Any]]):  # type: ignore[no-untype
     grid: dict[tuple[int, int], int] = {}
     for a in activity:
         d = date.fromisoformat(a["date"])
+        assert first is not None
         grid[((d - first).days // 7, d.weekday())] = a["reviews"]
     weeks = max((w for w, _ in grid), default=0) + 1
     text = Text()
@@ -326,7 +328,7 @@ def render_today(f: dict[str, Any], cap_left: int | None = None) -> None:
                   f"{iv['unseen']} unseen)")
     else:
         new = f["cards"]["new"]
-        con.print(f"New questions available: {new}" + (" (a session adds up to 10)" if new else ""))
+        con.print(f"New questions available: {new}" + (f" (a session adds up to {NEW_PER_SESSION})" if new else ""))
     drills = f["drills"]["due"]
     if drills:
         con.print(f"Drills due: [bold]{len(drills)}[/]: " + ", ".join(f"[cyan]{escape(s)}[/]" for s in drills))

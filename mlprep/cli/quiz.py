@@ -261,7 +261,7 @@ def render_summary(s: Summary) -> None:
     console.print(f"Due by the end of tomorrow: [bold]{s.due_tomorrow}[/]")
 
 
-def render_remaining(s: Summary, plan) -> None:  # type: ignore[no-untyped-def]
+def render_remaining(s: Summary, plan) -> None:
     """After a session: how many due reviews still wait, and the daily cap."""
     if not s.due_now:
         return
@@ -274,7 +274,7 @@ def render_remaining(s: Summary, plan) -> None:  # type: ignore[no-untyped-def]
     console.print(msg + ".")
 
 
-def render_nothing(store, bank, filters, plan, now, *, leeches: bool, pacing, new_given: bool) -> None:  # type: ignore[no-untyped-def]
+def render_nothing(store, bank, filters, plan, now, *, leeches: bool, pacing, new_given: bool) -> None:
     """Why there is nothing to ask, and when there will be."""
     from mlprep import clock
     from mlprep.srs.scheduler import describe_interval
@@ -301,14 +301,14 @@ def render_nothing(store, bank, filters, plan, now, *, leeches: bool, pacing, ne
                       f"{describe_interval(nxt, now)} ({nxt.astimezone(tz):%a %d %b %H:%M}).")
 
 
-def due_drills(store, now) -> list:  # type: ignore[no-untyped-def]
+def due_drills(store, now) -> list:
     from mlprep.drills import schedule as drill_schedule
     from mlprep.drills.catalogue import load_drills
 
     return drill_schedule.due_drills(store, load_drills(strict=False), now)
 
 
-def run_drills(store, drills: list, bank, reader: Reader = default_reader) -> None:  # type: ignore[no-untyped-def]
+def run_drills(store, drills: list, bank, reader: Reader = default_reader) -> None:
     """Due drills, one by one: write the starter, let the user edit, grade on Enter."""
     from mlprep.cli import drill as cli_drill
     from mlprep.drills import catalogue as drilllib

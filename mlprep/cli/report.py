@@ -24,12 +24,12 @@ def register(app: typer.Typer) -> None:
         import time
         import webbrowser
 
-        from mlprep.questions import bank as banklib
         from mlprep import clock, paths
-        from mlprep.srs import plan as plan
         from mlprep.cli import console as ui
         from mlprep.drills import catalogue as drilllib
         from mlprep.progress import report as reportlib
+        from mlprep.questions import bank as banklib
+        from mlprep.srs import plan as plan
         from mlprep.store.db import Store, utcnow
 
         reportlib.require_matplotlib()  # fail fast, before loading anything

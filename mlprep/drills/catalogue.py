@@ -22,7 +22,7 @@ from pathlib import Path
 from mlprep import paths
 from mlprep.errors import DrillError, Problem
 
-DEFAULT_FORBIDDEN = ("sklearn", "scipy", "torch", "tensorflow", "jax", "keras", "statsmodels")
+from mlprep.rules import DEFAULT_FORBIDDEN_IMPORTS as DEFAULT_FORBIDDEN  # noqa: E402
 REQUIRED_FILES = ("drill.yaml", "task.md", "starter.py", "solution.py", "test_hidden.py")
 
 

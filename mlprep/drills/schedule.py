@@ -29,8 +29,8 @@ from mlprep.drills.catalogue import Drill
 from mlprep.questions.model import Question
 from mlprep.store.db import Store, iso
 
-DRILL_PREFIX = "drill:"
-FAST_MINUTES = {1: 10, 2: 20, 3: 30}
+from mlprep.sandbox.grader import Verdict
+from mlprep.rules import DRILL_PREFIX, FAST_MINUTES  # noqa: E402
 
 
 def item_id(slug: str) -> str:
@@ -72,16 +72,14 @@ def review_attempt(store: Store, scheduler: Scheduler, drill: Drill, passed: boo
             and file_changed_at <= card.last_review:
         return DrillReview(None, card.due, STALE.format(slug=drill.slug))
     if card is not None and card.due > now:
-        last_rating = store.db.execute("SELECT rating FROM reviews WHERE item_id = ? ORDER BY id DESC LIMIT 1",
-                                       (iid,)).fetchone()
-        if not (passed and last_rating is not None and last_rating[0] == Rating.Again):
+        last_rating = store.last_rating(iid)
+        if not (passed and last_rating == Rating.Again):
             return DrillReview(None, card.due, "practice: not due yet, so the schedule is unchanged")
     last = card.last_review if card is not None else None
     shown_at = store.hint_shown_at(drill.slug)
     hinted = shown_at is not None and (last is None or shown_at > last)
     since = iso(last) if last else ""
-    earlier = store.db.execute("SELECT COUNT(*) FROM drill_attempts WHERE slug = ? AND attempted_at > ?",
-                               (drill.slug, since)).fetchone()[0]
+    earlier = store.attempts_since(drill.slug, since)
     started = store.drill_started_at(drill.slug)
     fast = started is not None and (now - started).total_seconds() <= 60 * FAST_MINUTES.get(drill.difficulty, 20)
     rating = rating_for(passed, hinted, earlier == 0, fast)
@@ -105,8 +103,7 @@ def related_questions(bank: Bank, drill: Drill, store: Store | None = None, limi
     scored = [(n, q) for n, q in scored if n]
     known: dict[str, float] = {}
     if store is not None and scored:
-        rows = store.db.execute("SELECT item_id, stability FROM cards WHERE kind = 'question'")
-        known = {r[0]: r[1] or 0.0 for r in rows}
+        known = {r[0]: r[1] or 0.0 for r in store.memory_rows("question")}
     scored.sort(key=lambda nq: (-nq[0], known.get(nq[1].id, -1.0), nq[1].difficulty, nq[1].id))
     return [q for _, q in scored[:limit]]
 
@@ -122,7 +119,7 @@ def card_summary(store: Store, slug: str) -> dict | None:
     return json.loads(raw) if raw else None
 
 
-def _modified(path) -> datetime | None:  # type: ignore[no-untyped-def]
+def _modified(path) -> datetime | None:
     from datetime import timezone
     from pathlib import Path
 
@@ -132,7 +129,7 @@ def _modified(path) -> datetime | None:  # type: ignore[no-untyped-def]
         return None
 
 
-def refresh_if_due(store: Store, drill: Drill, path, now: datetime):  # type: ignore[no-untyped-def]
+def refresh_if_due(store: Store, drill: Drill, path, now: datetime):
     """A due drill whose file is still the solution from its last review starts again from the starter.
 
     Returns the backup of the old file (`<name>.py.bak`), or None when nothing changed."""
@@ -154,7 +151,7 @@ def refresh_if_due(store: Store, drill: Drill, path, now: datetime):  # type: ig
 class Outcome:
     """One graded attempt: the verdict, the hint it unlocked (n, of, text), the schedule change."""
 
-    verdict: object  # grader.Verdict
+    verdict: Verdict
     hint: tuple[int, int, str] | None
     review: DrillReview | None
     solved_after: datetime | None  # first attempt time, when this is the first pass

@@ -15,7 +15,6 @@ import csv
 import html
 import io
 import json
-import os
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -23,9 +22,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from mlprep import __version__
-from mlprep.questions.bank import Bank
+from mlprep import __version__, fsutil
 from mlprep.errors import MlprepError
+from mlprep.questions.bank import Bank
 from mlprep.questions.model import LETTERS, Question, instantiate
 from mlprep.store.db import Store, iso
 
@@ -89,11 +88,8 @@ def question_rows(bank: Bank, store: Store, now: datetime, sections: Sequence[st
 
     now = now.astimezone(timezone.utc)
     qs = select(bank, sections)
-    agg = {r[0]: r[1:] for r in store.db.execute(
-        "SELECT item_id, COUNT(*), COALESCE(SUM(state_before = 2 AND rating = 1), 0), COALESCE(SUM(correct), 0) "
-        "FROM reviews WHERE kind = 'question' GROUP BY item_id")}
-    cards = {r[0]: r[1:] for r in store.db.execute(
-        "SELECT item_id, state, due, stability, last_review FROM cards WHERE kind = 'question'")}
+    agg = store.question_review_totals()
+    cards = {r[0]: r[2:] for r in store.card_rows("question")}
     r_now = retrievabilities(store, Scheduler(), now)
     rows = []
     for q in qs:
@@ -140,13 +136,9 @@ def to_json(rows: list[dict[str, Any]], now: datetime) -> str:
 def write_text_atomic(path: Path, text: str) -> None:
     """Write text through a temporary file and a rename (no half-written file on failure)."""
     path = Path(path)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        with tmp.open("w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
+        fsutil.write_text_atomic(path, text)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise MlprepError(f"cannot write {path}: {exc.strerror or exc}. Choose a writable location with -o.") from None
 
 
@@ -244,12 +236,9 @@ def write_anki(questions: Sequence[Question], path: Path) -> int:
     import genanki
 
     path = Path(path)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        genanki.Package(deck).write_to_file(str(tmp))
-        os.replace(tmp, path)
+        fsutil.atomic_write(path, lambda tmp: genanki.Package(deck).write_to_file(str(tmp)))
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise MlprepError(f"cannot write {path}: {exc.strerror or exc}. Choose a writable location with -o.") from None
     return n
 

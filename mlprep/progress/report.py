@@ -29,6 +29,8 @@ import numpy as np
 import pandas as pd
 
 from mlprep.errors import MlprepError
+from mlprep.fsutil import write_text_atomic
+from mlprep.rules import LEECH_LAPSES
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -112,7 +114,7 @@ def require_matplotlib() -> None:
 def _style() -> Iterator[None]:
     import matplotlib
 
-    with matplotlib.rc_context(_RC):
+    with matplotlib.rc_context(_RC):  # type: ignore[arg-type]
         yield
 
 
@@ -239,7 +241,7 @@ def plot_reviews(history: pd.DataFrame, today: date) -> Figure | None:
     ax.set_ylabel("reviews")
     ax.grid(axis="y", color=LIGHT, lw=0.8)
     ax.set_axisbelow(True)
-    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.yaxis.get_major_locator().set_params(integer=True)  # type: ignore[call-arg]
     _date_axis(ax)
     fig.legend(loc="outside upper left", ncols=2, fontsize=8)
     return fig
@@ -260,7 +262,7 @@ def plot_mastery(figures: dict[str, Any]) -> Figure | None:
         pred = np.array([r.get("predicted_mastery") or 0.0 for r in rows])
         ax.barh(y, pred, fill=False, edgecolor="#333333", lw=1, ls="--", height=0.7, label="mastery at the interview")
     for yi, r, m in zip(y, rows, mastery):
-        ax.text(1.01, yi, f"{100 * m:.0f}%  ({r['seen']}/{r['total']} seen)", va="center", fontsize=8)
+        ax.text(1.01, float(yi), f"{100 * m:.0f}%  ({r['seen']}/{r['total']} seen)", va="center", fontsize=8)
     ax.set_yticks(y, [_short(r["title"]) for r in rows])
     ax.invert_yaxis()
     ax.set_xlim(0, 1.25)
@@ -338,10 +340,10 @@ def plot_forecast(figures: dict[str, Any]) -> Figure | None:
     ax.bar(x, d, bottom=q, color=ORANGE, width=0.7, label="drills")
     for xi, total in zip(x, q + d):
         if total:
-            ax.text(xi, total, str(int(total)), ha="center", va="bottom", fontsize=8)
+            ax.text(float(xi), total, str(int(total)), ha="center", va="bottom", fontsize=8)
     days = [date.fromisoformat(r["date"]) for r in rows]
     ax.set_xticks(x, ["today"] + [f"{d_:%a}\n{d_.day}" for d_ in days[1:]])
-    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.yaxis.get_major_locator().set_params(integer=True)  # type: ignore[call-arg]
     ax.set_ylabel("due")
     ax.margins(y=0.15)
     fig.legend(loc="outside upper left", ncols=2, fontsize=8)
@@ -363,11 +365,11 @@ def plot_drills(figures: dict[str, Any]) -> Figure | None:
     ax.barh(y, attempted, color=GREEN, alpha=0.45, height=0.7, label="attempted")
     ax.barh(y, passed, color=GREEN, height=0.7, label="passed")
     for yi, p, a, t in zip(y, passed, attempted, total):
-        ax.text(t + 0.15, yi, f"{p} passed / {a} tried / {t}", va="center", fontsize=8)
+        ax.text(t + 0.15, float(yi), f"{p} passed / {a} tried / {t}", va="center", fontsize=8)
     ax.set_yticks(y, [_short(r["title"]) for r in rows])
     ax.invert_yaxis()
     ax.set_xlim(0, max(int(total.max()), 1) * 1.45)
-    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.xaxis.get_major_locator().set_params(integer=True)  # type: ignore[call-arg]
     ax.spines["left"].set_visible(False)
     ax.tick_params(axis="y", length=0)
     fig.legend(loc="outside upper left", ncols=3, fontsize=8)
@@ -541,10 +543,10 @@ def _lists(figures: dict[str, Any]) -> str:
             f"<li><code>{_e(x['id'])}</code> ({_e(_short(titles.get(x['section'], x['section']), 40))}) — "
             f"{_plural(x['lapses'], 'lapse')}</li>" for x in leeches) + "</ul>"
     else:
-        leech_html = '<p class="muted">None: no question has been forgotten 8 times.</p>'
+        leech_html = f'<p class="muted">None: no question has been forgotten {LEECH_LAPSES} times.</p>'
     return ('<div class="cols"><div><h3 id="weakest-tags">Weakest tags</h3>'
             '<p class="muted">Lowest strength first (mean of smoothed 30-day accuracy and recall).</p>' + tag_html
-            + '</div><div><h3 id="leeches">Leeches</h3><p class="muted">Questions forgotten 8 times or more: '
+            + f'</div><div><h3 id="leeches">Leeches</h3><p class="muted">Questions forgotten {LEECH_LAPSES} times or more: '
             "rewrite them in your own words or split them.</p>" + leech_html + "</div></div>")
 
 
@@ -707,8 +709,8 @@ def write_report(store: Store, bank: Bank, drills: dict, path: Path | str, now: 
     `interview` defaults to the date set with `mlprep plan`; `sections` narrows the report to them.
     """
     require_matplotlib()
-    from mlprep.srs import plan as plan
     from mlprep.progress import stats as stats
+    from mlprep.srs import plan as plan
 
     chosen = list(dict.fromkeys(sections or []))
     unknown = [s for s in chosen if s not in bank.sections]
@@ -727,10 +729,7 @@ def write_report(store: Store, bank: Bank, drills: dict, path: Path | str, now: 
     if target.is_dir():
         target = target / "report.html"
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f".{target.name}.tmp")
-        tmp.write_text(page, encoding="utf-8")
-        os.replace(tmp, target)
+        write_text_atomic(target, page)
     except OSError as exc:
         raise MlprepError(f"cannot write the report to {target}: {exc.strerror or exc}. Choose another file "
                           "with -o.") from None

@@ -31,12 +31,12 @@ import pandas as pd
 
 from mlprep import clock
 from mlprep.questions.bank import Bank
-from mlprep.drills.schedule import DRILL_PREFIX
-from mlprep.drills.schedule import item_id as drill_item
+from mlprep.rules import DRILL_PREFIX
 from mlprep.store.db import Store, iso
 
 FORMAT_VERSION = 1
-LEECH_LAPSES = 8
+from mlprep.rules import LEECH_LAPSES  # noqa: E402  (re-exported for the renderers)
+
 FORECAST_DAYS = 14
 CALENDAR_WEEKS = 26
 ACCURACY_DAYS = 30
@@ -109,15 +109,10 @@ def offset_segments(first: int, last: int, tz: tzinfo) -> list[tuple[int, int]]:
 
 def load_days(store: Store, tz: tzinfo) -> pd.DataFrame:
     """Reviews per local day, kind and section, summed in SQL from the 15-minute buckets."""
-    first, last = store.db.execute("SELECT MIN(bucket), MAX(bucket) FROM review_buckets").fetchone()
-    if first is None:
+    first, last = store.review_bucket_range()
+    if first is None or last is None:
         return pd.DataFrame(columns=DAY_COLUMNS)
-    segments = offset_segments(first, last, tz)
-    case = " ".join(f"WHEN bucket < {start} THEN {off}" for (start, _), (_, off) in zip(segments[1:], segments))
-    shift = f"(CASE {case} ELSE {segments[-1][1]} END)" if case else str(segments[-1][1])
-    rows = store.db.execute(
-        f"SELECT (bucket * {BUCKET} + {shift}) / 86400 AS day, kind, section, SUM(reviews), SUM(answered), SUM(correct), "
-        "SUM(ms), SUM(recall_n), SUM(recall_ok) FROM review_buckets GROUP BY day, kind, section").fetchall()
+    rows = store.review_day_sums(offset_segments(first, last, tz), BUCKET)
     days = pd.DataFrame.from_records(rows, columns=DAY_COLUMNS)
     epoch = date(1970, 1, 1)
     days["date"] = [epoch + timedelta(days=int(n)) for n in days["date"]]
@@ -126,21 +121,16 @@ def load_days(store: Store, tz: tzinfo) -> pd.DataFrame:
 
 def load_items(store: Store, now: datetime) -> pd.DataFrame:
     """Per item: reviews, lapses, first review (trigger-maintained) and the last 30 days' answers."""
-    db = store.db
-    totals = pd.DataFrame.from_records(
-        db.execute("SELECT item_id, kind, reviews, lapses, first_at FROM item_totals").fetchall(),
-        columns=["item_id", "kind", "reviews", "lapses", "first_at"])
-    recent = pd.DataFrame.from_records(
-        db.execute("SELECT item_id, COUNT(correct), COALESCE(SUM(correct), 0) FROM reviews INDEXED BY reviews_recent "
-                   "WHERE reviewed_at >= ? "
-                   "GROUP BY item_id", (iso(now - timedelta(days=ACCURACY_DAYS)),)).fetchall(),
-        columns=["item_id", "answered_30d", "correct_30d"])
+    totals = pd.DataFrame.from_records(store.item_totals(),
+                                       columns=["item_id", "kind", "reviews", "lapses", "first_at"])
+    recent = pd.DataFrame.from_records(store.answers_since(now - timedelta(days=ACCURACY_DAYS)),
+                                       columns=["item_id", "answered_30d", "correct_30d"])
     return totals.merge(recent, on="item_id", how="left").fillna({"answered_30d": 0, "correct_30d": 0})
 
 
 def load_cards(store: Store) -> pd.DataFrame:
     return pd.DataFrame.from_records(
-        store.db.execute("SELECT item_id, kind, state, due, stability, last_review FROM cards").fetchall(),
+        store.card_rows(),
         columns=["item_id", "kind", "state", "due", "stability", "last_review"])
 
 
@@ -266,7 +256,7 @@ def compute(store: Store, bank: Bank, now: datetime, tz: tzinfo, *, drills: dict
                for i, sec, n in zip(leech["item_id"].tolist(), leech["section"].tolist(), leech["lapses"].tolist())]
 
     # ---- forecast: cards due on each of the next 14 local days (today includes overdue)
-    drill_ids = {drill_item(s) for s, d in (drills or {}).items() if not sections or d.section in sections}
+    drill_ids = {DRILL_PREFIX + s for s, d in (drills or {}).items() if not sections or d.section in sections}
     dcards = cards[(cards["kind"] == "drill") & cards["item_id"].isin(drill_ids)]
     forecast = _forecast(q.loc[q["seen"], "due"], dcards["due"], today, tz)
 
@@ -366,7 +356,7 @@ def _forecast(question_due: pd.Series, drill_due: pd.Series, today: date, tz: tz
 def _drill_figures(store: Store, drills: dict, bank: Bank, sections: list[str] | None, dcards: pd.DataFrame,
                    now: datetime) -> dict[str, Any]:
     summary = store.drill_summary()
-    hints = dict(store.db.execute("SELECT slug, shown FROM drill_hints"))
+    hints = store.hint_counts()
     scope = {s: d for s, d in drills.items() if not sections or d.section in sections}
     order = {sid: i for i, sid in enumerate(bank.sections)}
     rows: dict[str, dict[str, Any]] = {}

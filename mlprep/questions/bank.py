@@ -10,7 +10,6 @@ pydantic unless a bank changed.
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from pathlib import Path
 
 from mlprep import __version__, paths
 from mlprep.errors import ContentError, MlprepError, Problem
+from mlprep.fsutil import atomic_write
 from mlprep.questions.model import Question
 
 BANK_SUFFIXES = (".yaml", ".yml")
@@ -121,11 +121,8 @@ def load_file(path: Path, use_cache: bool = True) -> tuple[list[Question], Secti
 
 def _write_cache(cache: Path, payload: object) -> None:
     try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump(payload, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(cache)
+        data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
+        atomic_write(cache, lambda tmp: tmp.write_bytes(data), fsync=False)
     except OSError:
         pass  # caching is an optimisation; a read-only home still works
 

@@ -24,8 +24,8 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from mlprep.questions import params as P
 from mlprep.errors import Problem
+from mlprep.questions import params as P
 from mlprep.questions.model import LETTERS, TYPES, Question
 
 FORMAT_VERSION = 1
@@ -181,7 +181,7 @@ def validate_file(path: Path, display: str | None = None) -> tuple[list[Question
             line = top_lines.get(key)
             if key == "section" and len(loc) > 1:
                 line = _mapping_lines(_child(root, "section")).get(str(loc[1]), line)
-            problems.append(Problem(name, line, _fmt_loc(loc), _pyd_message(err)))
+            problems.append(Problem(name, line, _fmt_loc(loc), _pyd_message(dict(err))))
         return [], None, problems
 
     q_nodes = _child(root, "questions")
@@ -203,7 +203,7 @@ def validate_file(path: Path, display: str | None = None) -> tuple[list[Question
             for err in exc.errors():
                 field = str(err["loc"][0]) if err["loc"] else ""
                 problems.append(Problem(name, lines.get(field, line), f"{label}: {_fmt_loc(err['loc'])}",
-                                        _pyd_message(err)))
+                                        _pyd_message(dict(err))))
             continue
         if model.id in seen:
             problems.append(Problem(name, line, f"{model.id}: id",
@@ -321,7 +321,7 @@ def _check_params(m: QuestionModel, raw: dict[str, Any]) -> list[tuple[str, str]
             errs.append(("params", f"parameter name {name!r} must be a Python identifier (not 'answer')"))
         if spec.choices is None and (spec.min is None or spec.max is None):
             errs.append(("params", f"parameter {name!r} needs `min` and `max`, or `choices`"))
-        elif spec.choices is None and spec.min > spec.max:
+        elif spec.choices is None and spec.min is not None and spec.max is not None and spec.min > spec.max:
             errs.append(("params", f"parameter {name!r} has min > max"))
         elif spec.choices is not None and not spec.choices:
             errs.append(("params", f"parameter {name!r} has an empty `choices` list"))

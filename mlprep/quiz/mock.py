@@ -34,9 +34,9 @@ from typing import Any
 
 from fsrs import Scheduler
 
-from mlprep.questions.bank import Bank
 from mlprep.drills.catalogue import Drill
 from mlprep.errors import MlprepError
+from mlprep.questions.bank import Bank
 from mlprep.questions.model import OBJECTIVE_TYPES, Question, Shown
 from mlprep.quiz.session import QuizSession
 from mlprep.store.db import Store, iso, utcnow

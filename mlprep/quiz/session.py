@@ -17,10 +17,11 @@ from datetime import datetime, timedelta, tzinfo
 from fsrs import Rating, Scheduler
 
 from mlprep import clock
-from mlprep.srs import scheduler as sched
-from mlprep.questions.bank import Bank
 from mlprep.errors import MlprepError
+from mlprep.questions.bank import Bank
 from mlprep.questions.model import Question, Shown, check, instantiate
+from mlprep.rules import LEECH_LAPSES, NEW_PER_SESSION, SESSION_LIMIT
+from mlprep.srs import scheduler as sched
 from mlprep.store.db import Store, utcnow
 
 
@@ -95,15 +96,13 @@ def lowest_retrievability_first(store: Store, questions: list[Question], now: da
     return sorted(questions, key=lambda q: r.get(q.id, 0.0))
 
 
-def leech_ids(store: Store, min_lapses: int = 8) -> dict[str, int]:
+def leech_ids(store: Store, min_lapses: int = LEECH_LAPSES) -> dict[str, int]:
     """Question ids forgotten (Again on a Review-state card) at least `min_lapses` times."""
-    rows = store.db.execute("SELECT item_id, lapses FROM item_totals WHERE kind = 'question' AND lapses >= ?",
-                            (min_lapses,))
-    return {r[0]: r[1] for r in rows}
+    return store.lapses_at_least(min_lapses)
 
 
 def select_questions(bank: Bank, store: Store, now: datetime, filters: Filters | None = None, *,
-                     limit: int = 20, new_limit: int = 10, review_only: bool = False,
+                     limit: int = SESSION_LIMIT, new_limit: int = NEW_PER_SESSION, review_only: bool = False,
                      max_reviews: int | None = None, tz: tzinfo | None = None, weak: bool = False,
                      leeches: bool = False, scheduler: Scheduler | None = None) -> Plan:
     """Order a session.

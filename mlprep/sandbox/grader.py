@@ -10,20 +10,21 @@ anything the user's code prints.
 from __future__ import annotations
 
 import ast
-import hmac
-import json
-import secrets
 import os
+import secrets
 import subprocess
 import sys
 import tempfile
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from mlprep.drills.catalogue import Drill
 from mlprep.errors import DrillError
+from mlprep.sandbox import results as results_file
+
+if TYPE_CHECKING:
+    from mlprep.drills.catalogue import Drill  # attributes only: the sandbox never builds one
 
 SLOW_FACTOR = 10.0
 STARTUP_SLACK = 40.0  # seconds for interpreter, pytest and numpy start-up on a slow machine
@@ -104,7 +105,7 @@ def forbidden_imports(source: str, forbidden: tuple[str, ...]) -> list[tuple[int
         for n in names:
             top = n.split(".")[0]
             if top in forbidden:
-                found.append((node.lineno, top))
+                found.append((getattr(node, "lineno", 0), top))
     return found
 
 
@@ -134,28 +135,6 @@ def pytest_command(test_file: Path, workdir: Path) -> list[str]:
             "--tb=no", "--no-header", "-o", "console_output_style=classic", "-W", "ignore::DeprecationWarning"]
 
 
-def _read_events(path: Path, key: bytes) -> tuple[list[dict[str, Any]], int]:
-    """Signed events from the results file, and how many lines failed the signature check."""
-    from mlprep.sandbox.wire import sign
-
-    events, forged = [], 0
-    try:
-        with path.open(encoding="utf-8") as fh:
-            for line in fh:
-                try:
-                    wrapper = json.loads(line)
-                    body = wrapper["e"]
-                    if not hmac.compare_digest(sign(key, body), str(wrapper.get("sig", ""))):
-                        forged += 1
-                        continue
-                    events.append(json.loads(body))
-                except (json.JSONDecodeError, KeyError, TypeError):
-                    continue  # a line cut short by a killed process
-    except OSError:
-        pass
-    return events, forged
-
-
 def grade(drill: Drill, path: Path, *, time_limit: float | None = None) -> Verdict:
     """Grade `path` against the drill's hidden suite and return the verdict."""
     path = Path(path).expanduser()
@@ -179,6 +158,27 @@ def grade(drill: Drill, path: Path, *, time_limit: float | None = None) -> Verdi
         verdict.seconds = time.monotonic() - started
         return verdict
     limit = time_limit or drill.time_limit
+    run = _run_suite(drill, path, limit)
+    if run[0].ended and not run[0].complete:
+        # Events numbered before the end are missing or unreadable: never grade a partial file.
+        # A fresh run (new process, new key, new file) settles it; a second loss is reported as such.
+        run = _run_suite(drill, path, limit)
+    res, timed_out, code, pytest_log = run
+    if res.ended and not res.complete:
+        verdict = Verdict(drill.slug, str(path), "failed", "error",
+                          f"The grader lost part of this run's results ({res.lost + res.unreadable} of the "
+                          "events could not be read), twice. Nothing was recorded; run the check again.")
+        verdict.detail = pytest_log
+    else:
+        verdict = _verdict(drill, path, res.events, timed_out, code, pytest_log, limit)
+    if res.forged:  # lines not signed with this run's key (written by some submission) are ignored
+        verdict.detail = (verdict.detail + f"\n{res.forged} unsigned line(s) in the results were ignored.").strip()
+    verdict.seconds = time.monotonic() - started
+    return verdict
+
+
+def _run_suite(drill: Drill, path: Path, limit: float) -> tuple[results_file.Results, bool, int | None, str]:
+    """One pytest run of the hidden suite in a fresh temporary folder: (results, timed out, exit code, log)."""
     with tempfile.TemporaryDirectory(prefix="mlprep-grade-") as tmp:
         workdir = Path(tmp)
         results = workdir / "results.jsonl"
@@ -203,13 +203,9 @@ def grade(drill: Drill, path: Path, *, time_limit: float | None = None) -> Verdi
             except subprocess.TimeoutExpired:
                 _kill_group(proc)
                 timed_out = True
-        events, forged = _read_events(results, key)
+        res = results_file.read(results, key)
         pytest_log = log.read_text(encoding="utf-8", errors="replace")[-3000:]
-    verdict = _verdict(drill, path, events, timed_out, proc.returncode, pytest_log, limit)
-    if forged:  # unsigned lines (written by some submission, not the grader) are ignored
-        verdict.detail = (verdict.detail + f"\n{forged} unsigned line(s) in the results were ignored.").strip()
-    verdict.seconds = time.monotonic() - started
-    return verdict
+    return res, timed_out, proc.returncode, pytest_log
 
 
 def _kill_group(proc: subprocess.Popen) -> None:
@@ -237,7 +233,7 @@ def _verdict(drill: Drill, path: Path, events: list[dict[str, Any]], timed_out: 
         elif kind == "start":
             started_names.append(ev.get("name", ""))
         elif kind == "test":
-            status = {"passed": "passed", "failed": "failed", "skipped": "skipped"}.get(ev.get("status"), "failed")
+            status = {"passed": "passed", "failed": "failed", "skipped": "skipped"}.get(str(ev.get("status")), "failed")
             tests.append(TestResult(**{k: v for k, v in ev.items() if k in fields and k != "status"},
                                     status=status))
         elif kind == "speed":

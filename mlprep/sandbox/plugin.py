@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import builtins
 import importlib.util
-import json
 import os
 import select
 import subprocess
@@ -27,6 +26,7 @@ from typing import Any
 
 import pytest
 
+from mlprep.sandbox import results as results_file
 from mlprep.sandbox import wire as wire
 
 OUTPUT_LIMIT = 2000
@@ -63,7 +63,7 @@ class Config:
         self.submission = os.path.abspath(env.pop("MLPREP_DRILL_SUBMISSION", ""))
         self.reference = env.pop("MLPREP_DRILL_REFERENCE", "")
         self.results = env.pop("MLPREP_DRILL_RESULTS", "")
-        self.forbidden = env.pop("MLPREP_DRILL_FORBIDDEN", "sklearn,scipy,torch,tensorflow,jax")
+        self.forbidden = env.pop("MLPREP_DRILL_FORBIDDEN", "")  # always set by the grader (drill.yaml or its default)
         self.time_limit = float(env.pop("MLPREP_DRILL_TIME_LIMIT", "20"))
         self.memory_mb = int(env.pop("MLPREP_DRILL_MEMORY_MB", "2048"))
         self.allow_mutation = env.pop("MLPREP_DRILL_ALLOW_MUTATION", "0") == "1"
@@ -179,8 +179,9 @@ class Worker:
                 raise NotImplementedError(message_text or "not implemented yet")
             if kind == "exception" and type_name in _BUILTIN_EXCEPTIONS and type_name != "AssertionError":
                 exc = _BUILTIN_EXCEPTIONS[type_name](f"{message_text}")
-                exc.mlprep_detail = SubmissionFailure(kind, f"raised {type_name}: {message_text}", call=call,
-                                                      line=line, where=where)
+                detail = SubmissionFailure(kind, f"raised {type_name}: {message_text}", call=call, line=line,
+                                           where=where)
+                exc.mlprep_detail = detail  # type: ignore[attr-defined]
                 raise exc
             raise SubmissionFailure(kind, f"raised {type_name}: {message_text}" if kind != "exit" else
                                     f"called sys.exit() ({message_text}) while {doing}; return a value instead",
@@ -273,10 +274,10 @@ class Plugin:
     def __init__(self) -> None:
         self.cfg = Config()
         self.worker = Worker(self.cfg)
-        self.out = open(self.cfg.results, "a", encoding="utf-8") if self.cfg.results else None  # noqa: SIM115
-        # The grader sends a one-time key on stdin; every result line is signed with it, so a
+        # The grader sends a one-time key through a pipe; every result line is signed with it, so a
         # submission that finds the results file cannot add lines the grader would believe.
         self.key = _read_key()
+        self.out = results_file.Writer(self.cfg.results, self.key)
         self.failed = 0
         self.passed = 0
         self.modules: list[Any] = []
@@ -285,10 +286,7 @@ class Plugin:
             self.worker.start()  # start early: the worker imports numpy while pytest collects
 
     def emit(self, event: dict[str, Any]) -> None:
-        if self.out is not None:
-            body = json.dumps(event, default=str, sort_keys=True)
-            self.out.write(json.dumps({"e": body, "sig": wire.sign(self.key, body)}) + "\n")
-            self.out.flush()
+        self.out.emit(event)
 
     @pytest.fixture(scope="session")
     def solution(self) -> Any:
@@ -351,8 +349,7 @@ class Plugin:
                 os.unlink(self.worker.capture.name)
             except OSError:
                 pass
-            if self.out is not None:
-                self.out.close()
+            self.out.close()
 
     def speed_check(self) -> None:
         case = None

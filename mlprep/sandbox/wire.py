@@ -159,14 +159,6 @@ def safe_loads(data: bytes) -> Any:
     return _SafeUnpickler(io.BytesIO(data)).load()
 
 
-def sign(key: bytes, body: str) -> str:
-    """HMAC-SHA256 of one results line (see drill_plugin / grader)."""
-    import hashlib
-    import hmac
-
-    return hmac.new(key, body.encode("utf-8"), hashlib.sha256).hexdigest()
-
-
 def send(stream: BinaryIO, message: Any) -> None:
     data = pickle.dumps(message, protocol=4)
     stream.write(struct.pack("!Q", len(data)) + data)

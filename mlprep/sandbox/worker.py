@@ -105,7 +105,7 @@ def _same(a: Any, b: Any) -> bool:
         if isinstance(a, (list, dict, tuple)):
             if type(a) is not type(b) or len(a) != len(b):
                 return False
-            if isinstance(a, dict):
+            if isinstance(a, dict) and isinstance(b, dict):
                 return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
             return all(_same(x, y) for x, y in zip(a, b))
         return bool(a == b) if not isinstance(a, float) or a == a else b != b

@@ -41,7 +41,7 @@ def active_interview(store: Store, now: datetime, tz: tzinfo) -> date | None:
 
 def set_interview(store: Store, day: date | None) -> None:
     if day is None:
-        store.db.execute("DELETE FROM settings WHERE key = ?", (SETTING,))
+        store.delete_setting(SETTING)
     else:
         store.set_setting(SETTING, day.isoformat())
 
@@ -74,8 +74,7 @@ def pull_in(store: Store, interview: date, now: datetime, tz: tzinfo) -> int:
     if left <= 0:
         return 0
     eve_end = clock.end_of_day(interview - timedelta(days=1), tz)
-    ids = [r[0] for r in store.db.execute("SELECT item_id FROM cards WHERE due > ? ORDER BY due, item_id",
-                                          (eve_end.timestamp(),))]
+    ids = store.ids_due_after(eve_end)
     if not ids:
         return 0
     today = clock.local_date(now, tz)
@@ -111,7 +110,7 @@ class Pacing:
 
 def pacing(store: Store, question_ids: set[str], interview: date, now: datetime, tz: tzinfo) -> Pacing:
     left = days_left(interview, now, tz)
-    counts = dict(store.db.execute("SELECT item_id, reviews FROM item_totals WHERE kind = 'question'"))
+    counts = store.question_review_counts()
     seen = {i for i in counts if i in question_ids}
     unseen = len(question_ids) - len(seen)
     seen_once = sum(1 for i in seen if counts[i] == 1)

@@ -57,7 +57,7 @@ def make_scheduler(desired_retention: float = DEFAULT_RETENTION, maximum_interva
                           "and 0.99 (0.90 is the usual choice).")
     steps = {"learning_steps": DRILL_STEPS, "relearning_steps": DRILL_STEPS} if kind == "drill" else {}
     return Scheduler(desired_retention=desired_retention, maximum_interval=max(1, maximum_interval),
-                     enable_fuzzing=enable_fuzzing, **steps)
+                     enable_fuzzing=enable_fuzzing, **steps)  # type: ignore[arg-type]
 
 
 def scheduler_for(store: Store, enable_fuzzing: bool = True, now: datetime | None = None,
@@ -80,8 +80,7 @@ def scheduler_for(store: Store, enable_fuzzing: bool = True, now: datetime | Non
 def retrievabilities(store: Store, scheduler: Scheduler, at: datetime, kind: str = "question") -> dict[str, float]:
     """fsrs retrievability at `at` of every card of a kind, from the stored stability and last review."""
     out = {}
-    for item_id, stability, last in store.db.execute(
-            "SELECT item_id, stability, last_review FROM cards WHERE kind = ?", (kind,)):
+    for item_id, stability, last in store.memory_rows(kind):
         if stability is None or last is None:
             out[item_id] = 0.0
             continue

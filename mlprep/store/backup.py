@@ -16,7 +16,6 @@ nothing changes. A store that already holds progress is only replaced with `forc
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -25,6 +24,7 @@ from typing import Any
 
 from mlprep import __version__, paths
 from mlprep.errors import MlprepError
+from mlprep.fsutil import write_text_atomic
 from mlprep.store.db import AGGREGATE_TRIGGERS, DATA_TABLES, DERIVED_TABLES, MIGRATIONS, Store, iso, utcnow
 
 FORMAT_VERSION = 1
@@ -101,17 +101,9 @@ def write_json_atomic(path: Path, doc: Any, what: str = "file") -> None:
     """Write JSON to `path` through a temporary file in the same folder and a rename, so a crash
     or a full disk never leaves a half-written file in its place."""
     path = Path(path)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tmp.open("w", encoding="utf-8") as fh:
-            json.dump(doc, fh, ensure_ascii=False, indent=1)
-            fh.write("\n")
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        write_text_atomic(path, json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise MlprepError(f"cannot write the {what} {path}: {exc.strerror or exc}. Choose a writable "
                           "location.") from None
 
@@ -205,7 +197,7 @@ def _meaning_problem(col: str, value: Any) -> str | None:
             from fsrs import Card
 
             try:
-                Card.from_dict(parsed)
+                Card.from_dict(parsed)  # type: ignore[arg-type]  # validated by from_dict itself
             except Exception:  # fsrs raises KeyError, ValueError, TypeError... for a malformed card
                 return "should be an fsrs card (Card.to_dict())"
     if col in ("rating",) and value not in (1, 2, 3, 4):
@@ -282,7 +274,7 @@ def _scratch(doc: dict[str, Any], label: str) -> sqlite3.Connection:
                 db.execute(sql, [row[c] for c in cols])
             except sqlite3.IntegrityError as exc:
                 raise BackupError(f"{label}: table {table!r}, row {i + 1} is invalid ({_integrity(exc, table)}).") from None
-    for name, step in MIGRATIONS[len(migrations):]:
+    for _name, step in MIGRATIONS[len(migrations):]:
         step(db)
     return db
 

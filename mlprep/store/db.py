@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -140,7 +140,7 @@ def _m003_review_aggregates(db: sqlite3.Connection) -> None:
     """
     _script(
         db,
-        f"""
+        """
         CREATE TABLE review_buckets (
             bucket     INTEGER NOT NULL,
             kind       TEXT NOT NULL,
@@ -354,7 +354,7 @@ class Store:
                 return datetime.fromtimestamp(due, timezone.utc)
         return None
 
-    def _put_card(self, item_id: str, kind: str, card: dict[str, Any]) -> None:
+    def _put_card(self, item_id: str, kind: str, card: Mapping[str, Any]) -> None:
         due = datetime.fromisoformat(card["due"]).timestamp()
         last = datetime.fromisoformat(card["last_review"]).timestamp() if card.get("last_review") else None
         self.db.execute(
@@ -377,8 +377,8 @@ class Store:
                 self._put_card(item_id, row["kind"], card)
 
     # ------------------------------------------------------------ reviews
-    def record_review(self, *, item_id: str, kind: str, card_after: dict[str, Any], card_before: str | None,
-                      log: dict[str, Any], correct: bool | None, response_ms: int | None,
+    def record_review(self, *, item_id: str, kind: str, card_after: Mapping[str, Any], card_before: str | None,
+                      log: Mapping[str, Any], correct: bool | None, response_ms: int | None,
                       session_id: int | None, section: str | None) -> int:
         """Store the new card state and the review log entry in one committed transaction."""
         with self.transaction():
@@ -389,7 +389,7 @@ class Store:
                 (item_id, kind, iso(datetime.fromisoformat(log["review_datetime"])), log["rating"],
                  None if correct is None else int(correct), response_ms, session_id, section,
                  json.dumps(log), card_before, json.loads(card_before)["state"] if card_before else 0))
-            return int(cur.lastrowid)
+            return int(cur.lastrowid or 0)
 
     def undo_review(self, review_id: int) -> ReviewRow:
         """Delete one review and restore the card to its state before it (or to 'new')."""
@@ -424,7 +424,7 @@ class Store:
     def start_session(self, kind: str = "quiz", meta: dict[str, Any] | None = None) -> int:
         cur = self.db.execute("INSERT INTO sessions (kind, started_at, meta_json) VALUES (?, ?, ?)",
                               (kind, iso(utcnow()), json.dumps(meta or {})))
-        return int(cur.lastrowid)
+        return int(cur.lastrowid or 0)
 
     def end_session(self, session_id: int, meta: dict[str, Any] | None = None) -> None:
         if meta is None:
@@ -451,7 +451,7 @@ class Store:
             "hints_used, status, slow_factor, details_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (slug, iso(when or utcnow()), int(passed), tests_passed, tests_total, duration_ms, hints_used, status,
              slow_factor, json.dumps(details or {})))
-        return int(cur.lastrowid)
+        return int(cur.lastrowid or 0)
 
     def attempts(self, slug: str | None = None) -> list[sqlite3.Row]:
         if slug is None:
@@ -499,3 +499,86 @@ class Store:
         if kind is None:
             return list(self.db.execute("SELECT * FROM sessions ORDER BY id"))
         return list(self.db.execute("SELECT * FROM sessions WHERE kind = ? ORDER BY id", (kind,)))
+
+    # ------------------------------------------------------------ read models (stats, plan, export, drills)
+    def review_bucket_range(self) -> tuple[int | None, int | None]:
+        """First and last 15-minute bucket of the review aggregates (None, None when empty)."""
+        first, last = self.db.execute("SELECT MIN(bucket), MAX(bucket) FROM review_buckets").fetchone()
+        return first, last
+
+    def review_day_sums(self, segments: list[tuple[int, int]], bucket_seconds: int) -> list[tuple]:
+        """Per local day, kind and section: reviews, answered, correct, ms, recall_n, recall_ok.
+
+        `segments` are (first bucket, UTC offset in seconds) pairs in bucket order, as
+        `progress.stats.offset_segments` computes them; each bucket is shifted by its segment's offset.
+        """
+        case = " ".join(f"WHEN bucket < {int(start)} THEN {int(off)}"
+                        for (start, _), (_, off) in zip(segments[1:], segments))
+        shift = f"(CASE {case} ELSE {int(segments[-1][1])} END)" if case else str(int(segments[-1][1]))
+        return self.db.execute(
+            f"SELECT (bucket * {int(bucket_seconds)} + {shift}) / 86400 AS day, kind, section, SUM(reviews), "
+            "SUM(answered), SUM(correct), SUM(ms), SUM(recall_n), SUM(recall_ok) FROM review_buckets "
+            "GROUP BY day, kind, section").fetchall()
+
+    def item_totals(self, kind: str | None = None) -> list[tuple]:
+        """(item_id, kind, reviews, lapses, first_at) per reviewed item, trigger-maintained."""
+        if kind is None:
+            return self.db.execute("SELECT item_id, kind, reviews, lapses, first_at FROM item_totals").fetchall()
+        return self.db.execute("SELECT item_id, kind, reviews, lapses, first_at FROM item_totals WHERE kind = ?",
+                               (kind,)).fetchall()
+
+    def answers_since(self, moment: datetime) -> list[tuple]:
+        """(item_id, answered, correct) over the reviews since `moment` (covering index)."""
+        return self.db.execute(
+            "SELECT item_id, COUNT(correct), COALESCE(SUM(correct), 0) FROM reviews INDEXED BY reviews_recent "
+            "WHERE reviewed_at >= ? GROUP BY item_id", (iso(moment),)).fetchall()
+
+    def card_rows(self, kind: str | None = None) -> list[tuple]:
+        """(item_id, kind, state, due, stability, last_review) of every card, or of one kind."""
+        if kind is None:
+            return self.db.execute("SELECT item_id, kind, state, due, stability, last_review FROM cards").fetchall()
+        return self.db.execute("SELECT item_id, kind, state, due, stability, last_review FROM cards WHERE kind = ?",
+                               (kind,)).fetchall()
+
+    def hint_counts(self) -> dict[str, int]:
+        return {r[0]: r[1] for r in self.db.execute("SELECT slug, shown FROM drill_hints")}
+
+    def question_review_totals(self) -> dict[str, tuple[int, int, int]]:
+        """Per question: (reviews, lapses, correct answers) from the whole log."""
+        return {r[0]: (r[1], r[2], r[3]) for r in self.db.execute(
+            "SELECT item_id, COUNT(*), COALESCE(SUM(state_before = 2 AND rating = 1), 0), COALESCE(SUM(correct), 0) "
+            "FROM reviews WHERE kind = 'question' GROUP BY item_id")}
+
+    def lapses_at_least(self, min_lapses: int) -> dict[str, int]:
+        rows = self.db.execute("SELECT item_id, lapses FROM item_totals WHERE kind = 'question' AND lapses >= ?",
+                               (min_lapses,))
+        return {r[0]: r[1] for r in rows}
+
+    def due_times(self, kind: str) -> dict[str, float]:
+        """item_id -> due (POSIX seconds) for every card of a kind."""
+        return {r[0]: r[1] for r in self.db.execute("SELECT item_id, due FROM cards WHERE kind = ?", (kind,))}
+
+    def delete_setting(self, key: str) -> None:
+        self.db.execute("DELETE FROM settings WHERE key = ?", (key,))
+
+    def ids_due_after(self, moment: datetime) -> list[str]:
+        """Ids of cards due after `moment`, soonest first."""
+        return [r[0] for r in self.db.execute("SELECT item_id FROM cards WHERE due > ? ORDER BY due, item_id",
+                                              (moment.timestamp(),))]
+
+    def question_review_counts(self) -> dict[str, int]:
+        return {r[0]: r[1] for r in self.db.execute("SELECT item_id, reviews FROM item_totals WHERE kind = 'question'")}
+
+    def memory_rows(self, kind: str) -> list[tuple[str, float | None, float | None]]:
+        """(item_id, stability, last_review) of every card of a kind."""
+        return self.db.execute("SELECT item_id, stability, last_review FROM cards WHERE kind = ?", (kind,)).fetchall()
+
+    def last_rating(self, item_id: str) -> int | None:
+        row = self.db.execute("SELECT rating FROM reviews WHERE item_id = ? ORDER BY id DESC LIMIT 1",
+                              (item_id,)).fetchone()
+        return None if row is None else row[0]
+
+    def attempts_since(self, slug: str, since: str) -> int:
+        """Graded attempts at a drill after the ISO time `since` ('' for all)."""
+        return self.db.execute("SELECT COUNT(*) FROM drill_attempts WHERE slug = ? AND attempted_at > ?",
+                               (slug, since)).fetchone()[0]
