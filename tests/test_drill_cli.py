@@ -33,7 +33,11 @@ def test_scaffold_then_grade_then_pass(mlprep_home, tmp_path):
     again = runner.invoke(app, ["drill", "mse"])
     assert again.exit_code == 0 and "Your file" in again.output
     target.write_text(WRONG_MSE)
-    wrong = runner.invoke(app, ["drill", "mse"])  # changed file: graded
+    shown = runner.invoke(app, ["drill", "mse"])  # showing a task never grades, even a changed file
+    assert shown.exit_code == 0 and "--check" in shown.output and "Hint" not in shown.output
+    with Store() as store:
+        assert store.attempts("mse") == []
+    wrong = runner.invoke(app, ["drill", "mse", "--check"])
     assert wrong.exit_code == 1
     assert "First failing input  mse(y_true=[1. 2.], y_pred=[1. 4.])" in wrong.output
     assert "Expected             2.0" in wrong.output and "Got                  1.0" in wrong.output

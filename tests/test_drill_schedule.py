@@ -351,7 +351,7 @@ def test_cli_drill_grading_an_edited_file_does_not_restart_the_clock(mlprep_home
     workspace_copy(relu, relu.solution)
     with Store() as store:  # the task was opened two hours ago; the user worked on the file since
         store.mark_drill_started("relu", utcnow() - timedelta(hours=2))
-    result = runner.invoke(app, ["drill", "relu"])
+    result = runner.invoke(app, ["drill", "relu", "--check"])
     assert result.exit_code == 0, result.output
     assert "Scheduled as Good" in result.output
 
@@ -375,10 +375,11 @@ def test_quiz_with_drills_grades_a_due_drill_on_enter(mlprep_home, relu):
     with Store() as store:
         rows = drill_reviews(store)
         assert len(rows) == 2 and rows[-1]["correct"] == 1
-        assert rows[-1]["rating"] == Rating.Easy  # opened by the quiz just now, first attempt, no hint
+        # The file already held a solution when the quiz opened the drill: the "fast" clock starts only at
+        # the untouched starter (one rule for drill, quiz and mock), so this pass is Good, not Easy.
+        assert rows[-1]["rating"] == Rating.Good
         assert card(store).due > utcnow()
         assert ds.due_drills(store, drilllib.load_drills(), utcnow()) == []
-        assert store.drill_started_at("relu") is not None
 
 
 def test_quiz_with_drills_skip_and_quit_leave_the_drill_due(mlprep_home, relu):

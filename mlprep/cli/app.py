@@ -159,6 +159,7 @@ def drill(
     """Implement an ML algorithm in NumPy and get it graded by a hidden test suite."""
     from mlprep.cli import drill as cli_drill
     from mlprep.drills import catalogue as drilllib
+    from mlprep.drills import sitting
     from mlprep.store.db import Store
 
     drills_found, drill_problems = drilllib.check_drills()
@@ -197,14 +198,14 @@ def drill(
             backup = drilllib.reset(d, target)
             ui.console.print(f"Restored the starter in {target}" + (f" (old file kept as {backup})" if backup else "") + ".")
             return
-        if file is None:
-            target, created = drilllib.scaffold(d, directory)
-            if not (check or watch):
-                _refresh_if_due(store, d, target)
-        else:
-            created = False
-            if not target.is_file():
-                raise fail(f"--file {target}: no such file.")
+        if file is not None and not target.is_file():
+            raise fail(f"--file {target}: no such file.")
+        opening = sitting.open_task(store, d, file=target if file is not None else None, directory=directory,
+                                    restore_if_due=not (check or watch))
+        target, created = opening.path, opening.created
+        if opening.reason == "due":
+            ui.console.print(f"[bold magenta]{d.slug} is due for review:[/] write it again from memory. {target} "
+                             f"is the starter again; your previous solution is in {opening.backup}.", soft_wrap=True)
         if edit:
             _open_editor(target)
         if watch:
@@ -214,39 +215,32 @@ def drill(
             verdict = _grade_and_record(store, d, target)
             raise typer.Exit(0 if verdict.ok else 1)
         cli_drill.render_task(d)
-        if created or not drilllib.differs_from_starter(d, target):
-            store.mark_drill_started(d.slug)  # the clock for "passed fast" starts at the untouched task
+        if opening.clock_started:
             verb = "Created" if created else "Your file"
             ui.console.print(f"{verb}: [bold]{target}[/]\nEdit it, then run [bold]mlprep drill {d.slug} --check[/] "
                              f"(or [bold]--watch[/] to regrade on every save; [bold]--hint[/] for a hint).")
             return
-        ui.console.print(f"Grading [bold]{target}[/] …")
-        verdict = _grade_and_record(store, d, target)
-        raise typer.Exit(0 if verdict.ok else 1)
-
-
-def _refresh_if_due(store, d, target: Path) -> None:
-    from mlprep.drills.schedule import refresh_if_due
-    from mlprep.store.db import utcnow
-
-    backup = refresh_if_due(store, d, target, utcnow())
-    if backup is not None:
-        ui.console.print(f"[bold magenta]{d.slug} is due for review:[/] write it again from memory. {target} is the "
-                         f"starter again; your previous solution is in {backup}.", soft_wrap=True)
+        # Showing a task never grades: only --check (and --watch saves) are attempts.
+        ui.console.print(f"Your file: [bold]{target}[/]\nRun [bold]mlprep drill {d.slug} --check[/] to grade it "
+                         "([bold]--watch[/] regrades on every save; [bold]--hint[/] for a hint).")
 
 
 def _show_hint(store, d) -> None:
     from rich.markdown import Markdown
     from rich.panel import Panel
 
-    shown = store.hints_shown(d.slug)
-    if shown >= len(d.hints):
-        ui.console.print(f"[dim]That was the last hint ({len(d.hints)} of {len(d.hints)}). All hints:[/]")
+    from mlprep.drills import sitting
+
+    hint = sitting.next_hint(store, d)
+    if hint is None:
+        ui.console.print("This drill has no hints.")
+        return
+    if not hint.new:
+        ui.console.print(f"[dim]That was the last hint ({hint.of} of {hint.of}). All hints:[/]")
         for i, h in enumerate(d.hints, 1):
             ui.console.print(Panel(Markdown(h), title=f"Hint {i}/{len(d.hints)}", title_align="left"))
         return
-    store.set_hints_shown(d.slug, shown + 1)
-    ui.console.print(Panel(Markdown(d.hints[shown]), title=f"Hint {shown + 1}/{len(d.hints)}", title_align="left",
+    ui.console.print(Panel(Markdown(hint.text), title=f"Hint {hint.number}/{hint.of}", title_align="left",
                            border_style="yellow"))
 
 
@@ -254,9 +248,9 @@ def _grade_and_record(store, d, target: Path):
     from datetime import datetime
 
     from mlprep.cli import drill as cli_drill
-    from mlprep.drills.schedule import grade_and_record
+    from mlprep.drills import sitting
 
-    outcome = grade_and_record(store, d, target)
+    outcome = sitting.grade_attempt(store, d, target)
     solved_after = None
     if outcome.solved_after is not None:
         from mlprep.srs.scheduler import describe_interval

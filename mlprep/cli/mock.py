@@ -165,13 +165,12 @@ def _run_drill(session: Any, drill: Any, reader: Any) -> None:
 
     ui.console.rule(f"[bold]Drill[/] · ⏱ {clock_text(session.time_left())} left", align="left", style="dim")
     cli_drill.render_task(drill)
-    path, created = drilllib.scaffold(drill)
-    if not created and drilllib.differs_from_starter(drill, path):  # an interview starts from a blank page
-        backup = drilllib.reset(drill, path)
-        ui.console.print(f"[dim]Starting from the starter: your earlier file is kept as {escape(str(backup))}.[/]")
-        created = True
-    session.start_drill(drill)
-    ui.console.print(f"{'Created' if created else 'Your file'}: [bold]{escape(str(path))}[/]")
+    opening = session.start_drill(drill)  # an interview starts from a blank page
+    path = opening.path
+    if opening.backup is not None:
+        ui.console.print(f"[dim]Starting from the starter: your earlier file is kept as "
+                         f"{escape(str(opening.backup))}.[/]")
+    ui.console.print(f"{'Created' if opening.created or opening.backup else 'Your file'}: [bold]{escape(str(path))}[/]")
     ui.console.print("Edit it in your editor, save, then press [bold]Enter[/] here to hand it in "
                      "(graded once; the result comes at the end). [cyan]s[/] skips the drill.")
     warned = False

@@ -311,24 +311,19 @@ def due_drills(store, now) -> list:
 def run_drills(store, drills: list, bank, reader: Reader = default_reader) -> None:
     """Due drills, one by one: write the starter, let the user edit, grade on Enter."""
     from mlprep.cli import drill as cli_drill
-    from mlprep.drills import catalogue as drilllib
-    from mlprep.drills.schedule import grade_and_record
+    from mlprep.drills import sitting
 
     console.print()
     console.rule(f"[bold]{len(drills)} drill{'s' * (len(drills) != 1)} due[/]", align="left")
     try:
         for n, d in enumerate(drills, 1):
-            path, _ = drilllib.scaffold(d)
-            from mlprep.drills.schedule import refresh_if_due
-            from mlprep.store.db import utcnow
-
-            backup = refresh_if_due(store, d, path, utcnow())
-            store.mark_drill_started(d.slug)
+            opening = sitting.open_task(store, d)
+            path = opening.path
             console.print(f"[bold]{n}/{len(drills)}[/]")
             cli_drill.render_task(d)
-            if backup is not None:
+            if opening.backup is not None:
                 console.print(f"[dim]Write it again from memory: the file is the starter again; your previous "
-                              f"solution is in {backup}.[/]")
+                              f"solution is in {opening.backup}.[/]")
             console.print(f"Your file: [bold]{path}[/]\n[dim]Edit it, then press Enter to grade (s to skip, q to "
                           "stop).[/]")
             while True:
@@ -337,7 +332,7 @@ def run_drills(store, drills: list, bank, reader: Reader = default_reader) -> No
                     raise EndSession
                 if choice in ("s", "skip"):
                     break
-                outcome = grade_and_record(store, d, path)
+                outcome = sitting.grade_attempt(store, d, path)
                 cli_drill.render_verdict(outcome.verdict, outcome.hint)
                 cli_drill.render_schedule(outcome.review)
                 if outcome.verdict.ok:

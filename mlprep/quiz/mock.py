@@ -268,11 +268,14 @@ class MockSession:
         self._current = None
 
     # ---- the drill
-    def start_drill(self, drill: Drill) -> None:
-        """The drill's task is on screen: its sitting starts now (a fast first pass is rated Easy)."""
+    def start_drill(self, drill: Drill, directory: Any = None) -> Any:
+        """The drill's task is on screen: open it as an interview (from the starter; the user's earlier
+        file is kept) and start its clock (a fast first pass is rated Easy). Returns the `Opening`."""
+        from mlprep.drills import sitting
+
         self.drill = drill
         self._drill_started = self.clock()
-        self.store.mark_drill_started(drill.slug, self._drill_started)
+        return sitting.open_task(self.store, drill, directory=directory, mode="interview", now=self._drill_started)
 
     def _drill_time(self) -> float | None:
         if self._drill_started is None:
@@ -281,12 +284,12 @@ class MockSession:
 
     def grade_drill(self, path: Any) -> Any:
         """Grade the drill file once (a real subprocess), review its card, record the attempt."""
-        from mlprep.drills.schedule import grade_and_record
+        from mlprep.drills import sitting
 
         if self.drill is None:
             raise MlprepError("this mock has no drill")
         self.drill_seconds = self._drill_time()
-        self.drill_outcome = grade_and_record(self.store, self.drill, path, scheduler=self.scheduler,
+        self.drill_outcome = sitting.grade_attempt(self.store, self.drill, path, scheduler=self.scheduler,
                                               now=self.clock(), session_id=self.session_id)
         self.drill_status = "passed" if self.drill_outcome.verdict.ok else "failed"
         return self.drill_outcome
