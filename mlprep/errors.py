@@ -41,3 +41,24 @@ class StoreError(MlprepError):
 
 class DrillError(MlprepError):
     """A drill could not be found, scaffolded or graded."""
+
+
+class InvalidValue(MlprepError):
+    """A value the user chose is not valid. `param` names the setting or filter in the library's terms
+    (`section`, `tag`, `difficulty`, `minutes`, `bank`); the CLI words it as the flag the user typed.
+
+    `suggestions` are close valid values; `see` names what lists the valid ones (`sections`, `tags`, ...).
+    """
+
+    def __init__(self, param: str, value: object, reason: str, *, suggestions: list[str] | None = None,
+                 see: str | None = None):
+        self.param, self.value, self.reason = param, value, reason
+        self.suggestions, self.see = list(suggestions or []), see
+        super().__init__(self.describe(param))
+
+    def describe(self, label: str) -> str:
+        shown = repr(self.value) if isinstance(self.value, str) else str(self.value)
+        text = f"{label} {shown}: {self.reason}"
+        if self.suggestions:
+            text += f" Did you mean {', '.join(self.suggestions)}?"
+        return text

@@ -78,3 +78,29 @@ def test_content_list_table():
 def test_unknown_command_is_a_usage_error():
     result = runner.invoke(app, ["quizz"])
     assert result.exit_code == 2
+
+
+def test_content_tags_lists_every_tag_with_its_count_and_json():
+    result = runner.invoke(app, ["content", "tags", "--section", "metrics"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("metrics (") and "precision " in result.output
+    data = json.loads(runner.invoke(app, ["content", "tags", "--json"]).output)
+    from mlprep.questions import bank as banklib
+
+    bank = banklib.load_bank()
+    assert set(data["sections"]) == set(bank.sections)
+    for sid, counts in data["sections"].items():
+        want = {}
+        for q in bank.in_section(sid):
+            for t in q.tags:
+                want[t] = want.get(t, 0) + 1
+        assert counts == want
+    bad = runner.invoke(app, ["content", "tags", "--section", "nope"])
+    assert bad.exit_code == 1 and "--section 'nope'" in bad.output
+
+
+def test_an_unknown_tag_is_worded_with_its_flag_and_the_listing_command():
+    result = runner.invoke(app, ["quiz", "--tag", "no-such-tag-at-all"])
+    assert result.exit_code == 1
+    assert "--tag 'no-such-tag-at-all': no question has this tag." in result.output
+    assert "mlprep content tags" in result.output

@@ -56,3 +56,60 @@ def test_readme_command_exists(words):
     for w in rest:
         if w.startswith("-") and w != "-":
             assert w.split("=")[0] in known, f"`mlprep {' '.join(words)}`: {w} is not an option of that command"
+
+
+# ------------------------------------------------------------------ the package's own strings
+
+PKG = ROOT / "mlprep"
+_STOP = re.compile(r"[`\[\]'\"(),;:·|\n]|\.\s|\.$")
+
+
+def package_commands() -> list[tuple[str, list[str]]]:
+    """Every `mlprep ...` command written in a string of the package (f-string fields read as one word)."""
+    import ast
+
+    found = []
+    for path in sorted(PKG.rglob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.JoinedStr):
+                text = "".join(v.value if isinstance(v, ast.Constant) else "ARG" for v in node.values)
+            elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+                text = node.value
+            else:
+                continue
+            for m in re.finditer(r"(?<![\w./-])mlprep ((?:[a-z-]+ ?)[^\n]*)", text):
+                rest = _STOP.split(m.group(1), maxsplit=1)[0]
+                words = re.sub(r"\[/?[a-z ]*\]", " ", rest).split()
+                if words:
+                    found.append((f"{path.relative_to(ROOT)}:{node.lineno}", words))
+    return found
+
+
+def _check(words: list[str]) -> str | None:
+    command = typer.main.get_command(app)
+    if words[0] not in command.commands:
+        return None if not words[0].islower() or len(words) == 1 else "prose"  # prose ("mlprep is ...")
+    rest = list(words)
+    while rest and hasattr(command, "commands") and rest[0] in command.commands:
+        command = command.commands[rest.pop(0)]
+    if hasattr(command, "commands"):
+        return f"`{' '.join(words)}`: {rest[0] if rest else '(nothing)'} is not a subcommand" if rest else None
+    known = {opt for p in command.params for opt in (*p.opts, *p.secondary_opts)}
+    for w in rest:
+        if w.startswith("-") and len(w) > 1 and not w[1:2].isdigit() and w.split("=")[0] not in known:
+            return f"`mlprep {' '.join(words)}`: {w} is not an option of that command"
+    return None
+
+
+PACKAGE_COMMANDS = package_commands()
+
+
+def test_the_package_names_some_commands():
+    assert len(PACKAGE_COMMANDS) > 10
+
+
+@pytest.mark.parametrize("where,words", PACKAGE_COMMANDS, ids=[w for w, _ in PACKAGE_COMMANDS])
+def test_every_command_the_package_prints_exists(where, words):
+    problem = _check(words)
+    assert problem in (None, "prose"), f"{where}: {problem}"

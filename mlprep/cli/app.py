@@ -14,7 +14,7 @@ import typer
 import typer.core
 
 from mlprep.cli import console as ui
-from mlprep.errors import MlprepError
+from mlprep.errors import InvalidValue, MlprepError
 
 
 class _Group(typer.core.TyperGroup):
@@ -24,7 +24,7 @@ class _Group(typer.core.TyperGroup):
         try:
             return super().invoke(ctx)
         except MlprepError as exc:
-            ui.err_console.print(f"[bold red]Error:[/] {_escape(str(exc))}", soft_wrap=True)
+            ui.err_console.print(f"[bold red]Error:[/] {_escape(describe_error(exc))}", soft_wrap=True)
             raise typer.Exit(1) from None
 
 
@@ -54,6 +54,22 @@ def _escape(text: str) -> str:
     from rich.markup import escape
 
     return escape(text)
+
+
+# The flag each library parameter is set with, and the command that lists its valid values.
+FLAGS = {"section": "--section", "tag": "--tag", "difficulty": "--difficulty", "minutes": "--minutes",
+         "bank": "--bank"}
+LISTINGS = {"tags": "mlprep content tags", "sections": "mlprep content list"}
+
+
+def describe_error(exc: MlprepError) -> str:
+    """The one-paragraph message for a library error, in the CLI's words."""
+    if isinstance(exc, InvalidValue):
+        text = exc.describe(FLAGS.get(exc.param, exc.param))
+        if exc.see and not exc.suggestions and exc.see in LISTINGS:
+            text += f" See `{LISTINGS[exc.see]}`."
+        return text
+    return str(exc)
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
@@ -414,6 +430,37 @@ def content_lint(
         raise typer.Exit(1)
     ui.console.print(f"[green]✓[/] {what}: {len(loaded.questions)} questions"
                      + (f", {n_drills} drills" if drill_dirs else "") + ", no problems.")
+
+
+@content_app.command("tags")
+def content_tags(
+    section: Annotated[Optional[list[str]], typer.Option("--section", "-s", metavar="SECTION", help="Only these sections (repeatable).")] = None,
+    bank: BankOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
+) -> None:
+    """List the tags of every section with how many questions carry each (for quiz --tag)."""
+    from mlprep.questions import bank as banklib
+    from mlprep.quiz.session import Filters
+
+    loaded = banklib.load_bank(bank or [])
+    Filters(sections=section or ()).validate(loaded)
+    table = banklib.tag_counts(loaded, tuple(section or ()))
+    if as_json:
+        print(json.dumps({"sections": table}, indent=2))
+        return
+    from rich.text import Text
+
+    width = max(20, ui.console.width - 1)
+    for sid, counts in table.items():
+        ui.console.print(Text(f"{sid} ({len(counts)} tags)", style="bold"))
+        line = " "
+        for unit in (f"{t} {n}" for t, n in counts.items()):  # a tag and its count never split
+            if len(line) + len(unit) + 3 > width and line.strip():
+                ui.console.print(Text(line.rstrip(" ·")), no_wrap=True, overflow="ignore", crop=False)
+                line = " "
+            line += f" {unit} ·"
+        ui.console.print(Text(line.rstrip(" ·")), no_wrap=True, overflow="ignore", crop=False)
+    ui.console.print(Text("Practise one with: mlprep quiz --tag TAG", style="dim"))
 
 
 @content_app.command("list")

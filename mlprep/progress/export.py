@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from mlprep import __version__, fsutil
-from mlprep.errors import MlprepError
+from mlprep.errors import InvalidValue, MlprepError
 from mlprep.questions.bank import Bank
 from mlprep.questions.model import LETTERS, Question, instantiate
 from mlprep.store.db import Store, iso
@@ -53,7 +53,7 @@ def select(bank: Bank, sections: Sequence[str] = ()) -> list[Question]:
     """The bank's questions (in section order), optionally only some sections."""
     unknown = [s for s in sections if s not in bank.sections]
     if unknown:
-        raise MlprepError(f"--section {unknown[0]!r}: no such section. Sections: {', '.join(bank.sections)}.")
+        raise InvalidValue("section", unknown[0], f"no such section. Sections: {', '.join(bank.sections)}.")
     order = {sid: i for i, sid in enumerate(bank.sections)}
     qs = [q for q in bank.questions.values() if not sections or q.section in sections]
     return sorted(qs, key=lambda q: order.get(q.section, len(order)))  # stable: file order within a section

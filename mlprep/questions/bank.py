@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mlprep import __version__, paths
-from mlprep.errors import ContentError, MlprepError, Problem
+from mlprep.errors import ContentError, InvalidValue, Problem
 from mlprep.fsutil import atomic_write
 from mlprep.questions.model import Question
 
@@ -63,9 +63,9 @@ def bank_files(extra: Sequence[Path] = (), builtin: bool = True, user: bool = Tr
     for p in extra:
         p = Path(p).expanduser()
         if not p.exists():
-            raise MlprepError(f"--bank {p}: no such file or folder. Give a YAML bank file or a folder of them.")
+            raise InvalidValue("bank", str(p), "no such file or folder. Give a YAML bank file or a folder of them.")
         if p.is_file() and p.suffix not in BANK_SUFFIXES:
-            raise MlprepError(f"--bank {p}: not a YAML file (expected a .yaml or .yml bank file).")
+            raise InvalidValue("bank", str(p), "not a YAML file (expected a .yaml or .yml bank file).")
         files += _files_in(p)
     seen: set[Path] = set()
     unique = []
@@ -157,3 +157,18 @@ def load_bank(extra: Sequence[Path] = (), use_cache: bool = True) -> Bank:
     if problems:
         raise ContentError(problems)
     return bank
+
+
+def tag_counts(bank: Bank, sections: list[str] | tuple[str, ...] = ()) -> dict[str, dict[str, int]]:
+    """Per section (in bank order): each tag and how many of the section's questions carry it,
+    most used first, then alphabetical."""
+    out: dict[str, dict[str, int]] = {}
+    for sid in bank.sections:
+        if sections and sid not in sections:
+            continue
+        counts: dict[str, int] = {}
+        for q in bank.in_section(sid):
+            for t in q.tags:
+                counts[t] = counts.get(t, 0) + 1
+        out[sid] = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    return out

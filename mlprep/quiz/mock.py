@@ -35,7 +35,7 @@ from typing import Any
 from fsrs import Scheduler
 
 from mlprep.drills.catalogue import Drill
-from mlprep.errors import MlprepError
+from mlprep.errors import InvalidValue, MlprepError
 from mlprep.questions.bank import Bank
 from mlprep.questions.model import OBJECTIVE_TYPES, Question, Shown
 from mlprep.quiz.session import QuizSession
@@ -198,7 +198,7 @@ class MockSession:
 
     def __post_init__(self) -> None:
         if self.minutes < 1:
-            raise MlprepError(f"--minutes {self.minutes}: a mock lasts at least 1 minute.")
+            raise InvalidValue("minutes", self.minutes, "a mock lasts at least 1 minute.")
         self.quiz = QuizSession(self.store, self.bank, self.scheduler, rng=self.rng, clock=self.clock, kind=KIND)
         self.session_id = self.quiz.session_id
         self.started = self.quiz.started

@@ -17,7 +17,7 @@ from datetime import datetime, timedelta, tzinfo
 from fsrs import Rating, Scheduler
 
 from mlprep import clock
-from mlprep.errors import MlprepError
+from mlprep.errors import InvalidValue, MlprepError
 from mlprep.questions.bank import Bank
 from mlprep.questions.model import Question, Shown, check, instantiate
 from mlprep.rules import LEECH_LAPSES, NEW_PER_SESSION, SESSION_LIMIT
@@ -34,19 +34,17 @@ class Filters:
     def validate(self, bank: Bank) -> None:
         unknown = [s for s in self.sections if s not in bank.sections]
         if unknown:
-            raise MlprepError(f"--section {unknown[0]!r}: no such section. Sections: "
-                              f"{', '.join(bank.sections)}.")
+            raise InvalidValue("section", unknown[0], f"no such section. Sections: {', '.join(bank.sections)}.")
         known_tags = {t for q in bank.questions.values() for t in q.tags}
         bad = [t for t in self.tags if t not in known_tags]
         if bad:
             import difflib
 
             close = difflib.get_close_matches(bad[0], sorted(known_tags), n=3)
-            hint = f" Did you mean {', '.join(close)}?" if close else " See `mlprep content tags`."
-            raise MlprepError(f"--tag {bad[0]!r}: no question has this tag.{hint}")
+            raise InvalidValue("tag", bad[0], "no question has this tag.", suggestions=close, see="tags")
         bad_d = [d for d in self.difficulty if d not in (1, 2, 3)]
         if bad_d:
-            raise MlprepError(f"--difficulty {bad_d[0]}: use 1 (junior), 2 (mid) or 3 (senior).")
+            raise InvalidValue("difficulty", bad_d[0], "use 1 (junior), 2 (mid) or 3 (senior).")
 
     def match(self, q: Question) -> bool:
         return ((not self.sections or q.section in self.sections)

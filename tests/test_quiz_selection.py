@@ -1,4 +1,4 @@
-"""Quiz additions: the daily review cap (lowest retrievability first), reviews today in the user's
+"""Quiz selection and caps: the daily review cap (lowest retrievability first), reviews today in the user's
 time zone, --leeches, --weak, what the CLI says about what remains, and the trigger-kept aggregates
 (`item_totals`, `review_buckets`) staying equal to the review log through undos."""
 
