@@ -17,3 +17,9 @@ FAST_MINUTES = {1: 10, 2: 20, 3: 30}   # a first-attempt pass within this many m
 DEFAULT_FORBIDDEN_IMPORTS = ("sklearn", "scipy", "torch", "tensorflow", "jax", "keras", "statsmodels")
 DEFAULT_TIME_LIMIT = 20     # seconds for all calls into a submission
 DEFAULT_MEMORY_MB = 2048    # address-space limit of the process that runs a submission
+
+# ------------------------------------------------------------------ settings (`mlprep config`)
+SETTINGS = {  # name -> (default, description)
+    "desired_retention": ("0.9", "Target probability of recalling a card when it comes due (0.70-0.99)."),
+    "timezone": ("", "IANA time zone for days and streaks, e.g. Europe/Paris (empty: the system's)."),
+}

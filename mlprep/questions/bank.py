@@ -63,9 +63,9 @@ def bank_files(extra: Sequence[Path] = (), builtin: bool = True, user: bool = Tr
     for p in extra:
         p = Path(p).expanduser()
         if not p.exists():
-            raise InvalidValue("bank", str(p), "no such file or folder. Give a YAML bank file or a folder of them.")
+            raise InvalidValue("bank", p, "no such file or folder. Give a YAML bank file or a folder of them.")
         if p.is_file() and p.suffix not in BANK_SUFFIXES:
-            raise InvalidValue("bank", str(p), "not a YAML file (expected a .yaml or .yml bank file).")
+            raise InvalidValue("bank", p, "not a YAML file (expected a .yaml or .yml bank file).")
         files += _files_in(p)
     seen: set[Path] = set()
     unique = []

@@ -1,0 +1,144 @@
+"""`mlprep content lint|tags|list`: validate and inspect banks and drills."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+
+from mlprep.cli import console as ui
+from mlprep.cli.common import BankOpt, fail
+
+content_app = typer.Typer(help="Inspect and validate question banks.", no_args_is_help=True)
+
+@content_app.command("lint")
+def content_lint(
+    paths_: Annotated[Optional[list[Path]], typer.Argument(
+        metavar="[PATHS]...", help="Bank files, drill folders, or folders of them (default: everything built in, "
+                                   "plus your banks).")] = None,
+) -> None:
+    """Validate question banks and drills; report every problem (exit 1 if any)."""
+    from mlprep.drills import catalogue as drilllib
+    from mlprep.questions import bank as banklib
+
+    bank_paths: list[Path] = []
+    drill_dirs: list[Path] = []
+    if paths_:
+        for p in paths_:
+            if not p.exists():
+                raise fail(f"{p}: no such file or folder.")
+            if p.is_dir() and (p / "drill.yaml").exists():
+                drill_dirs.append(p)
+            elif p.is_dir() and drilllib.drill_folders(p):
+                drill_dirs += drilllib.drill_folders(p)
+            else:
+                bank_paths.append(p)
+        files = banklib.bank_files(bank_paths, builtin=False, user=False) if bank_paths else []
+    else:
+        files = banklib.bank_files()
+        drill_dirs = drilllib.drill_folders()
+    from mlprep.questions.audit import audit
+
+    loaded, bank_problems = banklib.check_files(files, use_cache=False)
+    problems: list = list(bank_problems) + audit(loaded.questions.values())
+    n_drills = 0
+    for folder in drill_dirs:
+        drill, probs = drilllib.load_drill(folder)
+        problems += probs
+        n_drills += drill is not None and not probs
+    for p in problems:
+        ui.console.print(str(p), soft_wrap=True, markup=False)
+    what = f"{len(files)} bank file(s)" + (f" and {len(drill_dirs)} drill(s)" if drill_dirs else "")
+    if problems:
+        ui.err_console.print(f"[bold red]{len(problems)} problem(s)[/] in {what}.")
+        raise typer.Exit(1)
+    ui.console.print(f"[green]✓[/] {what}: {len(loaded.questions)} questions"
+                     + (f", {n_drills} drills" if drill_dirs else "") + ", no problems.")
+
+
+@content_app.command("tags")
+def content_tags(
+    section: Annotated[Optional[list[str]], typer.Option("--section", "-s", metavar="SECTION", help="Only these sections (repeatable).")] = None,
+    bank: BankOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
+) -> None:
+    """List the tags of every section with how many questions carry each (for quiz --tag)."""
+    from mlprep.questions import bank as banklib
+    from mlprep.quiz.session import Filters
+
+    loaded = banklib.load_bank(bank or [])
+    Filters(sections=section or ()).validate(loaded)
+    table = banklib.tag_counts(loaded, tuple(section or ()))
+    if as_json:
+        print(json.dumps({"sections": table}, indent=2))
+        return
+    from rich.text import Text
+
+    width = max(20, ui.console.width - 1)
+    for sid, counts in table.items():
+        ui.console.print(Text(f"{sid} ({len(counts)} tags)", style="bold"))
+        line = " "
+        for unit in (f"{t} {n}" for t, n in counts.items()):  # a tag and its count never split
+            if len(line) + len(unit) + 3 > width and line.strip():
+                ui.console.print(Text(line.rstrip(" ·")), no_wrap=True, overflow="ignore", crop=False)
+                line = " "
+            line += f" {unit} ·"
+        ui.console.print(Text(line.rstrip(" ·")), no_wrap=True, overflow="ignore", crop=False)
+    ui.console.print(Text("Practise one with: mlprep quiz --tag TAG", style="dim"))
+
+
+@content_app.command("list")
+def content_list(
+    bank: BankOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
+    """Show sections with question counts by type and difficulty."""
+    from mlprep.questions import bank as banklib
+    from mlprep.questions.model import TYPES
+
+    loaded = banklib.load_bank(bank or [])
+    rows: list[dict[str, Any]] = []
+    for sec in loaded.sections.values():
+        qs = loaded.in_section(sec.id)
+        rows.append({
+            "id": sec.id, "title": sec.title, "questions": len(qs),
+            "by_type": {t: sum(q.type == t for q in qs) for t in TYPES},
+            "by_difficulty": {str(d): sum(q.difficulty == d for q in qs) for d in (1, 2, 3)},
+            "parametric": sum(q.parametric for q in qs),
+        })
+    if as_json:
+        print(json.dumps({"sections": rows, "total": len(loaded.questions)}, indent=2))
+        return
+    from rich.table import Table
+
+    short = {"mcq": "mcq", "multi": "mul", "truefalse": "t/f", "numeric": "num", "short": "txt",
+             "flashcard": "card", "code_output": "code"}
+    from rich import box
+
+    table = Table(title=f"{len(loaded.questions)} questions in {len(rows)} sections", title_justify="left",
+                  box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False, collapse_padding=True)
+    table.add_column("section", no_wrap=True)
+    if ui.console.width >= 120:
+        table.add_column("title", overflow="ellipsis", no_wrap=True, max_width=40)
+    table.add_column("all", justify="right", no_wrap=True)
+    for t in TYPES:
+        table.add_column(short[t], justify="right", no_wrap=True)
+    table.add_column("d1/d2/d3", justify="right", no_wrap=True)
+    table.add_column("par", justify="right", no_wrap=True)
+    for r in rows:
+        d = r["by_difficulty"]
+        title = [r["title"]] if ui.console.width >= 120 else []
+        table.add_row(r["id"], *title, str(r["questions"]), *(str(r["by_type"][t]) for t in TYPES),
+                      f"{d['1']}/{d['2']}/{d['3']}", str(r["parametric"]))
+    table.add_section()
+    tot = {t: sum(r["by_type"][t] for r in rows) for t in TYPES}
+    dsum = [sum(r["by_difficulty"][k] for r in rows) for k in ("1", "2", "3")]
+    table.add_row("total", *([""] if ui.console.width >= 120 else []), str(len(loaded.questions)),
+                  *(str(tot[t]) for t in TYPES), "/".join(map(str, dsum)), str(sum(r["parametric"] for r in rows)))
+    ui.console.print(table)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(content_app, name="content")
