@@ -324,17 +324,31 @@ def render_report(report: dict[str, Any], outcome: Any = None) -> None:
             c.print(Panel(body, title=escape(w["id"]), title_align="left", border_style="red"))
 
     review = report["review"]
-    if review["tags"] or review["commands"]:
+    commands = review_commands(review)
+    if review["tags"] or commands:
         c.print()
         c.print("[bold]What to review[/]")
         if review["tags"]:
             c.print("  weakest tags in this mock: " + ", ".join(
                 f"[cyan]{escape(x['tag'])}[/] ({x['missed']}/{x['asked']} missed)" for x in review["tags"]))
-        for cmd in review["commands"]:
+        for cmd in commands:
             c.print(f"  [bold]{escape(cmd)}[/]")
     elif report["answered"]:
         c.print("\n[green]No wrong answers.[/]")
     c.print("\n[dim]Saved. Your answers count as reviews. Past mocks: mlprep mock --history[/]")
+
+
+def review_commands(review: dict[str, Any]) -> list[str]:
+    """The commands that practise what a mock found weak (reports saved before format 2 stored them)."""
+    if "commands" in review:
+        return list(review["commands"])
+    out = []
+    if review.get("tags"):
+        out.append("mlprep quiz " + " ".join(f"--tag {w['tag']}" for w in review["tags"]))
+    if review.get("sections"):
+        out.append("mlprep quiz " + " ".join(f"--section {s}" for s in review["sections"]))
+    out += [f"mlprep drill {slug}" for slug in review.get("drills", [])]
+    return out
 
 
 def render_history(reports: list[dict[str, Any]], tz: Any = None) -> None:

@@ -41,7 +41,7 @@ from mlprep.questions.model import OBJECTIVE_TYPES, Question, Shown
 from mlprep.quiz.session import QuizSession
 from mlprep.store.db import Store, iso, utcnow
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: `review` holds tags, sections and drills; the CLI words the commands
 KIND = "mock"
 DEFAULT_MINUTES = 30
 UNSEEN_SKILL = 0.35
@@ -359,11 +359,7 @@ def build_report(m: MockSession, ended: datetime, ended_by: str) -> dict[str, An
     weak_tags = [{"tag": t, "asked": tag_n[t], "missed": tag_miss[t]} for t in weak[:REVIEW_TAGS]]
     weak_sections = [row["id"] for row in sections if row["answered"] >= 2
                      and row["correct"] / row["answered"] < WEAK_SECTION_SHARE]
-    commands = []
-    if weak_tags:
-        commands.append("mlprep quiz " + " ".join(f"--tag {w['tag']}" for w in weak_tags))
-    if weak_sections:
-        commands.append("mlprep quiz " + " ".join(f"--section {s}" for s in weak_sections))
+    drills_to_redo: list[str] = []  # the report says what to review; the CLI words it as commands
 
     drill = None
     if m.drill is not None:
@@ -380,7 +376,7 @@ def build_report(m: MockSession, ended: datetime, ended_by: str) -> dict[str, An
                                  else None),
                          first_failure=(ff.message if ff is not None else None))
         if m.drill_status != "passed":
-            commands.append(f"mlprep drill {d.slug}")
+            drills_to_redo.append(d.slug)
 
     used = max(0.0, (ended - m.started).total_seconds())
     return {
@@ -412,7 +408,7 @@ def build_report(m: MockSession, ended: datetime, ended_by: str) -> dict[str, An
         "wrong": [{"id": r.question.id, "section": r.question.section, "prompt": _excerpt(r.shown.prompt),
                    "response": r.response, "expected": r.expected, "explanation": r.shown.explanation,
                    "tags": list(r.question.tags)} for r in recs if r.status == "wrong"],
-        "review": {"tags": weak_tags, "sections": weak_sections, "commands": commands},
+        "review": {"tags": weak_tags, "sections": weak_sections, "drills": drills_to_redo},
         "drill": drill,
     }
 
