@@ -147,3 +147,18 @@ def test_params_numpy_and_math_available():
     for bad in ("np.linalg.__dict__", "np.load('x.npy')", "np.lib.format", "np.array([1]).tofile('x')"):
         with pytest.raises(P.ExpressionError):
             P.compile_expression(bad)
+
+
+@pytest.mark.parametrize("typed,expected,unit,right", [
+    ("75%", 0.75, "", True),        # hundredths
+    ("0.75%", 0.75, "", False),     # 0.0075, not 0.75
+    ("0.75", 0.75, "", True),
+    ("12.34%", 12.34, "", True),    # an answer asked for in percent, typed with its sign
+    ("0.1234", 12.34, "", False),
+    ("75%", 75, "%", True),         # unit "%": the typed figure is the answer
+    ("0.75", 75, "%", False),
+])
+def test_a_percent_sign_means_hundredths(typed, expected, unit, right):
+    from mlprep.questions.model import _check_number
+
+    assert _check_number(typed, expected, 0.005, 0.0, unit).correct is right

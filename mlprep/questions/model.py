@@ -252,7 +252,7 @@ def check(shown: Shown, text: str) -> Check:
     if q.type == "truefalse":
         return Check(parse_bool(text) == q.answer)
     if q.type == "numeric":
-        return _check_number(text, float(shown.expected), q.abs_tol, q.rel_tol)
+        return _check_number(text, float(shown.expected), q.abs_tol, q.rel_tol, q.unit)
     if q.type == "short":
         given = normalize_text(text)
         best = min(levenshtein(given, normalize_text(a)) for a in q.answer)
@@ -271,10 +271,24 @@ def _outputs(q: Question) -> tuple[str, ...]:
     return q.answer if isinstance(q.answer, tuple) else (q.answer,)
 
 
-def _check_number(text: str, expected: float, abs_tol: float, rel_tol: float) -> Check:
+def _check_number(text: str, expected: float, abs_tol: float, rel_tol: float, unit: str = "") -> Check:
+    """A number within tolerance. A trailing % means hundredths ("75%" is 0.75), so "0.75%" is not 0.75;
+    the typed figure itself counts only where the answer is on the percent scale (unit "%", or an
+    expected value above 1, as in "give it in percent: 12.34")."""
     value = parse_number(text)
     if value is None:
         return Check(False)
+    percent = text.strip().endswith("%")
+    if percent and unit.strip() == "%":
+        candidates = [value * 100]
+    elif percent and abs(expected) > 1:
+        candidates = [value, value * 100]
+    else:
+        candidates = [value]
+    for v in candidates:
+        if math.isclose(v, expected, rel_tol=rel_tol, abs_tol=abs_tol):
+            return Check(True, "" if v == expected else "within tolerance")
+    return Check(False)
     raw = text.strip().endswith("%")
     candidates = [value, value * 100] if raw else [value]
     for v in candidates:
