@@ -105,14 +105,31 @@ def test_parametric_placeholder_not_declared(tmp_path):
     assert "'b'" in p.message and p.where == "q1: prompt"
 
 
-@pytest.mark.parametrize("expr", ["__import__('os').system('true')", "open('/etc/passwd').read()",
-                                  "np.__class__", "(lambda: 1)()", "[x for x in range(3)][0]", "exec('1')"])
+@pytest.mark.parametrize("expr", [
+    "__import__('os').system('true')", "open('/etc/passwd').read()", "np.__class__", "(lambda: 1)()",
+    "[x for x in range(3)][0]", "exec('1')",
+    # attribute chains rooted at a module reach os through numpy's own imports: no attribute is followed
+    "np.lib.npyio.os.system('true')", "np.random.os.system('true')", "math.sqrt.__self__", "np.testing",
+    "().__class__.__bases__[0]", "getattr(np, 'os')", "np.sqrt.__call__(a)",
+])
 def test_parametric_expressions_are_restricted(tmp_path, expr):
     path = write_bank(tmp_path / "b.yaml", [question("q1", "numeric", params={"a": {"min": 1, "max": 3}},
                                                      answer=expr)])
     _, problems = banklib.check_files([path], use_cache=False)
     assert len(problems) == 1 and problems[0].where == "q1: answer"
     assert "allowed" in problems[0].message or "NameError" in problems[0].message
+
+
+@pytest.mark.parametrize("expr,why", [
+    ("10 ** 10 ** 10", "too large"), ("a ** 100000", "too large"), ("[1] * 10 ** 9", "numbers and arrays only"),
+    ("'x' * 10 ** 9", "numbers and arrays only"), ("factorial(10 ** 6)", "whole numbers from 0 to 1000"),
+    ("comb(10 ** 7, 5)", "whole numbers from 0 to 1000"), ("(-8) ** 0.5", "not a real number"),
+])
+def test_cost_bombs_in_expressions_are_refused_not_run(tmp_path, expr, why):
+    path = write_bank(tmp_path / "b.yaml", [question("q1", "numeric", params={"a": {"min": 2, "max": 3}},
+                                                     answer=expr)])
+    _, problems = banklib.check_files([path], use_cache=False)
+    assert len(problems) == 1 and problems[0].where == "q1: answer" and why in problems[0].message
 
 
 def test_unsupported_format_version(tmp_path):
