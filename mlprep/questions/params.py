@@ -87,35 +87,34 @@ def _min_max(pick: Callable[..., Any], reducer: str) -> Callable[..., Any]:
 
 
 # name -> (function, keywords it accepts). `np.x`, `math.x` and `x` all resolve here.
-FUNCTIONS: dict[str, tuple[Callable[..., Any], frozenset[str]]] = {
-    name: (fn, frozenset(kw)) for name, fn, kw in [
-        ("abs", _elementwise(abs, "abs"), ()), ("round", round, ()), ("int", int, ()), ("float", float, ()),
-        ("min", _min_max(min, "min"), ()), ("max", _min_max(max, "max"), ()),
-        ("sum", _reduce("sum"), ()), ("mean", _reduce("mean"), ()), ("median", _reduce("median"), ()),
-        ("std", _reduce("std"), ("ddof",)), ("var", _reduce("var"), ("ddof",)), ("prod", _reduce("prod"), ()),
-        ("len", lambda x: len(x), ()),
-        ("sqrt", _elementwise(math.sqrt, "sqrt"), ()), ("exp", _elementwise(math.exp, "exp"), ()),
-        ("log", _log, ()), ("log2", _elementwise(math.log2, "log2"), ()),
-        ("log10", _elementwise(math.log10, "log10"), ()), ("log1p", _elementwise(math.log1p, "log1p"), ()),
-        ("expm1", _elementwise(math.expm1, "expm1"), ()),
-        ("floor", _elementwise(math.floor, "floor"), ()), ("ceil", _elementwise(math.ceil, "ceil"), ()),
-        ("trunc", _elementwise(math.trunc, "trunc"), ()),
-        ("sin", _elementwise(math.sin, "sin"), ()), ("cos", _elementwise(math.cos, "cos"), ()),
-        ("tan", _elementwise(math.tan, "tan"), ()), ("tanh", _elementwise(math.tanh, "tanh"), ()),
-        ("atan", _elementwise(math.atan, "arctan"), ()), ("arctan", _elementwise(math.atan, "arctan"), ()),
-        ("hypot", math.hypot, ()), ("erf", math.erf, ()), ("erfc", math.erfc, ()), ("lgamma", math.lgamma, ()),
-        ("comb", lambda n, k: math.comb(_bounded_int(n, "comb"), _bounded_int(k, "comb")), ()),
-        ("perm", lambda n, k: math.perm(_bounded_int(n, "perm"), _bounded_int(k, "perm")), ()),
-        ("factorial", lambda n: math.factorial(_bounded_int(n, "factorial")), ()),
-        ("isclose", lambda a, b: math.isclose(a, b), ()),
-        ("pow", lambda a, b: _power(a, b), ()),
-        ("array", _array, ()), ("asarray", _array, ()),
-        ("argsort", lambda x: _np().argsort(_array(x), kind="stable"), ()),
-        ("sort", lambda x: _np().sort(_array(x)), ()), ("cumsum", lambda x: _np().cumsum(_array(x)), ()),
-        ("clip", lambda x, lo, hi: _np().clip(x if isinstance(x, (int, float)) else _array(x), lo, hi), ()),
-        ("sign", _elementwise(lambda v: (v > 0) - (v < 0), "sign"), ()),
-    ]
-}
+_TABLE: list[tuple[str, Callable[..., Any], tuple[str, ...]]] = [
+    ("abs", _elementwise(abs, "abs"), ()), ("round", round, ()), ("int", int, ()), ("float", float, ()),
+    ("min", _min_max(min, "min"), ()), ("max", _min_max(max, "max"), ()),
+    ("sum", _reduce("sum"), ()), ("mean", _reduce("mean"), ()), ("median", _reduce("median"), ()),
+    ("std", _reduce("std"), ("ddof",)), ("var", _reduce("var"), ("ddof",)), ("prod", _reduce("prod"), ()),
+    ("len", lambda x: len(x), ()),
+    ("sqrt", _elementwise(math.sqrt, "sqrt"), ()), ("exp", _elementwise(math.exp, "exp"), ()),
+    ("log", _log, ()), ("log2", _elementwise(math.log2, "log2"), ()),
+    ("log10", _elementwise(math.log10, "log10"), ()), ("log1p", _elementwise(math.log1p, "log1p"), ()),
+    ("expm1", _elementwise(math.expm1, "expm1"), ()),
+    ("floor", _elementwise(math.floor, "floor"), ()), ("ceil", _elementwise(math.ceil, "ceil"), ()),
+    ("trunc", _elementwise(math.trunc, "trunc"), ()),
+    ("sin", _elementwise(math.sin, "sin"), ()), ("cos", _elementwise(math.cos, "cos"), ()),
+    ("tan", _elementwise(math.tan, "tan"), ()), ("tanh", _elementwise(math.tanh, "tanh"), ()),
+    ("atan", _elementwise(math.atan, "arctan"), ()), ("arctan", _elementwise(math.atan, "arctan"), ()),
+    ("hypot", math.hypot, ()), ("erf", math.erf, ()), ("erfc", math.erfc, ()), ("lgamma", math.lgamma, ()),
+    ("comb", lambda n, k: math.comb(_bounded_int(n, "comb"), _bounded_int(k, "comb")), ()),
+    ("perm", lambda n, k: math.perm(_bounded_int(n, "perm"), _bounded_int(k, "perm")), ()),
+    ("factorial", lambda n: math.factorial(_bounded_int(n, "factorial")), ()),
+    ("isclose", lambda a, b: math.isclose(a, b), ()),
+    ("pow", lambda a, b: _power(a, b), ()),
+    ("array", _array, ()), ("asarray", _array, ()),
+    ("argsort", lambda x: _np().argsort(_array(x), kind="stable"), ()),
+    ("sort", lambda x: _np().sort(_array(x)), ()), ("cumsum", lambda x: _np().cumsum(_array(x)), ()),
+    ("clip", lambda x, lo, hi: _np().clip(x if isinstance(x, (int, float)) else _array(x), lo, hi), ()),
+    ("sign", _elementwise(lambda v: (v > 0) - (v < 0), "sign"), ()),
+]
+FUNCTIONS: dict[str, tuple[Callable[..., Any], frozenset[str]]] = {name: (fn, frozenset(kw)) for name, fn, kw in _TABLE}
 CONSTANTS = {"pi": math.pi, "e": math.e, "inf": math.inf, "tau": math.tau}
 _MODULES = ("math", "np")
 _BINOPS: dict[type, Callable[[Any, Any], Any]] = {
