@@ -96,3 +96,20 @@ def test_a_prompt_that_contains_its_answer_is_a_give_away(tmp_path):
           explanation: It is the noise floor.
         """)
     assert result.exit_code == 1 and "[demo-short-01: accept]" in result.output and "'irreducible error'" in result.output
+
+
+def test_notes_are_linted_against_the_banks_and_drills(tmp_path):
+    notes = tmp_path / "metrics.md"
+    notes.write_text("# Metrics\n\n## Precision\nTags: precision, no-such-tag\n\nTP / (TP + FP).\n\n"
+                     "Practice: `mlprep quiz --tag precision` · `mlprep drill no-such-drill`\n" + "x" * 81 + "\n"
+                     "## Recall\nNo tags line here.\n")
+    result = runner.invoke(app, ["content", "lint", str(notes)])
+    assert result.exit_code == 1
+    out = result.output
+    assert "metrics.md:4: the tag 'no-such-tag'" in out
+    assert "metrics.md:8: `mlprep drill no-such-drill`: there is no such drill" in out
+    assert "metrics.md:9: the line has 81 characters" in out
+    assert "metrics.md:10: the topic 'Recall' needs a 'Tags:' line" in out
+    stray = tmp_path / "no-such-section.md"
+    stray.write_text("# X\n")
+    assert "no bank has the section 'no-such-section'" in runner.invoke(app, ["content", "lint", str(stray)]).output

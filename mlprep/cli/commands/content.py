@@ -33,7 +33,7 @@ def content_lint(
                 drill_dirs.append(p)
             elif p.is_dir() and drilllib.drill_folders(p):
                 drill_dirs += drilllib.drill_folders(p)
-            else:
+            elif p.suffix != ".md":  # notes files are checked below
                 bank_paths.append(p)
         files = banklib.bank_files(bank_paths, builtin=False, user=False) if bank_paths else []
     else:
@@ -48,9 +48,18 @@ def content_lint(
         drill, probs = drilllib.load_drill(folder)
         problems += probs
         n_drills += drill is not None and not probs
+    from mlprep import paths
+    from mlprep.questions.notes import check_notes, notes_files
+
+    note_files = [p for p in (paths_ or []) if p.suffix == ".md"] if paths_ else notes_files(paths.content_dir() / "notes")
+    if note_files:
+        slugs = {f.name for f in drilllib.drill_folders()}
+        full_bank = loaded if not paths_ else banklib.load_bank()
+        problems += check_notes(note_files, full_bank, slugs, require_every_section=not paths_)
     for p in problems:
         ui.console.print(str(p), soft_wrap=True, markup=False)
-    what = f"{len(files)} bank file(s)" + (f" and {len(drill_dirs)} drill(s)" if drill_dirs else "")
+    what = (f"{len(files)} bank file(s)" + (f", {len(drill_dirs)} drill(s)" if drill_dirs else "")
+            + (f" and {len(note_files)} notes file(s)" if note_files else ""))
     if problems:
         ui.err_console.print(f"[bold red]{len(problems)} problem(s)[/] in {what}.")
         raise typer.Exit(1)
