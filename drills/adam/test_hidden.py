@@ -125,6 +125,19 @@ def test_float32_parameters(solution, reference):
           [rng.uniform(0.1, 1, size=(5, 4)).astype(np.float32)], 3, rtol=RTOL_F32, atol=ATOL_F32)
 
 
+def test_beta_zero_and_scalar_parameters(solution, reference):
+    """beta1 = 0 (no momentum: m_new = g) and beta2 = 0 (v_new = g²) are allowed, 1 - 0**t = 1; 0-d (scalar)
+    parameter arrays come back with shape ()."""
+    params, grads = [np.array(1.5), np.array([0.5, -2.0])], [np.array(-0.3), np.array([0.2, 0.0])]
+    state = [np.array(0.1), np.array([0.0, 0.4])]
+    for t in (1, 3):
+        check(solution, reference, params, grads, state, [np.array(0.04), np.array([0.01, 0.2])], t,
+              lr=0.1, beta1=0.0, beta2=0.0)
+        check(solution, reference, params, grads, state, [np.array(0.04), np.array([0.01, 0.2])], t,
+              lr=0.1, beta1=0.0, beta2=0.99)
+    check(solution, reference, params, grads, zeros_like(params), zeros_like(params), 1)
+
+
 def test_inputs_not_modified(solution, reference):
     """params, grads, m and v are left untouched (checked on every call)."""
     check(solution, reference, [np.array([1.0, 2.0]), np.array([[3.0]])], [np.array([0.1, 0.2]), np.array([[1.0]])],

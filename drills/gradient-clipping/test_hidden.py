@@ -1,5 +1,6 @@
-"""Hidden tests for `clip_by_global_norm`. Tolerances: RTOL=1e-6, ATOL=1e-12 (loose enough for a
-PyTorch-style epsilon of 1e-6 added to the norm in the denominator; every test norm is >= 1 or 0)."""
+"""Hidden tests for `clip_by_global_norm`. Tolerances: RTOL=1e-6, ATOL=1e-12 on the exact factor
+max_norm / total_norm. A PyTorch-style epsilon (max_norm / (total_norm + 1e-6)) is off by a relative
+1e-6 / total_norm, so it fails on the small-norm tests (norms 0.05 and 0.002)."""
 
 import numpy as np
 import pytest
@@ -83,6 +84,13 @@ def test_many_parameters(solution, reference):
     rng = np.random.default_rng(3)
     shapes = [(8, 16), (16,), (16, 16), (16,), (16, 4), (4,), (3, 3, 2), (1,), (5, 1), ()]
     check(solution, reference, [rng.normal(0, 3, size=s) for s in shapes], 5.0)
+
+
+def test_small_norm_is_clipped_exactly(solution, reference):
+    """Norms 0.05 and 0.002 clipped to 0.01 and 0.001: the exact factor max_norm / total_norm (an epsilon
+    such as PyTorch's + 1e-6 in the denominator is a relative error of 2e-5 and 5e-4 here)."""
+    check(solution, reference, [np.array([0.03, -0.04]), np.zeros(3)], 0.01)
+    check(solution, reference, [np.array([[0.0012]]), np.array([0.0016])], 0.001)
 
 
 def test_small_max_norm(solution, reference):

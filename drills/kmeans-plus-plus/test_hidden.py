@@ -193,6 +193,19 @@ def test_random_datasets(solution, reference, seed):
         checked_call(solution, X, int(rng.integers(2, min(n, 8))), s)
 
 
+@pytest.mark.parametrize("offset", [1e6, 1e7, 1e8])
+def test_large_offset_small_spread(solution, reference, offset):
+    """The line example shrunk to a spread of 1.7 and moved to 1e6, 1e7, 1e8: the far point still
+    follows its exact D^2 probability (distances from the differences; ||x||² - 2x·c + ||c||²
+    cancels there and gives wrong, even negative, weights)."""
+    runs, X = 240, line() * 0.1 + offset
+    p = sum(prob for seq, prob in sequence_probabilities(X, 2).items() if 8 in seq)
+    points, draws = many_draws(solution, X, 2, runs)
+    hits = sum(bool(np.any(points[ids, 0] == X[8, 0])) for ids in draws)
+    check_frequency(hits, runs, p, f"the far point [{X[8, 0]!r}] was among the 2 centroids",
+                    "distances computed in expanded form lose every digit this far from 0", X, 2)
+
+
 def test_input_not_modified(solution, reference):
     """X is left untouched (checked on every call)."""
     checked_call(solution, np.random.default_rng(6).normal(size=(12, 2)), 4, 0)

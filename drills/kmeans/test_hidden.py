@@ -3,8 +3,9 @@
 K-Means has no unique answer (it depends on the initialisation), so the tests check properties:
 - shapes and label range;
 - a Lloyd fixed point: each point's label is its nearest returned centroid (distances within
-  1e-9 of the minimum, so ties may go either way), and each non-empty cluster's centroid equals the
-  mean of its points (rtol=1e-6, atol=1e-9);
+  1e-9 · (1 + d²) + 1e-15 · max|X| of the minimum, so ties may go either way), and each non-empty
+  cluster's centroid equals the mean of its points (rtol=1e-6, atol=1e-9 + 8 eps |mean of X|, on
+  data centred by their mean);
 - on well-separated blobs, the partition equals the true one up to a permutation of labels;
 - the same seed gives the same result; every centroid is finite (empty clusters handled).
 """
@@ -41,7 +42,8 @@ def assert_fixed_point(X, centroids, labels):
     X = np.asarray(X, dtype=float)
     d2 = ((X[:, None, :] - centroids[None, :, :]) ** 2).sum(axis=2)
     own = d2[np.arange(len(X)), labels]
-    worse = own > d2.min(axis=1) + 1e-9 * (1 + d2.min(axis=1))
+    # 1e-9 relative slack for ties, plus the float64 rounding of centroids far from 0 (~eps * |X|).
+    worse = own > d2.min(axis=1) + 1e-9 * (1 + d2.min(axis=1)) + 1e-15 * np.abs(X).max()
     if worse.any():
         i = int(np.argmax(worse))
         fail(f"point {i} ({X[i]}) is labelled {labels[i]}, but centroid {int(d2[i].argmin())} is nearer "
@@ -49,7 +51,10 @@ def assert_fixed_point(X, centroids, labels):
              "centroid (Euclidean), and the algorithm must iterate to convergence.")
     for j in range(len(centroids)):
         members = X[labels == j]
-        if len(members) and not np.allclose(centroids[j], members.mean(axis=0), rtol=RTOL, atol=ATOL):
+        # Compared relative to the data's spread (centred), plus the rounding of the offset itself.
+        c = X.mean(axis=0)
+        if len(members) and not np.allclose(centroids[j] - c, members.mean(axis=0) - c, rtol=RTOL,
+                                            atol=ATOL + 8 * np.finfo(float).eps * np.abs(c).max()):
             fail(f"centroid {j} is {np.round(centroids[j], 6)}, but the mean of its {len(members)} points is "
                  f"{np.round(members.mean(axis=0), 6)}. Each centroid must be the mean of its points "
                  "(iterate until the assignments stop changing).",
@@ -161,6 +166,15 @@ def test_same_seed_same_result(solution, reference):
     if not (np.allclose(c1, c2) and np.array_equal(l1, l2)):
         fail("two calls with seed=123 gave different results; create the generator with "
              "np.random.default_rng(seed) and use only it.")
+
+
+@pytest.mark.parametrize("offset", [1e6, 1e7, 1e8])
+def test_large_offset_small_spread(solution, reference, offset):
+    """Data near 1e6, 1e7, 1e8 with a spread of about 1: still a Lloyd fixed point (distances from
+    the differences; the expanded form ||x||² - 2x·c + ||c||² cancels there)."""
+    X = np.random.default_rng(int(np.log10(offset))).uniform(size=(150, 2)) + offset
+    centroids, labels = run(solution, X, 4, seed=1)
+    assert_fixed_point(X, centroids, labels)
 
 
 def test_input_not_modified(solution, reference):

@@ -11,13 +11,12 @@ def knn_impute(X, k=3):
     donors = X[~incomplete]  # the complete rows, (m, d)
     k = min(k, len(donors))  # fewer than k donors: use them all
     # Squared distances (r, m) from each incomplete row to each donor over the row's OBSERVED columns
-    # only: sum_j o_j (x_j - y_j)^2 = sum_j o_j x_j^2 - 2 sum_j o_j x_j y_j + sum_j o_j y_j^2, with o
-    # the row's observed mask and x its values (gaps set to 0). The first term is the same for every
-    # donor of a row, so it cannot change which donors are nearest and is left out; the other two
-    # are matrix products (BLAS does the work). The square root would not change the order either.
-    observed = ~missing[incomplete]
-    x = np.where(observed, X[incomplete], 0.0)
-    d2 = observed @ (donors ** 2).T - 2 * x @ donors.T  # squared distances minus a per-row constant
+    # only, from the differences themselves: where the row is missing, row - donor is NaN and nansum
+    # skips it. (The expanded form x² - 2xy + y² would cancel catastrophically for data far from 0,
+    # e.g. values near 1e8 with a spread of 1, and pick the wrong donors.) The square root would not
+    # change the order, so it is left out.
+    diff = X[incomplete][:, None, :] - donors[None, :, :]  # (r, m, d), NaN in the row's gaps
+    d2 = np.nansum(diff ** 2, axis=2)
     nearest = np.argpartition(d2, k - 1)[:, :k]  # (r, k) the k nearest donors, in any order
     filled = X.copy()
     # Each gap gets the donors' mean in its column; observed entries keep their values.

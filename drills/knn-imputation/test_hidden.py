@@ -141,6 +141,16 @@ def test_many_complete_rows(solution, reference):
     check(solution, reference, X, 5)
 
 
+@pytest.mark.parametrize("offset", [1e6, 1e7, 1e8])
+def test_large_offset_small_spread(solution, reference, offset):
+    """Data near 1e6, 1e7, 1e8 with a spread of about 1: the same donors as near 0 (distances from
+    the differences themselves; the expanded form x² - 2xy + y² cancels and picks the wrong ones)."""
+    rng = np.random.default_rng(int(np.log10(offset)))
+    X = random_with_gaps(rng, 40, 3, frac_rows=0.2) / 3 + offset
+    check(solution, reference, X, 3)
+    check(solution, reference, X, 1)
+
+
 def test_input_not_modified(solution, reference):
     """X keeps its NaN: the gaps are filled in a copy (checked on every call)."""
     check(solution, reference, np.array([[1.0, 2.0], [3.0, 1.0], [0.0, 0.5], [1.2, nan], [nan, 0.9]]), 2)

@@ -128,3 +128,15 @@ def speed_case():
     X = rng.normal(size=(2000, 2))
     y = rng.integers(0, 4, 2000)
     return {"function": "knn_predict", "args": (X, y, rng.normal(size=(300, 2))), "kwargs": {"k": 5}}
+
+
+@pytest.mark.parametrize("offset", [1e6, 1e7, 1e8])
+def test_large_offset_small_spread(solution, reference, offset):
+    """Coordinates near 1e6, 1e7, 1e8 with a spread of about 1: the same neighbours as near 0
+    (distances from the differences; the expanded form ||a||² - 2a·b + ||b||² cancels there)."""
+    rng = np.random.default_rng(int(np.log10(offset)))
+    X = rng.normal(size=(200, 2))
+    y = rng.integers(0, 4, 200)
+    X_test = rng.normal(size=(40, 2))
+    check(solution, reference, X + offset, y, X_test + offset, 1)
+    check(solution, reference, X + offset, y, X_test + offset, 3)

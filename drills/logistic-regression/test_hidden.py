@@ -1,8 +1,9 @@
 """Hidden tests for `logistic_regression_fit` and `predict_proba`.
 
 Gradient descent from zero is deterministic, so (w, b) are compared with the reference after the
-same number of epochs: RTOL = 1e-6, ATOL = 1e-9. `predict_proba` is compared with RTOL = 1e-9,
-ATOL = 1e-12 (so a tiny probability such as 4e-18 must not be clipped or rounded to 1e-7).
+same number of epochs: RTOL = 1e-6, ATOL = 1e-9. `predict_proba` is compared RELATIVELY: RTOL = 1e-9,
+ATOL = 1e-100 (so a tiny probability such as sigmoid(-40) = 4.2e-18 must keep its digits: clipping
+the logits at ±30 or the probabilities at 1e-15 fails).
 Accuracy on noisy blobs must be at least MIN_ACCURACY = 0.9.
 """
 
@@ -12,7 +13,7 @@ import pytest
 from mlprep.drillkit import assert_close, call, fail, short_repr
 
 RTOL, ATOL = 1e-6, 1e-9
-P_RTOL, P_ATOL = 1e-9, 1e-12
+P_RTOL, P_ATOL = 1e-9, 1e-100
 MIN_ACCURACY = 0.9
 
 
@@ -131,6 +132,17 @@ def test_predict_proba_extreme_logits(solution, reference):
     got = check_proba(solution, reference, X, np.array([1.0]), 0.0)
     if np.any(np.asarray(got) < 0) or np.any(np.asarray(got) > 1):
         fail("probabilities must lie in [0, 1].", got=got)
+
+
+def test_predict_proba_tiny_probabilities_keep_their_digits(solution, reference):
+    """Logits -35 ... -700 (and +35 ... +700): sigmoid(-40) = 4.2e-18 and sigmoid(-700) = 9.9e-305 are
+    compared relatively (rtol 1e-9), so clipping the logits at ±30 or the probabilities at 1e-15 fails."""
+    z = np.array([-35.0, -40.0, -60.0, -100.0, -300.0, -700.0, 35.0, 100.0, 700.0])
+    got = check_proba(solution, reference, z[:, None], np.array([1.0]), 0.0)
+    check_proba(solution, reference, np.array([[-20.0, -10.0], [7.0, -40.0]]), np.array([1.5, 2.0]), -3.0)
+    if np.any(np.asarray(got) <= 0):
+        fail("sigmoid of a logit of -700 is 9.9e-305, not 0: do not clip the logits or the probabilities.",
+             got=got)
 
 
 def test_predict_proba_integer_inputs(solution, reference):

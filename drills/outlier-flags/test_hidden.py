@@ -122,6 +122,16 @@ def test_zscore_zero_variance(solution, reference):
     check_z(solution, reference, np.array([-2, -2, -2]), threshold=0.0)
 
 
+@pytest.mark.parametrize("value", [0.1, 1 / 3, 0.7, 1e8 + 0.1])
+def test_zscore_inexact_constant(solution, reference, value):
+    """A constant array whose mean is not exact in float64 (0.1, 1/3, 0.7, 1e8 + 0.1 repeated): the
+    computed std is ~1e-17 (or 1.5e-8), not 0, yet the data are constant, so nothing is an outlier,
+    also at thresholds below 1. Decide zero variance exactly (max == min), not with std == 0."""
+    for n in (3, 7, 10, 11):
+        for threshold in (0.0, 0.5, 2.0):
+            check_z(solution, reference, np.full(n, value), threshold=threshold)
+
+
 def test_zscore_integers(solution, reference):
     """Integer input is handled in floating point."""
     check_z(solution, reference, np.array([1, 2, 3, 2, 1, 2, 3, 30, 2, 1, 2, 2]), threshold=2.0)

@@ -60,6 +60,16 @@ def test_constant_target_imperfect_prediction(solution, reference):
     check(solution, reference, np.array([-2.5, -2.5, -2.5, -2.5]), np.array([-2.5, -2.0, -3.0, -2.5]))
 
 
+@pytest.mark.parametrize("value", [0.1, 1 / 3, 0.7, 1e8 + 0.1])
+def test_inexact_constant_target(solution, reference, value):
+    """Constant y_true of 0.1, 1/3, 0.7 or 1e8 + 0.1 (mean not exact in float64, computed SS_tot ~1e-33,
+    not 0): still the constant-target convention, 1.0 if exact and 0.0 otherwise (not -1e30)."""
+    for n in (3, 7, 10, 11):
+        y = np.full(n, value)
+        check(solution, reference, y, y.copy())
+        check(solution, reference, y, y + np.linspace(-1.0, 1.0, n))
+
+
 def test_single_sample(solution, reference):
     """n = 1: y_true is constant, so 1.0 if exact and 0.0 otherwise."""
     check(solution, reference, np.array([2.0]), np.array([2.0]))

@@ -99,6 +99,14 @@ def test_random_steps(solution, reference, seed):
         params, sq_avgs = check(solution, reference, params, grads, sq_avgs, step=step, lr=lr, beta=beta, eps=1e-8)
 
 
+def test_beta_zero_and_scalar_parameters(solution, reference):
+    """beta = 0 (the average is just this step's g²: a sign-like step) is allowed; 0-d (scalar) parameter
+    arrays come back with shape ()."""
+    params, grads = [np.array(1.5), np.array([0.5, -2.0])], [np.array(-0.3), np.array([0.2, 0.0])]
+    check(solution, reference, params, grads, [np.array(0.04), np.array([0.01, 0.2])], lr=0.1, beta=0.0, eps=1e-8)
+    check(solution, reference, params, grads, [np.array(0.04), np.array([0.01, 0.2])], lr=0.1, beta=0.5, eps=1e-8)
+
+
 def test_float32_parameters(solution, reference):
     """float32 parameters, gradients and averages work (compared at float32 precision)."""
     rng = np.random.default_rng(3)

@@ -2,8 +2,9 @@
 
 - shape (n_new, d) and finite values;
 - every sample lies on a segment from a minority point to one of its k nearest other minority
-  points (k clamped to n - 1): distance to the nearest such segment <= TOL = 1e-6 * data scale
-  (float32 arithmetic passes);
+  points (k clamped to n - 1): distance to the nearest such segment <= TOL = 1e-6 * (1 + the
+  data's spread around its mean) + 8 eps * |mean| (float32 arithmetic passes near 0; the
+  large-offset test, points near 1e6-1e8 with a spread of 1, needs float64);
 - at most 1% of the samples coincide with an original point (a correct SMOTE gives none);
 - the positions along the segments are spread like U(0, 1) (mean 0.5 +- 0.06, std 0.25..0.33 over
   1500 samples: more than 6 standard errors of slack);
@@ -64,7 +65,11 @@ def check_properties(solution, X, n_new, k=None, seed=0, coverage=False, spread=
     S = synthesize(solution, X, n_new, k=k, seed=seed)
     if n_new == 0:
         return S
-    tol = REL_TOL * (1.0 + np.abs(X).max())
+    # Geometry on centred copies, so that data far from 0 (1e8 + a spread of 1) are checked at the
+    # scale of their spread; the tolerance adds the float64 rounding of the offset itself.
+    centre = X.mean(axis=0)
+    tol = REL_TOL * (1.0 + np.abs(X - centre).max()) + 8 * np.finfo(float).eps * np.abs(centre).max()
+    X, S = X - centre, S - centre
     d_best, a_idx, b_idx, best, t_best, dist, t_all = on_segments(X, S, k_eff)
     off = np.flatnonzero(d_best > tol)
     if off.size:
@@ -179,6 +184,14 @@ def test_different_seeds_different_samples(solution, reference):
         fail("different seeds returned the same samples; seed the generator with `seed`.")
     if np.array_equal(synthesize(solution, X, 20, k=3), synthesize(solution, X, 20, k=3)):
         fail("two calls with seed=None returned the same samples; without a seed use fresh randomness.")
+
+
+@pytest.mark.parametrize("offset", [1e6, 1e7, 1e8])
+def test_large_offset_small_spread(solution, reference, offset):
+    """Points near 1e6, 1e7, 1e8 with a spread of about 1: samples lie on the same nearest-neighbour
+    segments as near 0 (distances from the differences; the expanded form cancels there)."""
+    X = blob(int(np.log10(offset)), 60, 2) + offset
+    check_properties(solution, X, 600, k=2, seed=14)
 
 
 def test_input_not_modified(solution, reference):

@@ -1,8 +1,8 @@
 """Hidden tests for `standard_scaler_fit` and `standard_scaler_transform`.
 
 Tolerances: RTOL=1e-7, ATOL=1e-9 (any summation order or a one-pass variance formula passes on
-these well-conditioned data). Constant columns hold exactly representable values, so their
-population std is exactly 0.
+these well-conditioned data). A constant column (all values equal) must get a std of exactly 0
+from fit, also when its values (0.1, 1/3, 1e8 + 0.1, ...) make the computed std ~1e-17.
 """
 
 import numpy as np
@@ -64,6 +64,24 @@ def test_fit_keeps_zero_std_of_constant_column(solution, reference):
     """A constant column has std exactly 0 in the fit result (the guard belongs in transform)."""
     X = np.array([[1.0, 4.0, 0.0], [2.0, 4.0, 1.0], [4.0, 4.0, 5.0], [9.0, 4.0, 2.0]])
     check_fit(solution, reference, X)
+
+
+@pytest.mark.parametrize("n", [3, 7, 10, 11])
+def test_fit_inexact_constant_columns_have_zero_std(solution, reference, n):
+    """Constant columns of 0.1, 1/3, 0.7 and 1e8 + 0.1 (means not exact in float64): fit returns a std of
+    exactly 0 for them (decide "all values equal" exactly), so transform maps them to 0, not to +-1."""
+    X = np.column_stack([np.full(n, 0.1), np.full(n, 1 / 3), np.arange(n, dtype=float), np.full(n, 0.7),
+                         np.full(n, 1e8 + 0.1)])
+    mean, std = check_fit(solution, reference, X)
+    std = np.asarray(std, dtype=float)
+    for j in (0, 1, 3, 4):
+        if std[j] != 0:
+            fail(f"column {j} holds {n} copies of {X[0, j]!r}, so its std is 0, but fit returned {std[j]!r} "
+                 "(the rounding error of the mean). Return exactly 0.0 for a column whose values are all "
+                 "equal (e.g. where np.ptp(X, axis=0) == 0).", expected=0.0, got=std[j])
+    got = call(solution.standard_scaler_transform, X, np.asarray(mean, dtype=float), std)
+    assert_close(got, reference.standard_scaler_transform(X.copy(), *reference.standard_scaler_fit(X.copy())),
+                 rtol=RTOL, atol=ATOL, what="the scaled training data")
 
 
 def test_fit_integer_input(solution, reference):

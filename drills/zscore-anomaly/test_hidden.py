@@ -1,5 +1,7 @@
 """Hidden tests for `zscore_anomalies`. Flags are compared exactly (booleans, same shape as X).
 
+Zero-variance columns are those whose values are all equal (max == min); they flag nothing, also
+when their computed std is ~1e-17 instead of 0 (constants like 0.1 whose mean is not exact).
 Boundary cases use values whose mean, std and z-scores are exact in float64 (e.g. [0, 0, 0, 0, 5]:
 mean 1, std 2, z = 2), so every correct formula gives the same flags; random data keep every |z|
 at least 1e-6 away from the threshold.
@@ -25,7 +27,7 @@ def check(solution, reference, X, threshold=None):
         col = np.asarray(X, dtype=float).reshape(len(X), -1)[:, idx[1] if len(idx) > 1 else 0]
         mean, std = col.mean(), col.std()
         value = float(np.asarray(X)[idx])
-        z = "undefined (zero variance)" if std == 0 else f"{abs(value - mean) / std:.4g}"
+        z = "undefined (zero variance)" if np.ptp(col) == 0 else f"{abs(value - mean) / std:.4g}"
         fail(f"X[{', '.join(map(str, idx))}] = {value:g} should {'' if expected[idx] else 'not '}be flagged: "
              f"its column has mean {mean:.4g} and population std {std:.4g}, so |z| = {z} vs threshold "
              f"{threshold if threshold is not None else 3.0}; got {bool(arr[idx])} there.",
@@ -68,6 +70,19 @@ def test_constant_column_flags_nothing(solution, reference):
     """A zero-variance column flags nothing (no 0 / 0 decision), next to a normal column."""
     X = np.array([[7.0, 1.0], [7.0, 2.0], [7.0, 3.0], [7.0, 50.0], [7.0, 2.0], [7.0, 1.0]])
     check(solution, reference, X, 1.0)
+
+
+@pytest.mark.parametrize("value", [0.1, 1 / 3, 0.7, 1e8 + 0.1])
+def test_inexact_constant_column_flags_nothing(solution, reference, value):
+    """A constant column whose mean is not exact in float64 (0.1, 1/3, 0.7, 1e8 + 0.1 repeated): the
+    computed std is ~1e-17 (or 1.5e-8), not 0, but the column is constant, so nothing is flagged even at
+    thresholds below 1. Decide "constant" exactly (max == min), not with std == 0."""
+    for n in (3, 7, 10, 11):
+        col = np.full(n, value)
+        X = np.column_stack([col, np.arange(n, dtype=float) ** 2])
+        for threshold in (0.1, 0.5, 1.5):
+            check(solution, reference, X, threshold)
+        check(solution, reference, col, 0.5)
 
 
 def test_single_row(solution, reference):

@@ -100,6 +100,28 @@ def mha_params(d_model, h):
     return total
 
 
+
+def receptive_field_strided(k1, k2, k3):
+    # walk from one output unit back to the input: a window [lo, hi] at a layer's output covers
+    # [lo·s, hi·s + k − 1] at its input (conv k×k stride 1, pool 2×2 stride 2)
+    layers = [(k1, 1), (2, 2), (k2, 1), (2, 2), (k3, 1)]
+    lo, hi = 0, 0
+    for k, s in reversed(layers):
+        lo, hi = lo * s, hi * s + int(k) - 1
+    return hi - lo + 1
+
+
+def small_kernel_savings(K, C):
+    # build the weight tensors: one K×K layer vs the stack of 3×3 layers reaching the same field
+    big = np.zeros((int(C), int(C), int(K), int(K))).size
+    layers, field = 0, 1
+    while field < K:
+        field += 2
+        layers += 1
+    stack = sum(np.zeros((int(C), int(C), 3, 3)).size for _ in range(layers))
+    return big - stack
+
+
 ORACLES = {
     "architectures-cnn-receptive-01": receptive_field,
     "architectures-cnn-outsize-01": conv_output_size,
@@ -113,4 +135,6 @@ ORACLES = {
     "architectures-attention-scores-01": attention_score_count,
     "architectures-mha-dk-01": heads_dim,
     "architectures-mha-params-01": mha_params,
+    "architectures-receptive-stride-param-01": receptive_field_strided,
+    "architectures-small-kernels-param-01": small_kernel_savings,
 }

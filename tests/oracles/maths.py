@@ -102,6 +102,30 @@ def _sigmoid_derivative_max():
     return float(np.max(e / (1 + e) ** 2))
 
 
+
+def _beta_posterior_mean(a, b, n, k):
+    # posterior ∝ prior density × binomial likelihood, a polynomial in θ: Gauss-Legendre
+    # quadrature with 200 nodes integrates it exactly, so normalise it numerically
+    nodes, weights = np.polynomial.legendre.leggauss(200)
+    theta = (nodes + 1.0) / 2.0
+    post = theta ** (a - 1 + k) * (1.0 - theta) ** (b - 1 + n - k)
+    return float(np.sum(weights * theta * post) / np.sum(weights * post))
+
+
+def _eckart_young(s1, s2, s3, s4, k):
+    # build a matrix with these singular values, truncate its numerical SVD, measure the error
+    rng = np.random.default_rng(0)
+    u, _ = np.linalg.qr(rng.normal(size=(5, 5)))
+    v, _ = np.linalg.qr(rng.normal(size=(4, 4)))
+    sigma = np.zeros((5, 4))
+    sigma[:4, :4] = np.diag([s1, s2, s3, s4])
+    a = u @ sigma @ v.T
+    uu, ss, vt = np.linalg.svd(a)
+    k = int(k)
+    a_k = (uu[:, :k] * ss[:k]) @ vt[:k]
+    return float(np.linalg.norm(a - a_k, "fro"))
+
+
 ORACLES = {
     "maths-variance-param-01": _variance_sample,
     "maths-expectation-param-01": _expectation,
@@ -117,4 +141,6 @@ ORACLES = {
     "maths-chain-rule-param-01": _chain_rule,
     "maths-sigmoid-derivative-param-01": _sigmoid_derivative,
     "maths-sigmoid-derivative-max-01": _sigmoid_derivative_max,
+    "maths-beta-posterior-param-01": _beta_posterior_mean,
+    "maths-eckart-young-param-01": _eckart_young,
 }

@@ -121,6 +121,16 @@ def _auc_pairs():
     return float(np.sum((fpr[1:] - fpr[:-1]) * (tpr[1:] + tpr[:-1]) / 2))
 
 
+
+def _grid_search_fits(a, b, c, k):
+    # enumerate every (configuration, fold) pair the search would fit, plus the final refit
+    import itertools
+
+    grid = list(itertools.product(range(int(a)), range(int(b)), range(int(c))))
+    fits = [(cfg, fold) for cfg in grid for fold in range(int(k))]
+    return len(fits) + 1
+
+
 ORACLES = {
     "metrics-accuracy-param-01": _accuracy,
     "metrics-precision-param-01": _precision,
@@ -136,4 +146,5 @@ ORACLES = {
     "metrics-r2-param-01": _r2,
     "metrics-bias-variance-param-01": _bias_variance,
     "metrics-auc-pairs-01": _auc_pairs,
+    "metrics-grid-search-count-param-01": _grid_search_fits,
 }

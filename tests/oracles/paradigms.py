@@ -71,6 +71,21 @@ def knn_cost(n_train, n_test, d):
     return int(np.prod(shape, dtype=np.int64))
 
 
+
+def ols_slope(y0, y1, y2, y3):
+    # fit the line with NumPy's polynomial least squares instead of the deviation formula
+    return float(np.polyfit([0.0, 1.0, 2.0, 3.0], [y0, y1, y2, y3], 1)[0])
+
+
+def odds_ratio(w, d):
+    # odds before and after the change, from the sigmoid at an arbitrary intercept and start value
+    def odds(x, b=0.3):
+        p = 1.0 / (1.0 + np.exp(-(b + w * x)))
+        return p / (1.0 - p)
+
+    return float(odds(1.7 + d) / odds(1.7))
+
+
 ORACLES = {
     "paradigms-association-support-param-01": support,
     "paradigms-association-confidence-param-01": confidence,
@@ -80,4 +95,6 @@ ORACLES = {
     "paradigms-knn-proba-param-01": knn_proba,
     "paradigms-knn-weighted-param-01": knn_weighted,
     "paradigms-knn-cost-param-01": knn_cost,
+    "paradigms-ols-slope-param-01": ols_slope,
+    "paradigms-odds-ratio-param-01": odds_ratio,
 }

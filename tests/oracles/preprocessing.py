@@ -108,6 +108,14 @@ def pca_ratio(l1, l2, l3, l4):
     return eig[:2].sum() / eig.sum()
 
 
+
+def _lognormal_mean(mu, s):
+    # E[exp(Z)] for Z ~ N(mu, s²) by numerical integration of exp(z)·pdf(z) on a fine grid
+    z = np.linspace(mu - 14 * s, mu + 14 * s, 400_001)
+    pdf = np.exp(-0.5 * ((z - mu) / s) ** 2) / (s * np.sqrt(2 * np.pi))
+    return float(np.trapezoid(np.exp(z) * pdf, z))
+
+
 ORACLES = {
     "preprocessing-imputation-variance-param-01": imputation_variance,
     "preprocessing-iqr-upper-param-01": iqr_upper,
@@ -122,4 +130,5 @@ ORACLES = {
     "preprocessing-smote-param-01": smote_second_feature,
     "preprocessing-class-weight-param-01": class_weight,
     "preprocessing-pca-param-01": pca_ratio,
+    "preprocessing-lognormal-mean-param-01": _lognormal_mean,
 }

@@ -5,7 +5,7 @@ import numpy as np
 
 def standard_scaler_fit(X):
     X = np.asarray(X, dtype=float)
-    return X.mean(axis=0), X.std(axis=0)
+    return X.mean(axis=0), np.where(np.ptp(X, axis=0) == 0, 0.0, X.std(axis=0))
 
 
 def standard_scaler_transform(X, mean, std):
