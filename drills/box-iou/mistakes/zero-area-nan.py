@@ -1,0 +1,13 @@
+import numpy as np
+
+
+def box_iou(boxes_a, boxes_b):
+    a = np.asarray(boxes_a, dtype=float).reshape(-1, 4)
+    b = np.asarray(boxes_b, dtype=float).reshape(-1, 4)
+    area_a = (a[:, 2] - a[:, 0]) * (a[:, 3] - a[:, 1])
+    area_b = (b[:, 2] - b[:, 0]) * (b[:, 3] - b[:, 1])
+    wh = np.clip(np.minimum(a[:, None, 2:], b[None, :, 2:]) - np.maximum(a[:, None, :2], b[None, :, :2]), 0, None)
+    inter = wh[..., 0] * wh[..., 1]
+    union = area_a[:, None] + area_b[None, :] - inter
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return inter / union

@@ -1,0 +1,12 @@
+import numpy as np
+
+
+def attention_step(x_t, W_q, W_k, W_v, k_cache, v_cache):
+    x_t = np.asarray(x_t, dtype=float)
+    q, k, v = x_t @ W_q, x_t @ W_k, x_t @ W_v
+    keys = np.vstack([k, np.reshape(k_cache, (-1, k.size))])  # new row first
+    values = np.vstack([v, np.reshape(v_cache, (-1, v.size))])
+    scores = keys @ q / np.sqrt(k.size)
+    weights = np.exp(scores - scores.max())
+    weights = weights / weights.sum()
+    return weights @ values, keys, values

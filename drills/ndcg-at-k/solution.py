@@ -1,0 +1,30 @@
+"""NDCG@k for a batch of queries, as sklearn.metrics.ndcg_score (linear gains, ties averaged)."""
+
+import numpy as np
+
+
+def ndcg_at_k(y_true, y_score, k):
+    """Mean over queries (rows) of DCG@k / ideal DCG@k; a query whose ideal DCG is 0 scores 0.
+
+    Items with equal scores share their positions: each gets the mean gain of its tie group.
+    """
+    y_true = np.asarray(y_true, dtype=float)
+    y_score = np.asarray(y_score, dtype=float)
+    n_queries, n_items = y_true.shape
+    discount = np.reciprocal(np.log2(np.arange(n_items) + 2.0))  # 0-based position r -> 1 / log2(r + 2)
+    discount[k:] = 0.0  # only the top k positions count
+    # Rank every row by decreasing score; the order inside a tie group does not matter after averaging.
+    order = np.argsort(-y_score, kind="stable")
+    sorted_scores = np.take_along_axis(y_score, order, -1)
+    sorted_gains = np.take_along_axis(y_true, order, -1).ravel()
+    # Tie groups: a new group starts at every row start and wherever the score changes.
+    starts = np.ones((n_queries, n_items), dtype=bool)
+    starts[:, 1:] = sorted_scores[:, 1:] != sorted_scores[:, :-1]
+    first = np.flatnonzero(starts)  # flat index where each (query, tie group) begins
+    sizes = np.diff(first, append=sorted_gains.size)
+    group_mean = np.add.reduceat(sorted_gains, first) / sizes
+    dcg = np.repeat(group_mean, sizes).reshape(n_queries, n_items) @ discount
+    ideal = -np.sort(-y_true)  # relevance in decreasing order
+    idcg = ideal @ discount
+    ndcg = np.divide(dcg, idcg, out=np.zeros(n_queries), where=idcg > 0)
+    return float(ndcg.mean())
