@@ -31,3 +31,15 @@ def write_bank(path: Path, questions: list[dict[str, Any]], section: str = "sec"
     doc = {"format_version": 1, "section": {"id": section, "title": title, "order": order}, "questions": questions}
     path.write_text(yaml.safe_dump(doc, sort_keys=False), encoding="utf-8")
     return path
+
+
+def load_reference(slug: str):
+    """A drill's reference solution (drills/<slug>/solution.py) as a module, for library-agreement tests."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parent.parent / "drills" / slug / "solution.py"
+    spec = importlib.util.spec_from_file_location(f"ref_{slug.replace('-', '_')}", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -16,21 +16,17 @@ random inputs inside their contracts (test-only: the drills themselves import no
 
 from __future__ import annotations
 
-import importlib.util
 import math
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from tests.helpers import load_reference as load
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def load(slug: str):
-    spec = importlib.util.spec_from_file_location(f"ref_{slug.replace('-', '_')}", ROOT / "drills" / slug / "solution.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.mark.content

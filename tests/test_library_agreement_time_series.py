@@ -9,21 +9,16 @@ an np.correlate implementation.
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from tests.helpers import load_reference as load
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def load(slug: str):
-    path = ROOT / "drills" / slug / "solution.py"
-    spec = importlib.util.spec_from_file_location(f"reference_{slug.replace('-', '_')}", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 # ---------------------------------------------------------------- expanding-window split

@@ -13,21 +13,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 import warnings
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from tests.helpers import load_reference as load
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def load(slug: str):
-    spec = importlib.util.spec_from_file_location(f"ref_{slug.replace('-', '_')}", ROOT / "drills" / slug / "solution.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def blobs(rng, n, d, k, spread):

@@ -17,20 +17,16 @@ implementations written here in a different way:
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from tests.helpers import load_reference as load
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def load(slug: str):
-    spec = importlib.util.spec_from_file_location(f"ref_{slug.replace('-', '_')}", ROOT / "drills" / slug / "solution.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def random_boxes(rng, n, scale=10.0, max_size=5.0):
