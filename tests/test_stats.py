@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from mlprep import clock
 from mlprep.cli.app import app
+from mlprep.drills.catalogue import load_drills
 from mlprep.progress import stats as stats
 from mlprep.questions import bank as banklib
 from mlprep.srs import scheduler as sched
@@ -300,7 +301,7 @@ def test_cli_stats_renders_one_screen_and_json(tmp_path):
     result = runner.invoke(app, ["stats"])
     assert result.exit_code == 0, result.output
     for text in ("Today", "streak 1 day", "Weakest tags", "Cards new", "Due in the next 14 days",
-                 "Activity, last 26 weeks", "Drills 0 passed / 0 attempted / 67"):
+                 "Activity, last 26 weeks", f"Drills 0 passed / 0 attempted / {len(load_drills())}"):
         assert text in result.output
     data = json.loads(runner.invoke(app, ["stats", "--json"]).output)
     assert data["today"]["reviews"] == 1 and data["format_version"] == 1

@@ -47,13 +47,15 @@ def test_installed_wheel_finds_the_banks_from_anywhere(wheel, tmp_path):
     py = env_dir / "bin" / "python"
     inner = subprocess.run([str(py), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
                            capture_output=True, text=True, check=True).stdout.strip()
-    outer = {sysconfig.get_path("purelib"), sysconfig.get_path("platlib")}
-    (Path(inner) / "_outer_deps.pth").write_text("\n".join(sorted(outer)) + "\n")
     if _pip_supports_python_flag():
         subprocess.run([sys.executable, "-m", "pip", "--python", str(py), "install", "--no-deps", "-q", str(wheel)],
                        check=True, timeout=600)
     else:
         subprocess.run([str(py), "-m", "pip", "install", "--no-deps", "-q", str(wheel)], check=True, timeout=600)
+    # Only now: had pip seen the test environment (where mlprep itself may be installed), it would have
+    # skipped the wheel as "already satisfied". The venv's own site-packages stay first on sys.path.
+    outer = {sysconfig.get_path("purelib"), sysconfig.get_path("platlib")}
+    (Path(inner) / "_outer_deps.pth").write_text("\n".join(sorted(outer)) + "\n")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
     env.update(MLPREP_HOME=str(tmp_path / "home"), PATH=f"{env_dir / 'bin'}{os.pathsep}{os.environ.get('PATH', '')}")
     where = subprocess.run([str(py), "-c", "import mlprep, typer; print(mlprep.__file__)"], cwd=tmp_path, env=env,

@@ -3,17 +3,6 @@
 import numpy as np
 
 
-def _pairwise_iou(boxes):
-    """(N, N) IoU of boxes (N, 4) = (x1, y1, x2, y2); 0 where the union is 0."""
-    area = (boxes[:, 2] - boxes[:, 0]) * (boxes[:, 3] - boxes[:, 1])
-    top_left = np.maximum(boxes[:, None, :2], boxes[None, :, :2])
-    bottom_right = np.minimum(boxes[:, None, 2:], boxes[None, :, 2:])
-    wh = np.clip(bottom_right - top_left, 0.0, None)
-    inter = wh[..., 0] * wh[..., 1]
-    union = area[:, None] + area[None, :] - inter
-    return np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
-
-
 def nms(boxes, scores, iou_threshold):
     """Return the indices of the boxes kept by greedy NMS, by decreasing score.
 
@@ -22,13 +11,17 @@ def nms(boxes, scores, iou_threshold):
     """
     boxes = np.asarray(boxes, dtype=float).reshape(-1, 4)
     scores = np.asarray(scores, dtype=float)
-    iou = _pairwise_iou(boxes)
+    x1, y1, x2, y2 = boxes.T
+    area = (x2 - x1) * (y2 - y1)
     order = np.argsort(-scores, kind="stable")  # decreasing score, ties by lower index
-    suppressed = np.zeros(len(scores), dtype=bool)
     keep = []
-    for i in order:
-        if suppressed[i]:
-            continue
-        keep.append(i)
-        suppressed |= iou[i] > iou_threshold  # only kept boxes suppress others
+    while order.size:
+        i, rest = order[0], order[1:]
+        keep.append(i)  # the best box left is never suppressed: only kept boxes suppress others
+        w = np.clip(np.minimum(x2[i], x2[rest]) - np.maximum(x1[i], x1[rest]), 0.0, None)
+        h = np.clip(np.minimum(y2[i], y2[rest]) - np.maximum(y1[i], y1[rest]), 0.0, None)
+        inter = w * h
+        union = area[i] + area[rest] - inter
+        iou = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
+        order = rest[iou <= iou_threshold]  # survivors keep their order
     return np.array(keep, dtype=np.int64)

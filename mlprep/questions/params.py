@@ -113,6 +113,7 @@ _TABLE: list[tuple[str, Callable[..., Any], tuple[str, ...]]] = [
     ("sort", lambda x: _np().sort(_array(x)), ()), ("cumsum", lambda x: _np().cumsum(_array(x)), ()),
     ("clip", lambda x, lo, hi: _np().clip(x if isinstance(x, (int, float)) else _array(x), lo, hi), ()),
     ("sign", _elementwise(lambda v: (v > 0) - (v < 0), "sign"), ()),
+    ("norm", lambda x: float(_np().sqrt(_np().sum(_array(x) ** 2))), ()),
 ]
 FUNCTIONS: dict[str, tuple[Callable[..., Any], frozenset[str]]] = {name: (fn, frozenset(kw)) for name, fn, kw in _TABLE}
 CONSTANTS = {"pi": math.pi, "e": math.e, "inf": math.inf, "tau": math.tau}
