@@ -55,10 +55,8 @@ def package_of(module: str) -> str:
     if len(parts) == 1:
         return "base"
     sub = parts[1]
-    return sub if (PKG / sub).is_dir() or _SYNTHETIC.get(sub) else "base"
+    return sub if (PKG / sub).is_dir() else "base"
 
-
-_SYNTHETIC: dict[str, bool] = {}
 
 
 def _type_checking_lines(tree: ast.AST) -> set[int]:
@@ -184,7 +182,6 @@ def _tree(tmp_path: Path, files: dict[str, str]) -> Path:
         p.write_text(text)
     for d in [root, *[p for p in root.rglob("*") if p.is_dir()]]:
         (d / "__init__.py").touch()
-        _SYNTHETIC[d.name] = True
     return root
 
 

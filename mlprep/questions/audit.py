@@ -57,7 +57,7 @@ def _tolerance(q: Question) -> list[tuple[str, str]]:
     integers = sum(a.is_integer() for a in draws)
     if integers * 2 <= len(draws):
         return []
-    tols = [max(q.abs_tol, q.rel_tol * abs(a)) for a, is_int in zip(draws, [a.is_integer() for a in draws]) if is_int]
+    tols = [max(q.abs_tol, q.rel_tol * abs(a)) for a in draws if a.is_integer()]
     worst = max(tols)
     if worst < 0.5:
         return []
