@@ -9,19 +9,44 @@ order: the `timezone` setting (an IANA name such as `Europe/Paris`), `$TZ`, the 
 from __future__ import annotations
 
 import os
-from datetime import date, datetime, time, timedelta, tzinfo
+import warnings
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from pathlib import Path
+
+from mlprep.errors import MlprepWarning
+from mlprep.rules import MAX_ZONE_NAME
+
+_warned: set[tuple[str, str]] = set()
+
+
+def shown_name(name: str, limit: int = 40) -> str:
+    """A user-given name for a message: quoted, and cut (with its length) when it is long."""
+    return repr(name) if len(name) <= limit else f"{name[:limit]!r}… ({len(name)} characters)"
 
 
 def zone(name: str) -> tzinfo:
-    """An IANA time zone by name; ValueError with a clear reason if unknown."""
+    """An IANA time zone by name; ValueError with a clear reason if unknown (never OSError, even
+    for a name too long for a file name)."""
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+    advice = "use an IANA name such as Europe/Paris, America/New_York or UTC"
+    if not isinstance(name, str) or len(name) > MAX_ZONE_NAME:
+        raise ValueError(f"unknown time zone {shown_name(str(name))}: time zone names are at most "
+                         f"{MAX_ZONE_NAME} characters; {advice}")
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError, IsADirectoryError):
-        raise ValueError(f"unknown time zone {name!r}; use an IANA name such as Europe/Paris, "
-                         "America/New_York or UTC") from None
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name no file can have
+        raise ValueError(f"unknown time zone {shown_name(name)}; {advice}") from None
+
+
+def _fallback(source: str, name: str) -> tzinfo:
+    """UTC, with a one-line warning (once per process and value) naming where the bad zone came from."""
+    key = (source, name)
+    if key not in _warned:
+        _warned.add(key)
+        warnings.warn(f"{source} {shown_name(name)} is not a time zone mlprep knows; using UTC. Set yours with "
+                      "`mlprep config set timezone Europe/Paris` (an IANA name).", MlprepWarning, stacklevel=3)
+    return timezone.utc
 
 
 def system_zone() -> tzinfo:
@@ -30,7 +55,7 @@ def system_zone() -> tzinfo:
         try:
             return zone(tz)
         except ValueError:
-            pass
+            return _fallback("the TZ environment variable", tz)
     try:
         link = Path("/etc/localtime").resolve()
         if "zoneinfo" in link.parts:
@@ -46,7 +71,7 @@ def user_zone(setting: str | None) -> tzinfo:
         try:
             return zone(setting)
         except ValueError:
-            pass
+            return _fallback("the timezone setting", setting)
     return system_zone()
 
 

@@ -35,6 +35,11 @@ class ContentError(MlprepError):
         super().__init__(f"{head}:\n{lines}{more}\nRun `mlprep content lint` to see them all.")
 
 
+class MlprepWarning(UserWarning):
+    """Something the user should know but that does not stop the command (a bad setting replaced by its
+    default...). The CLI prints it as one line."""
+
+
 class StoreError(MlprepError):
     """The progress database could not be opened or written."""
 

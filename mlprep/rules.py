@@ -10,6 +10,7 @@ SESSION_LIMIT = 20          # questions in one `mlprep quiz` session (`-n`)
 NEW_PER_SESSION = 10        # new (never seen) questions a session adds (`--new`), without an interview plan
 MAX_REVIEWS_PER_DAY = 100   # daily cap on reviews of seen questions (`quiz --max-reviews`, reported by `today`)
 LEECH_LAPSES = 8            # a leech: forgotten (Again on a Review card) this many times or more, as Anki counts
+MOCK_MAX_MINUTES = 600      # longest mock interview (`mlprep mock --minutes`)
 
 # ------------------------------------------------------------------ drills
 DRILL_PREFIX = "drill:"     # a drill's item id in the store is DRILL_PREFIX + slug
@@ -19,6 +20,7 @@ DEFAULT_TIME_LIMIT = 20     # seconds for all calls into a submission
 DEFAULT_MEMORY_MB = 2048    # address-space limit of the process that runs a submission
 
 # ------------------------------------------------------------------ settings (`mlprep config`)
+MAX_ZONE_NAME = 64          # longest time-zone name accepted (the longest IANA name is about 30 characters)
 SETTINGS = {  # name -> (default, description)
     "desired_retention": ("0.9", "Target probability of recalling a card when it comes due (0.70-0.99)."),
     "timezone": ("", "IANA time zone for days and streaks, e.g. Europe/Paris (empty: the system's)."),

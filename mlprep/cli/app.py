@@ -13,18 +13,43 @@ import typer.core
 
 from mlprep.cli import console as ui
 from mlprep.cli.common import _escape, describe_error
-from mlprep.errors import MlprepError
+from mlprep.errors import MlprepError, MlprepWarning
 
 
 class _Group(typer.core.TyperGroup):
     """Root command group: turns every MlprepError into one clean message and exit code 1."""
 
     def invoke(self, ctx):
-        try:
-            return super().invoke(ctx)
-        except MlprepError as exc:
-            ui.err_console.print(f"[bold red]Error:[/] {_escape(describe_error(exc))}", soft_wrap=True)
-            raise typer.Exit(1) from None
+        import warnings
+
+        with warnings.catch_warnings():
+            warnings.showwarning = _show_warning
+            warnings.simplefilter("always", MlprepWarning)
+            try:
+                return super().invoke(ctx)
+            except MlprepError as exc:
+                ui.err_console.print(f"[bold red]Error:[/] {_escape(describe_error(exc))}", soft_wrap=True)
+                raise typer.Exit(1) from None
+            except Exception as exc:
+                if type(exc).__module__ != "sqlite3":  # a store error no Store method explained (safety net)
+                    raise
+                from mlprep import paths
+                from mlprep.store.db import diagnose
+
+                message = describe_error(diagnose(paths.db_path(), exc))  # type: ignore[arg-type]
+                ui.err_console.print(f"[bold red]Error:[/] {_escape(message)}", soft_wrap=True)
+                raise typer.Exit(1) from None
+
+
+_default_showwarning = __import__("warnings").showwarning
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """MlprepWarning: one plain line on stderr; anything else as Python prints it."""
+    if issubclass(category, MlprepWarning):
+        ui.err_console.print(f"[yellow]Warning:[/] {_escape(str(message))}", soft_wrap=True)
+    else:
+        _default_showwarning(message, category, filename, lineno, file, line)
 
 
 app = typer.Typer(

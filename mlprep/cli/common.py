@@ -41,3 +41,39 @@ def describe_error(exc: MlprepError) -> str:
 def fail(message: str, code: int = 1) -> typer.Exit:
     ui.err_console.print(f"[bold red]Error:[/] {_escape(message)}", soft_wrap=True)
     return typer.Exit(code)
+
+
+def stdin_closed() -> bool:
+    """True when there is no standard input at all (`mlprep quiz <&-`): nothing can ever be typed."""
+    import sys
+
+    stream = sys.stdin
+    if stream is None or stream.closed:
+        return True
+    try:
+        import os
+
+        os.fstat(stream.fileno())
+    except (OSError, ValueError):
+        return True
+    except Exception:  # a replaced stdin without a file descriptor (tests): it can be read
+        return False
+    return False
+
+
+def require_input(command: str, alternative: str = "") -> None:
+    """Fail with one clear message when stdin is closed, before anything starts."""
+    if stdin_closed():
+        raise fail(f"no input: stdin is closed, so `{command}` cannot read what you type; run it in a terminal"
+                   + (f", or {alternative}" if alternative else "") + ". Nothing was changed.")
+
+
+def confirm(question: str, command: str, flag: str = "--yes") -> bool:
+    """Ask a yes/no question; with no stdin, or at the end of input, fail (nothing changed) naming the flag
+    that skips the question."""
+    require_input(command, f"add {flag} to skip the question")
+    try:
+        return typer.confirm(question, default=False)
+    except (typer.Abort, EOFError, RuntimeError):
+        raise fail(f"no answer to the question (stdin reached its end, or Ctrl-C), so nothing was changed. "
+                   f"Run `{command}` in a terminal, or add {flag} to skip the question.") from None

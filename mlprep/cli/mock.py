@@ -410,9 +410,11 @@ def run(minutes: int, drill: bool, drill_name: str | None, sections: list[str], 
             render_history(past, tz)
         return
 
+    from mlprep.cli.common import require_input
     from mlprep.quiz.session import Filters
     from mlprep.srs.scheduler import scheduler_for
 
+    require_input("mlprep mock", "pipe your answers into it")
     loaded = banklib.load_bank(bank)
     Filters(sections=sections).validate(loaded)
     with Store() as store:

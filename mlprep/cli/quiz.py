@@ -54,6 +54,8 @@ def _read(prompt: str, reader: Reader) -> str:
 def default_reader(prompt: str) -> str:
     """Read one line. On a terminal use Rich's input; with piped stdin, echo the line so a
     transcript reads like a real session."""
+    if sys.stdin is None or sys.stdin.closed:  # no input at all: the same as its end
+        raise EOFError
     if sys.stdin.isatty():
         return console.input(prompt)
     line = sys.stdin.readline()

@@ -39,6 +39,7 @@ from mlprep.errors import InvalidValue, MlprepError
 from mlprep.questions.bank import Bank
 from mlprep.questions.model import OBJECTIVE_TYPES, Question, Shown
 from mlprep.quiz.session import QuizSession
+from mlprep.rules import MOCK_MAX_MINUTES
 from mlprep.store.db import Store, iso, utcnow
 
 FORMAT_VERSION = 2  # 2: `review` holds tags, sections and drills; the CLI words the commands
@@ -199,6 +200,8 @@ class MockSession:
     def __post_init__(self) -> None:
         if self.minutes < 1:
             raise InvalidValue("minutes", self.minutes, "a mock lasts at least 1 minute.")
+        if self.minutes > MOCK_MAX_MINUTES:
+            raise InvalidValue("minutes", self.minutes, f"a mock lasts at most {MOCK_MAX_MINUTES} minutes.")
         self.quiz = QuizSession(self.store, self.bank, self.scheduler, rng=self.rng, clock=self.clock, kind=KIND)
         self.session_id = self.quiz.session_id
         self.started = self.quiz.started

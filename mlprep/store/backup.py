@@ -64,29 +64,34 @@ def _tables_present(db: sqlite3.Connection) -> set[str]:
 
 def counts(store: Store) -> dict[str, int]:
     """Rows per data table."""
-    present = _tables_present(store.db)
-    return {t: store.db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] if t in present else 0 for t in TABLES}
+    with store.guard():
+        present = _tables_present(store.db)
+        return {t: store.db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] if t in present else 0
+                for t in TABLES}
 
 
 def has_progress(store: Store) -> bool:
     """True when the store holds cards, reviews or drill attempts."""
-    return any(store.db.execute(f"SELECT EXISTS(SELECT 1 FROM {t})").fetchone()[0] for t in PROGRESS_TABLES)
+    with store.guard():
+        return any(store.db.execute(f"SELECT EXISTS(SELECT 1 FROM {t})").fetchone()[0] for t in PROGRESS_TABLES)
 
 
 def dump(store: Store, now: datetime | None = None) -> dict[str, Any]:
     """The whole store as a JSON-ready dict, read in one snapshot (a consistent view even while
     another mlprep process is writing)."""
     db = store.db
-    db.execute("BEGIN")
-    try:
-        migrations = [r[0] for r in db.execute("SELECT name FROM migrations ORDER BY rowid")]
-        tables: dict[str, list[dict[str, Any]]] = {}
-        for table in TABLES:
-            cols = _columns(db, table)
-            cur = db.execute(f"SELECT {', '.join(cols)} FROM {table} ORDER BY {cols[0]}")  # id or key
-            tables[table] = [dict(zip(cols, tuple(row))) for row in cur]
-    finally:
-        db.execute("COMMIT")
+    with store.guard():
+        db.execute("BEGIN")
+        try:
+            migrations = [r[0] for r in db.execute("SELECT name FROM migrations ORDER BY rowid")]
+            tables: dict[str, list[dict[str, Any]]] = {}
+            for table in TABLES:
+                cols = _columns(db, table)
+                cur = db.execute(f"SELECT {', '.join(cols)} FROM {table} ORDER BY {cols[0]}")  # id or key
+                tables[table] = [dict(zip(cols, tuple(row))) for row in cur]
+        finally:
+            if db.in_transaction:
+                db.execute("COMMIT")
     return {
         "kind": KIND,
         "format_version": FORMAT_VERSION,
@@ -330,7 +335,7 @@ def restore(store: Store, source: Path | str | dict[str, Any], force: bool = Fal
                 write_backup(store, safety_backup)
         restored: dict[str, int] = {}
         try:
-            with store.transaction() as db, store.bulk_reviews():
+            with store.guard(), store.transaction() as db, store.bulk_reviews():
                 _wipe(db)
                 for table in TABLES:
                     cols = _columns(db, table)
@@ -338,7 +343,7 @@ def restore(store: Store, source: Path | str | dict[str, Any], force: bool = Fal
                     cur = db.executemany(
                         f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", rows)
                     restored[table] = cur.rowcount
-        except sqlite3.Error as exc:  # rolled back: the store is as it was
+        except (sqlite3.IntegrityError, sqlite3.InterfaceError, OverflowError) as exc:  # rolled back
             raise BackupError(f"{label} could not be restored ({exc}); your progress is unchanged. The file was "
                               "probably edited or damaged; restore an untouched backup.") from None
     finally:
@@ -355,7 +360,7 @@ def reset(store: Store) -> dict[str, int]:
     """Delete all progress in one transaction: every data table but the settings (the schema and its
     migrations stay too); returns the rows deleted per table."""
     deleted = {t: n for t, n in counts(store).items() if t not in KEPT_BY_RESET}
-    with store.transaction() as db, store.bulk_reviews():
+    with store.guard(), store.transaction() as db, store.bulk_reviews():
         _wipe(db, keep=KEPT_BY_RESET)
     return deleted
 

@@ -15,7 +15,9 @@ WAL mode with a busy timeout, and every write commits immediately.
 
 from __future__ import annotations
 
+import functools
 import json
+import os
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -26,6 +28,154 @@ from typing import Any
 
 from mlprep import paths
 from mlprep.errors import StoreError
+
+BUSY_TIMEOUT_SECONDS = 10  # how long a write waits for another process's lock before giving up
+
+
+# ---------------------------------------------------------------- what went wrong, in the user's words
+
+class StoreDamaged(StoreError):
+    """The database file is damaged (SQLite reports corruption and `PRAGMA quick_check` confirms it)."""
+
+
+class StoreFull(StoreError):
+    """The disk (or the database's size limit) is full: the change was not saved."""
+
+
+class StoreReadOnly(StoreError):
+    """The database or its folder cannot be written (permissions, read-only file system)."""
+
+
+class StoreLocked(StoreError):
+    """Another process held a lock on the database for longer than the busy timeout."""
+
+
+class StoreTooNew(StoreError):
+    """The database was written by a newer mlprep (migrations this one does not know)."""
+
+
+class SessionGone(StoreError):
+    """The session a review points at is no longer in the store (progress was reset elsewhere)."""
+
+
+class ChangedElsewhere(StoreError):
+    """A card changed (another session reviewed it) after the review an undo would revert."""
+
+
+def quick_check(path: Path, lines: int = 3) -> list[str]:
+    """The first lines of `PRAGMA quick_check` on a fresh read-only connection (["ok"] when sound);
+    the error itself when SQLite cannot even read the file."""
+    try:
+        con = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, timeout=2)
+        try:
+            return [str(r[0]) for r in con.execute(f"PRAGMA quick_check({int(lines)})")] or ["ok"]
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
+        return [str(exc)]
+
+
+def latest_backup(folder: Path) -> Path | None:
+    """The newest `*.json` file in `folder` (a data home's `backups`), or None."""
+    try:
+        found = [p for p in Path(folder).glob("*.json") if p.is_file()]
+        return max(found, key=lambda p: p.stat().st_mtime) if found else None
+    except OSError:
+        return None
+
+
+def _restore_advice(path: Path) -> str:
+    folder = path.parent / "backups"
+    latest = latest_backup(folder)
+    keep = f"Keep a copy of the damaged file first (cp {path} {path}.damaged), never delete it"
+    if latest is None:
+        return (f"There is no backup in {folder}. {keep}: `sqlite3 {path} .recover` may rescue most of it. "
+                f"If you have a backup elsewhere, `mlprep restore FILE --force` replaces the damaged "
+                "database with it (and keeps the damaged one beside it).")
+    made = datetime.fromtimestamp(latest.stat().st_mtime, timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    return (f"{keep}; then restore your latest backup ({made}): mlprep restore {latest} --force "
+            "(it keeps the damaged database beside the restored one).")
+
+
+def _write_problem(path: Path) -> str:
+    """Why SQLite may not write `path`: the file, its folder, or the file system."""
+    folder = path.parent
+    if path.is_dir():
+        return f"{path} is a folder, not a database file"
+    if path.exists() and not os.access(path, os.R_OK):
+        return f"{path} cannot be read (permission denied)"
+    if path.exists() and not os.access(path, os.W_OK):
+        return f"{path} is read-only (permission denied for writing)"
+    if not folder.is_dir():
+        return f"its folder {folder} does not exist"
+    if not os.access(folder, os.W_OK):
+        return (f"its folder {folder} is read-only (SQLite writes its -wal and -shm files beside the "
+                "database, even to read it)")
+    return "the file system is read-only or the file is locked against writing"
+
+
+def diagnose(path: Path, exc: sqlite3.Error) -> StoreError:
+    """Turn an SQLite error on the progress database at `path` into a message that says what is
+    actually wrong (full, read-only, locked, damaged) and what to do, without pointing the user at
+    their only copy unless damage is confirmed."""
+    path = Path(path)
+    text = str(exc)
+    code = getattr(exc, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    lowered = text.lower()
+    if primary == 13 or "database or disk is full" in lowered:  # SQLITE_FULL
+        free = ""
+        try:
+            import shutil
+
+            free = f"; {shutil.disk_usage(path.parent).free // (1 << 20)} MB are free on that disk"
+        except OSError:
+            pass
+        return StoreFull(f"the progress database {path} could not grow: the disk is full or the database reached "
+                         f"its size limit (SQLite: {text}{free}). This change was not saved; everything saved "
+                         "before it is intact. Free some space and run the command again.")
+    if primary in (5, 6) or "database is locked" in lowered or "database table is locked" in lowered:
+        return StoreLocked(f"the progress database {path} is locked by another program (another mlprep, or a "
+                           f"sqlite3 shell) and stayed locked for over {BUSY_TIMEOUT_SECONDS} s (SQLite: {text}). "
+                           "Nothing was changed; close the other program and run the command again.")
+    if primary in (3, 8, 14, 23) or "readonly" in lowered or "unable to open" in lowered:
+        return StoreReadOnly(f"cannot use the progress database {path}: {_write_problem(path)} (SQLite: {text}). "
+                             "Your progress in it is intact. Make it writable (e.g. chmod u+w on the file and "
+                             "its folder), or set MLPREP_HOME to a writable folder.")
+    check = quick_check(path)
+    sound = check == ["ok"]
+    if primary in (11, 26) or "malformed" in lowered or "not a database" in lowered or not sound:
+        if sound:
+            return StoreError(f"SQLite reported {text!r} on the progress database {path}, but PRAGMA quick_check "
+                              "finds no damage now; run the command again. If it comes back, make a backup "
+                              "(mlprep backup FILE) while you still can.")
+        return StoreDamaged(f"the progress database {path} is damaged (SQLite: {text}; PRAGMA quick_check: "
+                            f"{'; '.join(check)}). {_restore_advice(path)}")
+    if primary == 10:  # SQLITE_IOERR, not explained by a full disk
+        return StoreError(f"the disk failed while reading or writing the progress database {path} (SQLite: "
+                          f"{text}); PRAGMA quick_check finds no damage. Check that the disk is still there "
+                          "and healthy, then run the command again.")
+    return StoreError(f"the progress database {path} gave an unexpected error (SQLite: {text}); PRAGMA "
+                      "quick_check finds no damage. Run the command again; if it persists, back up your progress "
+                      "(mlprep backup FILE) and report it.")
+
+
+def set_aside(path: Path, now: datetime | None = None) -> Path:
+    """Rename a damaged database (and its -wal/-shm files) to `<name>.damaged-<UTC stamp>` beside it,
+    so a fresh one can be created without losing the old file. Returns the new path."""
+    path = Path(path)
+    stamp = (now or datetime.now(timezone.utc)).strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.name}.damaged-{stamp}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
+    os.replace(path, target)
+    for suffix in ("-wal", "-shm"):
+        side = path.with_name(path.name + suffix)
+        if side.exists():
+            os.replace(side, target.with_name(target.name + suffix))
+    return target
 
 
 def _script(db: sqlite3.Connection, sql: str) -> None:
@@ -270,16 +420,20 @@ class Store:
         self.path = Path(path) if path is not None else paths.db_path()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
+            self.db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
             self.db.row_factory = sqlite3.Row
-            self.db.execute("PRAGMA busy_timeout = 10000")
+            self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
             self.db.execute("PRAGMA journal_mode = WAL")
             self.db.execute("PRAGMA synchronous = NORMAL")
             self.db.execute("PRAGMA foreign_keys = ON")
             self.migrate()
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"cannot open the progress database {self.path}: {exc}. If the file is "
-                             "damaged, move it aside (your data home is shown by `mlprep where`).") from None
+        except sqlite3.Error as exc:
+            if getattr(self, "db", None) is not None:
+                self.db.close()
+            raise diagnose(self.path, exc) from None
+        except StoreError:
+            self.db.close()
+            raise
         except OSError as exc:
             raise StoreError(f"cannot create the data folder {self.path.parent}: {exc}. Set MLPREP_HOME "
                              "to a writable folder.") from None
@@ -288,6 +442,13 @@ class Store:
     def migrate(self) -> list[str]:
         self.db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
         done = {r[0] for r in self.db.execute("SELECT name FROM migrations")}
+        known = [name for name, _ in MIGRATIONS]
+        unknown = sorted(done - set(known))
+        if unknown:
+            raise StoreTooNew(
+                f"this progress database ({self.path}) was written by a newer mlprep (schema {unknown[-1]}, unknown "
+                f"to this mlprep, which knows up to {known[-1]}). Upgrade mlprep (pip install -U mlprep) to use "
+                "it; nothing was changed, and this mlprep will not write to it.")
         applied = []
         for name, fn in MIGRATIONS:
             if name in done:
@@ -302,16 +463,47 @@ class Store:
     def schema_version(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM migrations").fetchone()[0]
 
+    def failure(self, exc: sqlite3.Error) -> StoreError:
+        """The StoreError that explains an SQLite error on this store."""
+        return diagnose(self.path, exc)
+
+    @contextmanager
+    def guard(self) -> Iterator[None]:
+        """Run raw SQL on this store (store/backup.py): SQLite errors become a StoreError that says
+        what is wrong (full, read-only, locked, damaged). Constraint errors pass through: the caller
+        words them (they come from the data it writes, not from the database file)."""
+        try:
+            yield
+        except sqlite3.IntegrityError:
+            raise
+        except sqlite3.Error as exc:
+            raise self.failure(exc) from None
+
+    def _rollback(self) -> None:
+        # SQLite rolls some failed transactions back by itself (a full disk, I/O errors): a second
+        # ROLLBACK would raise and hide the real error.
+        if self.db.in_transaction:
+            try:
+                self.db.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
+
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise self.failure(exc) from None
         try:
             yield self.db
         except BaseException:
-            self.db.execute("ROLLBACK")
+            self._rollback()
             raise
-        else:
+        try:
             self.db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self._rollback()
+            raise self.failure(exc) from None
 
     @contextmanager
     def bulk_reviews(self) -> Iterator[None]:
@@ -380,8 +572,15 @@ class Store:
     def record_review(self, *, item_id: str, kind: str, card_after: Mapping[str, Any], card_before: str | None,
                       log: Mapping[str, Any], correct: bool | None, response_ms: int | None,
                       session_id: int | None, section: str | None) -> int:
-        """Store the new card state and the review log entry in one committed transaction."""
+        """Store the new card state and the review log entry in one committed transaction.
+
+        SessionGone when `session_id` is no longer in the store (a reset in another mlprep); nothing
+        is written then."""
         with self.transaction():
+            if session_id is not None and self.db.execute("SELECT 1 FROM sessions WHERE id = ?",
+                                                          (session_id,)).fetchone() is None:
+                raise SessionGone(f"session {session_id} is no longer in the progress store {self.path} "
+                                  "(it was reset or restored by another mlprep); this answer was not saved.")
             self._put_card(item_id, kind, card_after)
             cur = self.db.execute(
                 "INSERT INTO reviews (item_id, kind, reviewed_at, rating, correct, response_ms, session_id, "
@@ -392,12 +591,28 @@ class Store:
             return int(cur.lastrowid or 0)
 
     def undo_review(self, review_id: int) -> ReviewRow:
-        """Delete one review and restore the card to its state before it (or to 'new')."""
-        row = self.db.execute("SELECT id, item_id, kind, rating, correct, card_before FROM reviews WHERE id = ?",
-                              (review_id,)).fetchone()
-        if row is None:
-            raise StoreError(f"review {review_id} does not exist")
+        """Delete one review and restore the card to its state before it (or to 'new').
+
+        Only the card's latest review can be undone, and only while the card is as that review left
+        it: if another session reviewed (or changed) it since, ChangedElsewhere and nothing changes."""
         with self.transaction():
+            row = self.db.execute("SELECT id, item_id, kind, rating, correct, card_before, log_json FROM reviews "
+                                  "WHERE id = ?", (review_id,)).fetchone()
+            if row is None:
+                raise ChangedElsewhere(f"review {review_id} is no longer in the progress store (it was reset, "
+                                       "restored or undone elsewhere); nothing was undone.")
+            later = self.db.execute("SELECT COUNT(*) FROM reviews WHERE item_id = ? AND id > ?",
+                                    (row["item_id"], review_id)).fetchone()[0]
+            card = self.db.execute("SELECT last_review FROM cards WHERE item_id = ?", (row["item_id"],)).fetchone()
+            try:
+                when = datetime.fromisoformat(json.loads(row["log_json"])["review_datetime"]).timestamp()
+            except (ValueError, KeyError, TypeError):
+                when = None
+            moved = card is None or (when is not None and card["last_review"] is not None
+                                     and abs(card["last_review"] - when) > 1e-3)
+            if later or moved:
+                raise ChangedElsewhere(f"the card {row['item_id']} was reviewed elsewhere since (another mlprep "
+                                       "session); not undone, so that review is kept.")
             self.db.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
             if row["card_before"] is None:
                 self.db.execute("DELETE FROM cards WHERE item_id = ?", (row["item_id"],))
@@ -425,6 +640,9 @@ class Store:
         cur = self.db.execute("INSERT INTO sessions (kind, started_at, meta_json) VALUES (?, ?, ?)",
                               (kind, iso(utcnow()), json.dumps(meta or {})))
         return int(cur.lastrowid or 0)
+
+    def session_exists(self, session_id: int) -> bool:
+        return self.db.execute("SELECT 1 FROM sessions WHERE id = ?", (session_id,)).fetchone() is not None
 
     def end_session(self, session_id: int, meta: dict[str, Any] | None = None) -> None:
         if meta is None:
@@ -582,3 +800,21 @@ class Store:
         """Graded attempts at a drill after the ISO time `since` ('' for all)."""
         return self.db.execute("SELECT COUNT(*) FROM drill_attempts WHERE slug = ? AND attempted_at > ?",
                                (slug, since)).fetchone()[0]
+
+
+def _guard_method(fn: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(fn)
+    def guarded(self: Store, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(self, *args, **kwargs)
+        except sqlite3.Error as exc:
+            raise self.failure(exc) from None
+    return guarded
+
+
+# Every public Store method runs its SQL under the same guard: an SQLite error anywhere (a damaged
+# page met by one query, a full disk on one write) is explained, never a traceback.
+_UNGUARDED = {"transaction", "bulk_reviews", "guard", "failure", "close", "migrate"}
+for _name, _fn in list(vars(Store).items()):
+    if callable(_fn) and not _name.startswith("_") and _name not in _UNGUARDED:
+        setattr(Store, _name, _guard_method(_fn))

@@ -41,10 +41,14 @@ def config_get(key: Annotated[Optional[str], typer.Argument(help="Setting name; 
             ui.console.print(f"{k} = {store.get_setting(k, SETTINGS[k][0])}  [dim]# {SETTINGS[k][1]}[/]")
 
 
-@config_app.command("set")
+# A value may start with "-" (`config set desired_retention -0.9`): it is the value, not an option, so
+# the range check below can explain it.
+@config_app.command("set", context_settings={"ignore_unknown_options": True})
 def config_set(key: Annotated[str, typer.Argument(help="Setting name.")],
                value: Annotated[str, typer.Argument(help="New value.")]) -> None:
     """Change a setting, e.g. `mlprep config set desired_retention 0.85`."""
+    from mlprep.clock import shown_name
+    from mlprep.errors import MlprepError
     from mlprep.srs.scheduler import make_scheduler
     from mlprep.store.db import Store
 
@@ -52,8 +56,8 @@ def config_set(key: Annotated[str, typer.Argument(help="Setting name.")],
     if key == "desired_retention":
         try:
             make_scheduler(float(value))
-        except ValueError:
-            raise fail(f"desired_retention {value!r}: give a number between 0.70 and 0.99.") from None
+        except (ValueError, OverflowError, MlprepError):
+            raise fail(f"desired_retention {shown_name(value)}: give a number between 0.70 and 0.99.") from None
     if key == "timezone" and value:
         from mlprep.clock import zone
 
@@ -68,7 +72,9 @@ def config_set(key: Annotated[str, typer.Argument(help="Setting name.")],
 
 def _check_setting(key: str) -> None:
     if key not in SETTINGS:
-        raise fail(f"unknown setting {key!r}. Settings: {', '.join(SETTINGS)}.")
+        from mlprep.clock import shown_name
+
+        raise fail(f"unknown setting {shown_name(key)}. Settings: {', '.join(SETTINGS)}.")
 
 
 # ---------------------------------------------------------------- content

@@ -125,6 +125,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Delete all progress; settings stay (a backup is written first, so it can be restored)."""
         from mlprep.cli import console as ui
+        from mlprep.cli.common import confirm
         from mlprep.store import backup as backuplib
         from mlprep.store.db import Store
 
@@ -133,8 +134,8 @@ def register(app: typer.Typer) -> None:
             if not any(counts.values()):
                 ui.console.print("Nothing to delete: there is no progress yet.")
                 return
-            if not yes and not typer.confirm(f"Delete all progress ({_summary(counts)})? Settings stay, and a "
-                                             "backup is written first.", default=False):
+            if not yes and not confirm(f"Delete all progress ({_summary(counts)})? Settings stay, and a "
+                                       "backup is written first.", "mlprep reset"):
                 ui.console.print("Nothing changed.")
                 return
             path = backuplib.auto_backup_path()

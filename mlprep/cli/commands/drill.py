@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from mlprep.cli import console as ui
-from mlprep.cli.common import fail
+from mlprep.cli.common import confirm, fail
 from mlprep.rules import DRILL_PREFIX
 
 
@@ -61,7 +61,7 @@ def drill(
             cli_drill.render_solution(d)
             return
         if reset:
-            if not yes and not typer.confirm(f"Replace {target} with the starter file?", default=False):
+            if not yes and not confirm(f"Replace {target} with the starter file?", f"mlprep drill {d.slug} --reset"):
                 ui.console.print("Nothing changed.")
                 return
             backup = drilllib.reset(d, target)

@@ -7,10 +7,11 @@ from typing import Annotated, Optional
 import typer
 
 from mlprep.cli.common import BankOpt, SectionOpt
+from mlprep.rules import MOCK_MAX_MINUTES
 
 
 def mock(
-    minutes: Annotated[int, typer.Option("--minutes", "-m", min=1, help="Length of the mock in minutes.")] = 30,
+    minutes: Annotated[int, typer.Option("--minutes", "-m", min=1, max=MOCK_MAX_MINUTES, help="Length of the mock in minutes.")] = 30,
     drill: Annotated[bool, typer.Option("--drill", help="Include one drill: a due one, else one not yet passed from your weakest section.")] = False,
     drill_name: Annotated[Optional[str], typer.Option("--drill-name", metavar="NAME", help="Include this drill, e.g. knn.")] = None,
     section: SectionOpt = None,

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from mlprep.cli import console as ui
-from mlprep.cli.common import BankOpt, fail
+from mlprep.cli.common import BankOpt, fail, require_input
 from mlprep.rules import LEECH_LAPSES, MAX_REVIEWS_PER_DAY, NEW_PER_SESSION, SESSION_LIMIT
 
 # ---------------------------------------------------------------- quiz
@@ -39,6 +39,7 @@ def quiz(
 
     if weak and leeches:
         raise fail("--weak and --leeches choose questions in different ways; use one of them.")
+    require_input("mlprep quiz", "pipe your answers into it")
     loaded = banklib.load_bank(bank or [])
     filters = quizlib.Filters(section or [], tag or [], difficulty or [])
     filters.validate(loaded)
