@@ -36,7 +36,7 @@ class _Group(typer.core.TyperGroup):
                 from mlprep import paths
                 from mlprep.store.db import diagnose
 
-                message = describe_error(diagnose(paths.db_path(), exc))  # type: ignore[arg-type]
+                message = describe_error(diagnose(paths.db_path(), exc))
                 ui.err_console.print(f"[bold red]Error:[/] {_escape(message)}", soft_wrap=True)
                 raise typer.Exit(1) from None
 

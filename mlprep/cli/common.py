@@ -50,14 +50,19 @@ def stdin_closed() -> bool:
     stream = sys.stdin
     if stream is None or stream.closed:
         return True
-    try:
-        import os
+    import io
+    import os
 
-        os.fstat(stream.fileno())
+    try:
+        fd = stream.fileno()
+    except io.UnsupportedOperation:  # a replaced stdin without a file descriptor (tests): it can be read
+        return False
     except (OSError, ValueError):
         return True
-    except Exception:  # a replaced stdin without a file descriptor (tests): it can be read
-        return False
+    try:
+        os.fstat(fd)
+    except OSError:
+        return True
     return False
 
 

@@ -200,6 +200,7 @@ def _run(session: Any, known: set[str], countdown: Countdown) -> str:
     """Drill first (if any), then the questions; returns how the mock ended: time | quit | done."""
     from mlprep.cli import console as ui
     from mlprep.cli import quiz as cli_quiz
+    from mlprep.errors import StoreError
 
     reader = _timed_reader(countdown, cli_quiz.default_reader)
     questions = session.questions
@@ -223,6 +224,12 @@ def _run(session: Any, known: set[str], countdown: Countdown) -> str:
     except TimeUp:
         ui.console.print("\n[bold yellow]⏰ Time's up![/] The answer in progress is not counted.")
         return "time"
+    except StoreError as exc:  # the answer could not be saved (full disk, read-only, reset elsewhere...)
+        from rich.markup import escape
+
+        ui.console.print(f"\n[bold red]That answer was not saved:[/] {escape(str(exc))}\n[dim]Mock stopped; the "
+                         "answers before it are saved.[/]", soft_wrap=True)
+        return "quit"
     except (cli_quiz.EndSession, KeyboardInterrupt):
         if countdown.expired:
             ui.console.print("\n[bold yellow]⏰ Time's up![/] The answer in progress is not counted.")
@@ -451,6 +458,10 @@ def run(minutes: int, drill: bool, drill_name: str | None, sections: list[str], 
             countdown.stop()
         report = session.finish(ended_by)
         render_report(report, session.drill_outcome)
+        if session.quiz.unsaved:
+            from rich.markup import escape
+
+            ui.console.print(f"[yellow]This report was not saved: {escape(session.quiz.unsaved)}[/]", soft_wrap=True)
 
 
 def _header(minutes: int, n: int, drill: Any) -> None:

@@ -19,6 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from mlprep.cli.console import console
+from mlprep.errors import MlprepError, StoreError
 from mlprep.questions.model import LETTERS, Shown, is_valid_response
 from mlprep.quiz.session import Feedback, QuizSession, Summary
 from mlprep.srs.scheduler import RATING_NAMES
@@ -156,14 +157,22 @@ def _after_feedback(session: QuizSession, shown: Shown, fb: Feedback, reader: Re
         if text == "q":
             raise EndSession
         if text == "u":
-            session.undo_last()
+            try:
+                session.undo_last()
+            except MlprepError as exc:
+                console.print(f"[yellow]Not undone: {escape(str(exc))}[/]", soft_wrap=True)
+                return "next"
             console.print("[yellow]Undone: that answer is forgotten and the card is back as it was.[/]")
             return "undo"
         if text == "?":
             console.print(Panel(HELP, title="help", expand=False))
             continue
         if can_rerate and text in ("1", "2", "3", "4"):
-            new = session.rerate(Rating(int(text)))
+            try:
+                new = session.rerate(Rating(int(text)))
+            except MlprepError as exc:
+                console.print(f"[yellow]Rating not changed: {escape(str(exc))}[/]", soft_wrap=True)
+                return "next"
             console.print(f"[cyan]Rated {RATING_NAMES[int(text)]}: next review {new.interval}.[/]")
             return "next"
         console.print("[yellow]Press Enter for the next question, u to undo, "
@@ -221,6 +230,9 @@ def run(session: QuizSession, questions: list, known: set[str], reader: Reader =
                 i += 1
                 continue
             render_feedback(fb, shown)
+            if session.notice:
+                console.print(f"[yellow]{escape(session.notice)}[/]", soft_wrap=True)
+                session.notice = ""
             if _after_feedback(session, shown, fb, reader) == "undo":
                 continue  # ask the same question again
             last = session.answered[-1] if session.answered else None
@@ -233,8 +245,15 @@ def run(session: QuizSession, questions: list, known: set[str], reader: Reader =
     except EndSession:
         session.stopped = True
         console.print("\n[dim]Session ended. Everything you answered is saved.[/]")
+    except StoreError as exc:  # the answer could not be saved (full disk, read-only, locked...)
+        session.stopped = True
+        console.print(f"\n[bold red]That answer was not saved:[/] {escape(str(exc))}\n[dim]Session ended; the "
+                      "answers before it are saved.[/]", soft_wrap=True)
     summary = session.finish()
     render_summary(summary)
+    if session.unsaved:
+        console.print(f"[yellow]The end of this session was not recorded: {escape(session.unsaved)}[/]",
+                      soft_wrap=True)
     return summary
 
 

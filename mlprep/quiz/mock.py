@@ -35,7 +35,7 @@ from typing import Any
 from fsrs import Scheduler
 
 from mlprep.drills.catalogue import Drill
-from mlprep.errors import InvalidValue, MlprepError
+from mlprep.errors import InvalidValue, MlprepError, StoreError
 from mlprep.questions.bank import Bank
 from mlprep.questions.model import OBJECTIVE_TYPES, Question, Shown
 from mlprep.quiz.session import QuizSession
@@ -203,7 +203,6 @@ class MockSession:
         if self.minutes > MOCK_MAX_MINUTES:
             raise InvalidValue("minutes", self.minutes, f"a mock lasts at most {MOCK_MAX_MINUTES} minutes.")
         self.quiz = QuizSession(self.store, self.bank, self.scheduler, rng=self.rng, clock=self.clock, kind=KIND)
-        self.session_id = self.quiz.session_id
         self.started = self.quiz.started
         self.deadline = self.started + timedelta(minutes=self.minutes)
         self.records: list[MockAnswer] = []
@@ -213,6 +212,11 @@ class MockSession:
         self._drill_started: datetime | None = None
         self._current: tuple[Shown, datetime] | None = None
         self.report: dict[str, Any] | None = None
+
+    @property
+    def session_id(self) -> int:
+        """The session row (a new one if a reset elsewhere removed the first; see QuizSession)."""
+        return self.quiz.session_id
 
     # ---- time
     def time_left(self) -> float:
@@ -314,7 +318,13 @@ class MockSession:
         if ended_by is None:
             ended_by = "time" if ended >= self.deadline else "done"
         self.report = build_report(self, ended, ended_by)
-        self.store.end_session(self.session_id, self.report)
+        try:
+            if not self.store.session_exists(self.session_id):  # reset elsewhere: keep the report anyway
+                self.quiz._renew_session()
+                self.report["session_id"] = self.session_id
+            self.store.end_session(self.session_id, self.report)
+        except StoreError as exc:  # the answers are saved already; only the report is not
+            self.quiz.unsaved = str(exc)
         return self.report
 
 

@@ -17,12 +17,12 @@ from datetime import datetime, timedelta, tzinfo
 from fsrs import Rating, Scheduler
 
 from mlprep import clock
-from mlprep.errors import InvalidValue, MlprepError
+from mlprep.errors import InvalidValue, MlprepError, StoreError
 from mlprep.questions.bank import Bank
 from mlprep.questions.model import Question, Shown, check, instantiate
 from mlprep.rules import LEECH_LAPSES, NEW_PER_SESSION, SESSION_LIMIT
 from mlprep.srs import scheduler as sched
-from mlprep.store.db import Store, utcnow
+from mlprep.store.db import SessionGone, Store, utcnow
 
 
 @dataclass
@@ -208,18 +208,38 @@ class QuizSession:
         self.answered: list[Answered] = []
         self.skipped = 0
         self.stopped = False  # the user quit before the end (the CLI then skips what would follow)
+        self.notice = ""  # something the CLI should say once after the next answer (see _renew_session)
+        self.unsaved = ""  # why the session's end could not be saved (finish), if it could not
 
     def show(self, q: Question) -> Shown:
         return instantiate(q, self.rng)
+
+    def _renew_session(self) -> None:
+        """The session row is gone (progress reset by another mlprep while this one was open): the
+        answers before the reset went with it; later answers are saved in a new session."""
+        old = self.session_id
+        self.session_id = self.store.start_session(self.kind, {"replaces_session": old})
+        self.answered.clear()
+        self.notice = ("Your progress was reset by another mlprep while this session was open, so the answers "
+                       "before it are gone with the reset; this answer and the next ones are saved in a new session.")
 
     def _record(self, shown: Shown, response: str, correct: bool | None, rating: Rating,
                 seconds: float) -> Feedback:
         q = shown.question
         now = self.clock()
+        if not self.store.session_exists(self.session_id):
+            self._renew_session()
         was_new = self.store.card_json(q.id) is None
-        result = sched.review(self.store, self.scheduler, item_id=q.id, rating=rating, now=now,
-                              correct=correct, response_ms=int(seconds * 1000), session_id=self.session_id,
-                              section=q.section)
+        try:
+            result = sched.review(self.store, self.scheduler, item_id=q.id, rating=rating, now=now,
+                                  correct=correct, response_ms=int(seconds * 1000), session_id=self.session_id,
+                                  section=q.section)
+        except SessionGone:  # reset between the check and the write: once more, in a new session
+            self._renew_session()
+            was_new = self.store.card_json(q.id) is None
+            result = sched.review(self.store, self.scheduler, item_id=q.id, rating=rating, now=now,
+                                  correct=correct, response_ms=int(seconds * 1000), session_id=self.session_id,
+                                  section=q.section)
         self.answered.append(Answered(q, shown, response, correct, rating, seconds, result.review_id, was_new))
         return Feedback(correct, rating, shown.expected_text(), shown.explanation, result.card.due,
                         sched.describe_interval(result.card.due, now))
@@ -240,8 +260,9 @@ class QuizSession:
         """Forget the last answer: its card goes back to the state before it."""
         if not self.answered:
             raise MlprepError("nothing to undo")
-        last = self.answered.pop()
-        sched.undo(self.store, last.review_id)
+        last = self.answered[-1]
+        sched.undo(self.store, last.review_id)  # ChangedElsewhere (nothing undone) if reviewed elsewhere since
+        self.answered.pop()
         return last
 
     def rerate(self, rating: Rating) -> Feedback:
@@ -262,12 +283,18 @@ class QuizSession:
         tz = self.tz or clock.system_zone()
         end_of_tomorrow = clock.end_of_day(clock.local_date(now, tz) + timedelta(days=1), tz)
         ids = self.scope if self.scope is not None else set(self.bank.questions)
-        due_tomorrow = sum(1 for i, _ in self.store.due_ids(end_of_tomorrow) if i in ids)
-        due_now = sum(1 for i, _ in self.store.due_ids(now) if i in ids)
-        self.store.end_session(self.session_id, {
-            "answered": len(self.answered), "correct": sum(bool(a.correct) for a in self.answered),
-            "skipped": self.skipped})
+        next_due = None
+        due_tomorrow = due_now = 0
+        try:  # the answers are saved already: a store that fails now costs only the closing figures
+            due_tomorrow = sum(1 for i, _ in self.store.due_ids(end_of_tomorrow) if i in ids)
+            due_now = sum(1 for i, _ in self.store.due_ids(now) if i in ids)
+            next_due = self.store.next_due(ids=ids)
+            self.store.end_session(self.session_id, {
+                "answered": len(self.answered), "correct": sum(bool(a.correct) for a in self.answered),
+                "skipped": self.skipped})
+        except StoreError as exc:
+            self.unsaved = str(exc)
         return Summary(len(self.answered), sum(bool(a.correct) for a in self.answered), self.skipped,
                        (now - self.started).total_seconds(), per, due_tomorrow,
-                       self.store.next_due(ids=ids), self.session_id, due_now,
+                       next_due, self.session_id, due_now,
                        sum(not a.was_new for a in self.answered))
