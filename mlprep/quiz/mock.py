@@ -40,6 +40,7 @@ from mlprep.questions.bank import Bank
 from mlprep.questions.model import OBJECTIVE_TYPES, Question, Shown
 from mlprep.quiz.session import QuizSession
 from mlprep.rules import MOCK_MAX_MINUTES
+from mlprep.store.backup import mock_report_problem
 from mlprep.store.db import Store, iso, utcnow
 
 FORMAT_VERSION = 2  # 2: `review` holds tags, sections and drills; the CLI words the commands
@@ -429,14 +430,15 @@ def build_report(m: MockSession, ended: datetime, ended_by: str) -> dict[str, An
 # ---------------------------------------------------------------- history
 
 def history(store: Store) -> list[dict[str, Any]]:
-    """Every saved mock report, newest first (mocks that never finished are left out)."""
+    """Every saved mock report, newest first (mocks that never finished, or whose report is malformed, are
+    left out)."""
     out = []
     for row in reversed(store.sessions(KIND)):
         try:
             meta = json.loads(row["meta_json"] or "{}")
         except ValueError:
             continue
-        if isinstance(meta, dict) and meta.get("format_version"):
+        if isinstance(meta, dict) and meta.get("format_version") and mock_report_problem(meta) is None:
             out.append(meta)
     return out
 

@@ -16,9 +16,10 @@ nothing changes. A store that already holds progress is only replaced with `forc
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -155,26 +156,108 @@ def read_backup(path: Path) -> dict[str, Any]:
         raise BackupError(f"cannot read {path}: {exc.strerror or exc}.") from None
     try:
         return json.loads(text)
+    except RecursionError:
+        raise BackupError(f"{path} nests its JSON too deeply to be an mlprep backup; give a file written by "
+                          "`mlprep backup`.") from None
     except json.JSONDecodeError as exc:
         raise BackupError(f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}); "
                           "it is not a complete backup written by `mlprep backup`.") from None
 
 
 _KINDS = {"REAL": (int, float), "INTEGER": (int,), "TEXT": (str,)}
+INT64 = (-(1 << 63), (1 << 63) - 1)  # what SQLite can store as an INTEGER
+# Stored times (ISO text and epoch seconds) lie between 1970 and 3000: later ones overflow date arithmetic.
+EARLIEST = datetime(1970, 1, 1, tzinfo=timezone.utc)
+LATEST = datetime(3000, 1, 1, tzinfo=timezone.utc)
+
+
+@dataclass(frozen=True)
+class Field:
+    """What one column of a backed-up row may hold (beyond its SQL type): a range, a set of values,
+    a text length. `what` words the rule for the message."""
+
+    lo: float | None = None
+    hi: float | None = None
+    choices: tuple[Any, ...] = ()
+    max_len: int | None = None
+    what: str = ""
+
+    def problem(self, value: Any) -> str | None:
+        if value is None:
+            return None
+        if self.choices and value not in self.choices:
+            return f"should be {self.what or 'one of ' + ', '.join(map(str, self.choices))}"
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            if (self.lo is not None and value < self.lo) or (self.hi is not None and value > self.hi):
+                return f"should be {self.what or f'between {self.lo} and {self.hi}'}"
+        if isinstance(value, str) and self.max_len is not None and len(value) > self.max_len:
+            return f"should be at most {self.max_len} characters (it has {len(value)})"
+        return None
+
+
+ROW_ID = Field(1, 1 << 53, what="a row id from 1 to 2^53")
+EPOCH = Field(EARLIEST.timestamp(), LATEST.timestamp(), what="a time in epoch seconds between 1970 and 3000")
+ITEM = Field(max_len=500)
+NAME = Field(max_len=100)
+FLAG = Field(choices=(0, 1), what="0 or 1")
+COUNT = Field(0, 1_000_000, what="a count from 0 to 1,000,000")
+MILLIS = Field(0, 30 * 86400 * 1000, what="a duration from 0 to 30 days in milliseconds")
+# Per table, the rule of each column (columns not listed, e.g. added by a later migration, get the
+# generic checks: their SQL type, integers that fit SQLite, finite numbers).
+SCHEMA: dict[str, dict[str, Field]] = {
+    "settings": {"key": NAME, "value": Field(max_len=1000)},
+    "sessions": {"id": ROW_ID, "kind": NAME},
+    "cards": {"item_id": ITEM, "kind": NAME,
+              "state": Field(choices=(1, 2, 3), what="an fsrs state (1 learning, 2 review, 3 relearning)"),
+              "due": EPOCH, "last_review": EPOCH,
+              "stability": Field(0.0001, 1e6, what="a stability from 0.0001 to 1,000,000 days")},
+    "reviews": {"id": ROW_ID, "item_id": ITEM, "kind": NAME,
+                "rating": Field(choices=(1, 2, 3, 4), what="a rating from 1 (Again) to 4 (Easy)"),
+                "correct": FLAG, "response_ms": MILLIS, "session_id": ROW_ID, "section": NAME,
+                "state_before": Field(choices=(0, 1, 2, 3), what="an fsrs state (1 learning, 2 review, "
+                                      "3 relearning; 0 new before a review)")},
+    "drill_attempts": {"id": ROW_ID, "slug": NAME, "passed": FLAG, "tests_passed": COUNT, "tests_total": COUNT,
+                       "duration_ms": MILLIS, "hints_used": COUNT, "status": NAME,
+                       "slow_factor": Field(0, 1e9, what="a factor from 0 to 1e9")},
+    "drill_hints": {"slug": NAME, "shown": COUNT},
+    "drill_started": {"slug": NAME},
+}
+
+
+def _show(value: Any) -> str:
+    try:
+        text = json.dumps(value)
+    except (TypeError, ValueError):
+        text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _check_value(label: str, table: str, i: int, col: str, decl: str, value: Any) -> None:
     allowed = _KINDS.get(decl.upper())
-    if value is None or allowed is None:
+    if value is None:
         return
-    if isinstance(value, bool) or not isinstance(value, allowed):
+    if allowed is not None and (isinstance(value, bool) or not isinstance(value, allowed)):
         want = {"REAL": "a number", "INTEGER": "an integer", "TEXT": "text"}[decl.upper()]
         raise BackupError(f"{label}: table {table!r}, row {i + 1}: column {col!r} should be {want}, "
-                          f"got {json.dumps(value)[:60]}.")
-    problem = _meaning_problem(col, value)
+                          f"got {_show(value)}.")
+    if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+        raise BackupError(f"{label}: table {table!r}, row {i + 1}: column {col!r} should be a number or text, "
+                          f"got {_show(value)}.")
+    problem = _generic_problem(value) or _meaning_problem(col, value)
+    rule = SCHEMA.get(table, {}).get(col)
+    if problem is None and rule is not None:
+        problem = rule.problem(value)
     if problem:
         raise BackupError(f"{label}: table {table!r}, row {i + 1}: column {col!r} {problem}, got "
-                          f"{json.dumps(value)[:60]}. The file was edited or damaged; restore an untouched backup.")
+                          f"{_show(value)}. The file was edited or damaged; restore an untouched backup.")
+
+
+def _generic_problem(value: Any) -> str | None:
+    if isinstance(value, int) and not INT64[0] <= value <= INT64[1]:
+        return "is an integer too large for the database"
+    if isinstance(value, float) and not math.isfinite(value):
+        return "should be a finite number"
+    return None
 
 
 # Columns whose text must mean something: UTC times, and JSON that fsrs and mlprep read back.
@@ -183,32 +266,126 @@ JSON_OBJECT_COLUMNS = {"log_json", "meta_json", "details_json"}
 CARD_COLUMNS = {"card_json", "card_before"}
 
 
+def _time_problem(value: Any) -> str | None:
+    try:
+        moment = datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        return "should be an ISO 8601 time such as 2026-11-25T09:00:00.000000+00:00"
+    if moment.tzinfo is None:
+        return "should be a time with its UTC offset (+00:00)"
+    if not EARLIEST <= moment < LATEST:
+        return "should be a time between 1970 and 3000"
+    return None
+
+
+def _card_problem(card: dict[str, Any]) -> str | None:
+    """Why an fsrs card dict would break scheduling later (None when it is fine)."""
+    from fsrs import Card
+
+    try:
+        Card.from_dict(card)  # type: ignore[arg-type]  # validated by from_dict itself
+    except Exception:  # fsrs raises KeyError, ValueError, TypeError... for a malformed card
+        return "should be an fsrs card (Card.to_dict())"
+    for key in ("due", "last_review"):
+        if card.get(key) is not None and (not isinstance(card[key], str) or _time_problem(card[key])):
+            return f"should be an fsrs card whose {key!r} is a UTC time between 1970 and 3000"
+    rules = {"state": Field(choices=(1, 2, 3)), "step": Field(0, 1000), "stability": Field(0.0001, 1e6),
+             "difficulty": Field(1, 10)}
+    for key, rule in rules.items():
+        value = card.get(key)
+        if value is None and key != "state":
+            continue
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or _generic_problem(value) \
+                or rule.problem(value):
+            return f"should be an fsrs card with a valid {key!r} (got {_show(value)})"
+    return None
+
+
 def _meaning_problem(col: str, value: Any) -> str | None:
     """Why a stored value would break mlprep later (None when it is fine)."""
     if col in TIME_COLUMNS:
-        try:
-            moment = datetime.fromisoformat(value)
-        except (TypeError, ValueError):
-            return "should be an ISO 8601 time such as 2026-11-25T09:00:00.000000+00:00"
-        return None if moment.tzinfo is not None else "should be a time with its UTC offset (+00:00)"
+        return _time_problem(value)
     if col in JSON_OBJECT_COLUMNS or col in CARD_COLUMNS:
         try:
             parsed = json.loads(value)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, RecursionError):
             return "should be a JSON object"
         if not isinstance(parsed, dict):
             return "should be a JSON object"
         if col in CARD_COLUMNS:
-            from fsrs import Card
+            return _card_problem(parsed)
+        if col == "meta_json" and parsed.get("format_version") is not None:
+            return mock_report_problem(parsed)
+    return None
 
-            try:
-                Card.from_dict(parsed)  # type: ignore[arg-type]  # validated by from_dict itself
-            except Exception:  # fsrs raises KeyError, ValueError, TypeError... for a malformed card
-                return "should be an fsrs card (Card.to_dict())"
-    if col in ("rating",) and value not in (1, 2, 3, 4):
-        return "should be a rating from 1 (Again) to 4 (Easy)"
-    if col in ("state", "state_before") and value not in (0, 1, 2, 3):
-        return "should be an fsrs state (1 learning, 2 review, 3 relearning; 0 new before a review)"
+
+def _num(value: Any, lo: float, hi: float, *, integer: bool = False, optional: bool = False) -> bool:
+    if value is None:
+        return optional
+    if isinstance(value, bool) or not isinstance(value, int if integer else (int, float)):
+        return False
+    return math.isfinite(value) and lo <= value <= hi
+
+
+def mock_report_problem(report: Any) -> str | None:
+    """Why a saved mock report (a session's meta_json with a format_version) would break `mlprep mock
+    --history`, the stats or the HTML report (None when it is fine)."""
+    if not isinstance(report, dict):
+        return "should be a mock report (a JSON object)"
+    started = report.get("started_at")
+    if not isinstance(started, str) or _time_problem(started):
+        return "should be a mock report whose 'started_at' is a UTC time between 1970 and 3000"
+    numbers = {"format_version": (1, 1000, True, False), "minutes_planned": (0, 1e6, False, False),
+               "minutes_used": (0, 1e6, False, False), "correct": (0, 1e6, True, False),
+               "answered": (0, 1e6, True, False), "percent": (0, 100, False, True),
+               "unanswered": (0, 1e6, True, True), "asked": (0, 1e6, True, True)}
+    for key, (lo, hi, integer, optional) in numbers.items():
+        if key in report or not optional:
+            if not _num(report.get(key), lo, hi, integer=integer, optional=optional):
+                return f"should be a mock report whose {key!r} is a number from {lo:g} to {hi:g}"
+    sections = report.get("sections", [])
+    if not isinstance(sections, list) or not all(
+            isinstance(r, dict) and isinstance(r.get("id"), str) and isinstance(r.get("title", ""), str)
+            and _num(r.get("correct"), 0, 1e6, integer=True) and _num(r.get("answered"), 0, 1e6, integer=True)
+            and _num(r.get("percent"), 0, 100, optional=True) for r in sections):
+        return "should be a mock report whose 'sections' is a list of {id, title, correct, answered, percent}"
+    for key in ("questions", "wrong"):
+        items = report.get(key, [])
+        if not isinstance(items, list) or not all(isinstance(x, dict) for x in items):
+            return f"should be a mock report whose {key!r} is a list of objects"
+    drill = report.get("drill")
+    if drill is not None and not (isinstance(drill, dict) and isinstance(drill.get("slug"), str)
+                                  and isinstance(drill.get("title", ""), str)
+                                  and isinstance(drill.get("status"), (str, type(None)))):
+        return "should be a mock report whose 'drill' is null or an object with a slug and a status"
+    for key in ("time", "review"):
+        if key in report and not isinstance(report[key], dict):
+            return f"should be a mock report whose {key!r} is an object"
+    return None
+
+
+def setting_problem(key: str, value: str) -> str | None:
+    """Why a stored setting's value would be wrong (None when fine or when the key is not one mlprep checks)."""
+    from mlprep import clock
+
+    if key == "desired_retention":
+        try:
+            ok = 0.7 <= float(value) <= 0.99
+        except (ValueError, OverflowError):
+            ok = False
+        return None if ok else "should be a number between 0.70 and 0.99"
+    if key == "timezone" and value:
+        try:
+            clock.zone(value)
+        except ValueError:
+            return "should be an IANA time zone name such as Europe/Paris"
+    if key == "interview_date" and value:
+        try:
+            day = clock.parse_day(value)
+        except ValueError:
+            return "should be a date written YYYY-MM-DD"
+        if not EARLIEST.date() <= day < LATEST.date():
+            return "should be a date between 1970 and 3000"
     return None
 
 
@@ -275,10 +452,18 @@ def _scratch(doc: dict[str, Any], label: str) -> sqlite3.Connection:
                 raise BackupError(f"{label}: table {table!r}, row {i + 1} has an unknown column {unknown_cols[0]!r}.")
             for c in cols:
                 _check_value(label, table, i, c, decls[c], row[c])
+            if table == "settings" and isinstance(row.get("key"), str) and isinstance(row.get("value"), str):
+                problem = setting_problem(row["key"], row["value"])
+                if problem:
+                    raise BackupError(f"{label}: table 'settings', row {i + 1}: the setting {row['key']!r} "
+                                      f"{problem}, got {_show(row['value'])}. The file was edited or damaged; "
+                                      "restore an untouched backup.")
             try:
                 db.execute(sql, [row[c] for c in cols])
             except sqlite3.IntegrityError as exc:
                 raise BackupError(f"{label}: table {table!r}, row {i + 1} is invalid ({_integrity(exc, table)}).") from None
+            except (sqlite3.Error, OverflowError) as exc:  # a value SQLite cannot hold
+                raise BackupError(f"{label}: table {table!r}, row {i + 1} cannot be stored ({exc}).") from None
     for _name, step in MIGRATIONS[len(migrations):]:
         step(db)
     return db
