@@ -68,7 +68,10 @@ def quick_check(path: Path, lines: int = 3) -> list[str]:
     try:
         con = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, timeout=2)
         try:
-            return [str(r[0]) for r in con.execute(f"PRAGMA quick_check({int(lines)})")] or ["ok"]
+            found = [line.strip() for r in con.execute(f"PRAGMA quick_check({int(lines)})")
+                     for line in str(r[0]).splitlines()]
+            found = [line for line in found if line and not line.startswith("***")]  # "*** in database main ***"
+            return found[:lines] or ["ok"]
         finally:
             con.close()
     except sqlite3.Error as exc:

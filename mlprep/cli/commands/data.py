@@ -105,15 +105,29 @@ def register(app: typer.Typer) -> None:
                                             "backed up automatically first).")] = False,
     ) -> None:
         """Replace your progress with a backup written by `mlprep backup`."""
+        from mlprep import paths
         from mlprep.cli import console as ui
         from mlprep.store import backup as backuplib
-        from mlprep.store.db import Store
+        from mlprep.store.db import Store, StoreDamaged, set_aside
 
-        with Store() as store:
-            result = backuplib.restore(store, file.expanduser(), force=force,
-                                       safety_backup=backuplib.auto_backup_path())
+        source = file.expanduser()
+        aside = None
+        try:
+            with Store() as store:
+                result = backuplib.restore(store, source, force=force, safety_backup=backuplib.auto_backup_path())
+        except StoreDamaged:
+            if not force:
+                raise
+            # A damaged database cannot be read for the usual safety backup: once the backup file is
+            # known to be sound, the damaged file is renamed (kept, never deleted) and a fresh one made.
+            backuplib.validate(source)
+            aside = set_aside(paths.db_path())
+            with Store() as store:
+                result = backuplib.restore(store, source, force=True)
         made = f" (made {result.created_at[:16].replace('T', ' ')} UTC)" if isinstance(result.created_at, str) else ""
         lines = [f"Restored {_summary(result.counts)} from {file}{made}."]
+        if aside is not None:
+            lines.append(f"The damaged database was kept as {aside}.")
         if result.safety_backup is not None:
             lines.append(f"Your previous progress ({_summary(result.replaced)}) was saved to "
                          f"{result.safety_backup}; undo with: mlprep restore --force {result.safety_backup}")
