@@ -16,8 +16,6 @@ from pathlib import Path
 from mlprep.errors import MlprepWarning
 from mlprep.rules import MAX_ZONE_NAME
 
-_warned: set[tuple[str, str]] = set()
-
 
 def shown_name(name: str, limit: int = 40) -> str:
     """A user-given name for a message: quoted, and cut (with its length) when it is long."""
@@ -40,12 +38,9 @@ def zone(name: str) -> tzinfo:
 
 
 def _fallback(source: str, name: str) -> tzinfo:
-    """UTC, with a one-line warning (once per process and value) naming where the bad zone came from."""
-    key = (source, name)
-    if key not in _warned:
-        _warned.add(key)
-        warnings.warn(f"{source} {shown_name(name)} is not a time zone mlprep knows; using UTC. Set yours with "
-                      "`mlprep config set timezone Europe/Paris` (an IANA name).", MlprepWarning, stacklevel=3)
+    """UTC, with a one-line warning naming where the bad zone came from (the CLI prints each once)."""
+    warnings.warn(f"{source} {shown_name(name)} is not a time zone mlprep knows; using UTC. Set yours with "
+                  "`mlprep config set timezone Europe/Paris` (an IANA name).", MlprepWarning, stacklevel=3)
     return timezone.utc
 
 

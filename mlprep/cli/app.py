@@ -23,7 +23,17 @@ class _Group(typer.core.TyperGroup):
         import warnings
 
         with warnings.catch_warnings():
-            warnings.showwarning = _show_warning
+            original = warnings.showwarning
+            shown: set[str] = set()  # each warning once per command
+
+            def show(message, category, filename, lineno, file=None, line=None) -> None:
+                if not issubclass(category, MlprepWarning):
+                    original(message, category, filename, lineno, file, line)
+                elif str(message) not in shown:
+                    shown.add(str(message))
+                    ui.err_console.print(f"[yellow]Warning:[/] {_escape(str(message))}", soft_wrap=True)
+
+            warnings.showwarning = show
             warnings.simplefilter("always", MlprepWarning)
             try:
                 return super().invoke(ctx)
@@ -40,16 +50,6 @@ class _Group(typer.core.TyperGroup):
                 ui.err_console.print(f"[bold red]Error:[/] {_escape(message)}", soft_wrap=True)
                 raise typer.Exit(1) from None
 
-
-_default_showwarning = __import__("warnings").showwarning
-
-
-def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
-    """MlprepWarning: one plain line on stderr; anything else as Python prints it."""
-    if issubclass(category, MlprepWarning):
-        ui.err_console.print(f"[yellow]Warning:[/] {_escape(str(message))}", soft_wrap=True)
-    else:
-        _default_showwarning(message, category, filename, lineno, file, line)
 
 
 app = typer.Typer(
