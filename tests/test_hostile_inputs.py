@@ -245,6 +245,32 @@ def test_a_full_disk_message_from_the_cli(mlprep_home, monkeypatch):
     assert saved_rows() == before
 
 
+def test_a_full_disk_mid_mock_keeps_the_report_and_every_earlier_answer(mlprep_home, monkeypatch):
+    real_init = Store.__init__
+
+    def init(self, path=None):
+        real_init(self, path)
+        self.db.execute(f"PRAGMA max_page_count = {self.db.execute('PRAGMA page_count').fetchone()[0]}")
+
+    monkeypatch.setattr(Store, "__init__", init)
+    ids = sorted(banklib.load_bank().questions)
+    s = sched.make_scheduler(enable_fuzzing=False)
+    saved = 0
+    with Store() as store:
+        sid = store.start_session("quiz")
+        with pytest.raises(dblib.StoreFull):
+            for i in range(10_000):
+                sched.review(store, s, item_id=ids[i % len(ids)], rating=Rating.Good, now=T0 + timedelta(minutes=i),
+                             correct=True, response_ms=1000, session_id=sid, section="maths")
+                saved += 1
+    result = runner.invoke(app, ["mock", "-m", "5", "--seed", "1"], input="1\nt\n" * 40)
+    clean(result, "That answer was not saved:", "disk is full", "Mock stopped; the answers before it are saved.",
+          "Mock interview report", code=0)
+    monkeypatch.setattr(Store, "__init__", real_init)
+    with Store() as store:
+        assert store.review_count() == saved
+
+
 # ---------------------------------------------------------------- 4. read-only, locked, full: said as such
 
 def test_read_only_database_is_not_called_damaged(tmp_path, monkeypatch):
