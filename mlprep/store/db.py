@@ -426,6 +426,7 @@ class Store:
             self.db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
             self.db.row_factory = sqlite3.Row
             self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
+            self._refuse_newer()  # before anything could write to a schema this mlprep does not know
             self.db.execute("PRAGMA journal_mode = WAL")
             self.db.execute("PRAGMA synchronous = NORMAL")
             self.db.execute("PRAGMA foreign_keys = ON")
@@ -442,16 +443,22 @@ class Store:
                              "to a writable folder.") from None
 
     # ------------------------------------------------------------ plumbing
-    def migrate(self) -> list[str]:
-        self.db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
-        done = {r[0] for r in self.db.execute("SELECT name FROM migrations")}
+    def _refuse_newer(self) -> None:
+        """StoreTooNew when the database lists migrations that are not in MIGRATIONS (a newer mlprep's)."""
+        if self.db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migrations'").fetchone() is None:
+            return
         known = [name for name, _ in MIGRATIONS]
-        unknown = sorted(done - set(known))
+        unknown = sorted({r[0] for r in self.db.execute("SELECT name FROM migrations")} - set(known))
         if unknown:
             raise StoreTooNew(
                 f"this progress database ({self.path}) was written by a newer mlprep (schema {unknown[-1]}, unknown "
                 f"to this mlprep, which knows up to {known[-1]}). Upgrade mlprep (pip install -U mlprep) to use "
                 "it; nothing was changed, and this mlprep will not write to it.")
+
+    def migrate(self) -> list[str]:
+        self.db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+        self._refuse_newer()
+        done = {r[0] for r in self.db.execute("SELECT name FROM migrations")}
         applied = []
         for name, fn in MIGRATIONS:
             if name in done:

@@ -107,6 +107,7 @@ def register(app: typer.Typer) -> None:
         """Replace your progress with a backup written by `mlprep backup`."""
         from mlprep import paths
         from mlprep.cli import console as ui
+        from mlprep.errors import MlprepError
         from mlprep.store import backup as backuplib
         from mlprep.store.db import Store, StoreDamaged, set_aside
 
@@ -121,7 +122,11 @@ def register(app: typer.Typer) -> None:
             # A damaged database cannot be read for the usual safety backup: once the backup file is
             # known to be sound, the damaged file is renamed (kept, never deleted) and a fresh one made.
             backuplib.validate(source)
-            aside = set_aside(paths.db_path())
+            try:
+                aside = set_aside(paths.db_path())
+            except OSError as exc:
+                raise MlprepError(f"cannot rename the damaged database {paths.db_path()} to keep it: "
+                                  f"{exc.strerror or exc}. Copy it elsewhere yourself, then run this again.") from None
             with Store() as store:
                 result = backuplib.restore(store, source, force=True)
         made = f" (made {result.created_at[:16].replace('T', ' ')} UTC)" if isinstance(result.created_at, str) else ""
