@@ -189,6 +189,17 @@ def test_damaged_database_commands_fail_cleanly_and_restore_keeps_the_damaged_fi
         assert store.review_count() == 300 and store.get_setting("desired_retention") == "0.85"
 
 
+def test_an_sqlite_error_raised_outside_the_store_is_still_explained(monkeypatch, mlprep_home):
+    from mlprep.progress import stats
+
+    def broken(*args, **kwargs):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(stats, "compute", broken)
+    result = runner.invoke(app, ["stats"])
+    clean(result, str(mlprep_home / "mlprep.sqlite3"), "could not grow: the disk is full")
+
+
 # ---------------------------------------------------------------- 3. a full disk mid-quiz
 
 def full_store(path: Path) -> Store:
@@ -378,7 +389,7 @@ TAMPERED = {
     "mock-report-sections": ("sessions", 1, "meta_json", lambda r: json.dumps(
         dict(json.loads(r["meta_json"]), sections="all of them")), "whose 'sections' is a list"),
     "setting-long-timezone": ("settings", None, "timezone", LONG_ZONE,
-                              "row 2: column 'value' should be at most 1000 characters (it has 5007)"),
+                              "row 2: the setting 'timezone' should be an IANA time zone"),
     "setting-unknown-timezone": ("settings", None, "timezone", "Mars/Olympus_Mons",
                                  "row 2: the setting 'timezone' should be an IANA time zone"),
     "setting-retention": ("settings", 0, "value", "2.5",

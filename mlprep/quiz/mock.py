@@ -297,6 +297,8 @@ class MockSession:
         if self.drill is None:
             raise MlprepError("this mock has no drill")
         self.drill_seconds = self._drill_time()
+        if not self.store.session_exists(self.session_id):  # reset elsewhere: the attempt goes in a new session
+            self.quiz._renew_session()
         self.drill_outcome = sitting.grade_attempt(self.store, self.drill, path, scheduler=self.scheduler,
                                               now=self.clock(), session_id=self.session_id)
         self.drill_status = "passed" if self.drill_outcome.verdict.ok else "failed"

@@ -198,14 +198,14 @@ class Field:
 ROW_ID = Field(1, 1 << 53, what="a row id from 1 to 2^53")
 EPOCH = Field(EARLIEST.timestamp(), LATEST.timestamp(), what="a time in epoch seconds between 1970 and 3000")
 ITEM = Field(max_len=500)
-NAME = Field(max_len=100)
+NAME = Field(max_len=200)
 FLAG = Field(choices=(0, 1), what="0 or 1")
 COUNT = Field(0, 1_000_000, what="a count from 0 to 1,000,000")
-MILLIS = Field(0, 30 * 86400 * 1000, what="a duration from 0 to 30 days in milliseconds")
+MILLIS = Field(0, 10 * 366 * 86400 * 1000, what="a duration from 0 to 10 years in milliseconds")
 # Per table, the rule of each column (columns not listed, e.g. added by a later migration, get the
 # generic checks: their SQL type, integers that fit SQLite, finite numbers).
 SCHEMA: dict[str, dict[str, Field]] = {
-    "settings": {"key": NAME, "value": Field(max_len=1000)},
+    "settings": {"key": NAME, "value": Field(max_len=100_000)},
     "sessions": {"id": ROW_ID, "kind": NAME},
     "cards": {"item_id": ITEM, "kind": NAME,
               "state": Field(choices=(1, 2, 3), what="an fsrs state (1 learning, 2 review, 3 relearning)"),
@@ -213,7 +213,7 @@ SCHEMA: dict[str, dict[str, Field]] = {
               "stability": Field(0.0001, 1e6, what="a stability from 0.0001 to 1,000,000 days")},
     "reviews": {"id": ROW_ID, "item_id": ITEM, "kind": NAME,
                 "rating": Field(choices=(1, 2, 3, 4), what="a rating from 1 (Again) to 4 (Easy)"),
-                "correct": FLAG, "response_ms": MILLIS, "session_id": ROW_ID, "section": NAME,
+                "correct": FLAG, "response_ms": MILLIS, "session_id": ROW_ID, "section": ITEM,
                 "state_before": Field(choices=(0, 1, 2, 3), what="an fsrs state (1 learning, 2 review, "
                                       "3 relearning; 0 new before a review)")},
     "drill_attempts": {"id": ROW_ID, "slug": NAME, "passed": FLAG, "tests_passed": COUNT, "tests_total": COUNT,
