@@ -18,7 +18,7 @@ from mlprep.progress.stats import tag_strength
 from mlprep.questions import bank as banklib
 from mlprep.quiz import session as quizlib
 from mlprep.srs import scheduler as sched
-from mlprep.store.db import BUCKET, Store, utcnow
+from mlprep.store.db import BUCKET, ChangedElsewhere, Store, utcnow
 from tests.helpers import question, write_bank
 
 runner = CliRunner()
@@ -362,13 +362,18 @@ def test_undo_keeps_the_aggregates_equal_to_the_log(mlprep_home, s):
     items = [("u0", "question"), ("u1", "question"), ("u2", "question"), ("drill:relu", "drill")]
     t = NOW - timedelta(days=200)
     live: list[int] = []
-    lapses_seen = undos = 0
+    lapses_seen = undos = refused = 0
     with Store() as store:
         for _ in range(250):
             if live and rng.random() < 0.3:
-                rid = live.pop() if rng.random() < 0.7 else live.pop(rng.randrange(len(live)))
-                store.undo_review(rid)
-                undos += 1
+                k = len(live) - 1 if rng.random() < 0.7 else rng.randrange(len(live))
+                try:
+                    store.undo_review(live[k])
+                except ChangedElsewhere:  # the card was reviewed again since: undo refuses, nothing changes
+                    refused += 1
+                else:
+                    live.pop(k)
+                    undos += 1
             else:
                 t += timedelta(minutes=rng.choice([1, 7, 14, 90, 1500, 6000]))
                 qid, kind = rng.choice(items)
@@ -384,7 +389,7 @@ def test_undo_keeps_the_aggregates_equal_to_the_log(mlprep_home, s):
         aggregates_match(store)
         assert store.db.execute("SELECT COUNT(*) FROM item_totals").fetchone()[0] == 0
         assert store.db.execute("SELECT COUNT(*) FROM review_buckets").fetchone()[0] == 0
-    assert lapses_seen >= 2 and undos >= 40  # the sequence really exercised lapses and undos
+    assert lapses_seen >= 2 and undos >= 40 and refused  # the sequence really exercised lapses and undos
 
 
 def test_quiz_session_undo_and_rerate_keep_item_totals(tmp_path, mlprep_home, s):

@@ -168,9 +168,12 @@ def _after_feedback(session: QuizSession, shown: Shown, fb: Feedback, reader: Re
             console.print(Panel(HELP, title="help", expand=False))
             continue
         if can_rerate and text in ("1", "2", "3", "4"):
+            kept = len(session.answered)
             try:
                 new = session.rerate(Rating(int(text)))
             except MlprepError as exc:
+                if len(session.answered) != kept:  # undone, but the new rating could not be saved: run() says so
+                    raise
                 console.print(f"[yellow]Rating not changed: {escape(str(exc))}[/]", soft_wrap=True)
                 return "next"
             console.print(f"[cyan]Rated {RATING_NAMES[int(text)]}: next review {new.interval}.[/]")

@@ -229,17 +229,18 @@ class QuizSession:
         now = self.clock()
         if not self.store.session_exists(self.session_id):
             self._renew_session()
-        was_new = self.store.card_json(q.id) is None
+
+        def save() -> tuple[bool, sched.ReviewResult]:
+            was_new = self.store.card_json(q.id) is None
+            return was_new, sched.review(self.store, self.scheduler, item_id=q.id, rating=rating, now=now,
+                                         correct=correct, response_ms=int(seconds * 1000),
+                                         session_id=self.session_id, section=q.section)
+
         try:
-            result = sched.review(self.store, self.scheduler, item_id=q.id, rating=rating, now=now,
-                                  correct=correct, response_ms=int(seconds * 1000), session_id=self.session_id,
-                                  section=q.section)
+            was_new, result = save()
         except SessionGone:  # reset between the check and the write: once more, in a new session
             self._renew_session()
-            was_new = self.store.card_json(q.id) is None
-            result = sched.review(self.store, self.scheduler, item_id=q.id, rating=rating, now=now,
-                                  correct=correct, response_ms=int(seconds * 1000), session_id=self.session_id,
-                                  section=q.section)
+            was_new, result = save()
         self.answered.append(Answered(q, shown, response, correct, rating, seconds, result.review_id, was_new))
         return Feedback(correct, rating, shown.expected_text(), shown.explanation, result.card.due,
                         sched.describe_interval(result.card.due, now))
