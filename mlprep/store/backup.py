@@ -16,18 +16,23 @@ nothing changes. A store that already holds progress is only replaced with `forc
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from mlprep import __version__, paths
+from mlprep import __version__, paths, settings
 from mlprep.errors import MlprepError
 from mlprep.fsutil import write_text_atomic
+from mlprep.rules import NOTE_MAX_CHARS
 from mlprep.store.db import AGGREGATE_TRIGGERS, DATA_TABLES, DERIVED_TABLES, MIGRATIONS, Store, iso, utcnow
 
-FORMAT_VERSION = 1
+# 2: adds the `card_marks` table (migration m004: suspended, buried, flagged, notes) and the fitted FSRS
+# parameters among the settings. Version 1 files (written before m004) still restore: their migration
+# list says which tables they hold, and the newer migrations run on them.
+FORMAT_VERSION = 2
 KIND = "mlprep-backup"
 # The user's data, in insert order: sessions before the reviews that point at them (deletes go in
 # reverse). Derived tables (review aggregates) are not copied: the store's triggers rebuild them.
@@ -174,6 +179,7 @@ def _check_value(label: str, table: str, i: int, col: str, decl: str, value: Any
 
 # Columns whose text must mean something: UTC times, and JSON that fsrs and mlprep read back.
 TIME_COLUMNS = {"reviewed_at", "started_at", "ended_at", "attempted_at", "updated_at", "shown_at"}
+FLAG_COLUMNS = {"suspended", "flagged"}
 JSON_OBJECT_COLUMNS = {"log_json", "meta_json", "details_json"}
 CARD_COLUMNS = {"card_json", "card_before"}
 
@@ -200,6 +206,12 @@ def _meaning_problem(col: str, value: Any) -> str | None:
                 Card.from_dict(parsed)  # type: ignore[arg-type]  # validated by from_dict itself
             except Exception:  # fsrs raises KeyError, ValueError, TypeError... for a malformed card
                 return "should be an fsrs card (Card.to_dict())"
+    if col in FLAG_COLUMNS and value not in (0, 1):
+        return "should be 0 or 1"
+    if col == "buried_until" and not math.isfinite(value):
+        return "should be a time in epoch seconds"
+    if col == "note" and len(value) > NOTE_MAX_CHARS:
+        return f"should be at most {NOTE_MAX_CHARS} characters"
     if col in ("rating",) and value not in (1, 2, 3, 4):
         return "should be a rating from 1 (Again) to 4 (Easy)"
     if col in ("state", "state_before") and value not in (0, 1, 2, 3):
@@ -270,6 +282,12 @@ def _scratch(doc: dict[str, Any], label: str) -> sqlite3.Connection:
                 raise BackupError(f"{label}: table {table!r}, row {i + 1} has an unknown column {unknown_cols[0]!r}.")
             for c in cols:
                 _check_value(label, table, i, c, decls[c], row[c])
+            if table == "settings":
+                why = settings.problem(row["key"], row["value"])
+                if why:
+                    raise BackupError(f"{label}: table 'settings', row {i + 1}: setting {row['key']!r} {why}, "
+                                      f"got {json.dumps(row['value'])[:60]}. The file was edited or damaged; "
+                                      "restore an untouched backup.")
             try:
                 db.execute(sql, [row[c] for c in cols])
             except sqlite3.IntegrityError as exc:
@@ -347,8 +365,9 @@ def restore(store: Store, source: Path | str | dict[str, Any], force: bool = Fal
                          safety_backup if force and any(before[t] for t in PROGRESS_TABLES) else None, before)
 
 
-# What `reset` keeps: settings are configuration (time zone, retention, interview date), not progress.
-KEPT_BY_RESET = ("settings",)
+# What `reset` keeps: settings are configuration (time zone, retention, interview date), not progress;
+# card marks are the user's own decisions and notes about cards (suspended, flagged, notes), not progress.
+KEPT_BY_RESET = ("settings", "card_marks")
 
 
 def reset(store: Store) -> dict[str, int]:

@@ -123,7 +123,7 @@ def register(app: typer.Typer) -> None:
     def reset(
         yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
     ) -> None:
-        """Delete all progress; settings stay (a backup is written first, so it can be restored)."""
+        """Delete all progress; settings and card marks (suspended, flagged, notes) stay; a backup is written first."""
         from mlprep.cli import console as ui
         from mlprep.store import backup as backuplib
         from mlprep.store.db import Store
@@ -133,7 +133,8 @@ def register(app: typer.Typer) -> None:
             if not any(counts.values()):
                 ui.console.print("Nothing to delete: there is no progress yet.")
                 return
-            if not yes and not typer.confirm(f"Delete all progress ({_summary(counts)})? Settings stay, and a "
+            if not yes and not typer.confirm(f"Delete all progress ({_summary(counts)})? Settings, notes, flags and "
+                                             "suspensions stay, and a "
                                              "backup is written first.", default=False):
                 ui.console.print("Nothing changed.")
                 return
