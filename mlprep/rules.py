@@ -21,12 +21,12 @@ DEFAULT_MEMORY_MB = 2048    # address-space limit of the process that runs a sub
 # ------------------------------------------------------------------ settings (`mlprep config`)
 # name -> (default, one-line description); parsed and checked by `mlprep.settings`.
 SETTINGS = {
-    "desired_retention": ("0.9", "Target chance of recalling a card when it is due (0.70-0.99)."),
-    "timezone": ("", "IANA zone for days and streaks, e.g. Europe/Paris (empty: system)."),
-    "new_per_day": ("20", "New questions a day across sessions (0-1000; --new overrides)."),
-    "learning_steps": ("1m 10m", "Steps of a new card before days, e.g. '1m 10m' (s/m/h/d)."),
-    "relearning_steps": ("10m", "Steps of a forgotten card before days, e.g. '10m' (s/m/h/d)."),
-    "maximum_interval": ("36500", "Longest interval between reviews, in days (1-36500)."),
+    "desired_retention": ("0.9", "Target recall when due (0.70-0.99)."),
+    "timezone": ("", "Zone for days, e.g. Europe/Paris."),
+    "new_per_day": ("20", "New questions a day (0-1000)."),
+    "learning_steps": ("1m 10m", "Steps of new cards, e.g. '1m 10m'."),
+    "relearning_steps": ("10m", "Steps of lapsed cards, e.g. '10m'."),
+    "maximum_interval": ("36500", "Longest interval in days (1-36500)."),
 }
 NEW_PER_DAY_MAX = 1000
 MAX_STEPS = 10                  # learning or relearning steps at most

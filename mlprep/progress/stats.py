@@ -193,6 +193,8 @@ def compute(store: Store, bank: Bank, now: datetime, tz: tzinfo, *, drills: dict
 
     q = question_frame(bank, frames.items, frames.cards, now, parameters, section_ids)
     cards = frames.cards
+    marks = store.card_marks()
+    q["due"] = scheduled_due(q, marks)
     q["due_now"] = q["seen"] & (q["due"] <= now.timestamp())
     if interview is not None:
         at = clock.start_of_day(interview, tz) + timedelta(hours=9)
@@ -258,7 +260,8 @@ def compute(store: Store, bank: Bank, now: datetime, tz: tzinfo, *, drills: dict
     # ---- forecast: cards due on each of the next 14 local days (today includes overdue)
     drill_ids = {DRILL_PREFIX + s for s, d in (drills or {}).items() if not sections or d.section in sections}
     dcards = cards[(cards["kind"] == "drill") & cards["item_id"].isin(drill_ids)]
-    forecast = _forecast(q.loc[q["seen"], "due"], dcards["due"], today, tz)
+    dcards = dcards.assign(due=scheduled_due(dcards, marks))
+    forecast = _forecast(q.loc[q["seen"], "due"].dropna(), dcards["due"].dropna(), today, tz)
 
     # ---- activity calendar: 26 weeks of Monday-first weeks ending with this week
     first = today - timedelta(days=today.weekday()) - timedelta(weeks=CALENDAR_WEEKS - 1)
@@ -339,6 +342,18 @@ def tag_strength(store: Store, bank: Bank, now: datetime) -> dict[str, float]:
     q = question_frame(bank, load_items(store, now), load_cards(store), now, Scheduler().parameters)
     t = _tag_table(q)
     return dict(zip(t["tag"], t["strength"].astype(float)))
+
+
+def scheduled_due(frame: pd.DataFrame, marks: dict[str, Any]) -> pd.Series:
+    """When each card (rows with item_id, due) next comes up: NaN when suspended, no earlier than the
+    end of its burial when buried (`mlprep suspend`, `mlprep bury`)."""
+    due = frame["due"].astype("float64").copy()
+    if not marks or frame.empty:
+        return due
+    suspended = frame["item_id"].map(lambda i: bool(marks[i]["suspended"]) if i in marks else False).astype(bool)
+    buried = frame["item_id"].map(lambda i: marks[i]["buried_until"] if i in marks else None).astype("float64")
+    due = due.where(~(buried > due), buried)
+    return due.mask(suspended)
 
 
 def _forecast(question_due: pd.Series, drill_due: pd.Series, today: date, tz: tzinfo) -> list[dict[str, Any]]:

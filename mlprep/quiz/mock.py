@@ -39,6 +39,7 @@ from mlprep.errors import InvalidValue, MlprepError
 from mlprep.questions.bank import Bank
 from mlprep.questions.model import OBJECTIVE_TYPES, Question, Shown
 from mlprep.quiz.session import QuizSession
+from mlprep.rules import DRILL_PREFIX
 from mlprep.store.db import Store, iso, utcnow
 
 FORMAT_VERSION = 2  # 2: `review` holds tags, sections and drills; the CLI words the commands
@@ -104,8 +105,9 @@ def plan_mock(bank: Bank, store: Store, now: datetime, *, minutes: int = DEFAULT
     rng = rng or random.Random(seed)
     weights = section_weights(store, bank, now, sections)
     pools: dict[str, list[Question]] = {}
+    hidden = store.hidden_ids(now)  # suspended or buried cards are not asked
     for q in bank.questions.values():
-        if q.type in OBJECTIVE_TYPES and q.section in weights:
+        if q.type in OBJECTIVE_TYPES and q.section in weights and q.id not in hidden:
             pools.setdefault(q.section, []).append(q)
     strength = stats.tag_strength(store, bank, now)
     r_now, due = _question_state(store, now)
@@ -140,7 +142,9 @@ def choose_drill(store: Store, drills: dict[str, Drill], bank: Bank, now: dateti
     (easiest first). None when every drill in scope is passed and none is due."""
     from mlprep.drills.schedule import FAST_MINUTES, due_drills
 
-    scope = {s: d for s, d in drills.items() if not sections or d.section in sections}
+    hidden = store.hidden_ids(now)  # suspended or buried drills are not chosen
+    scope = {s: d for s, d in drills.items() if (not sections or d.section in sections)
+             and DRILL_PREFIX + s not in hidden}
     due = due_drills(store, scope, now)
     if due:
         return due[0]

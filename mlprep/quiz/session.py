@@ -87,6 +87,15 @@ def reviews_today(store: Store, now: datetime, tz: tzinfo) -> int:
     return store.question_reviews_since(clock.start_of_day(clock.local_date(now, tz), tz), first_sight=False)
 
 
+def new_left_today(store: Store, now: datetime, tz: tzinfo) -> int:
+    """New questions still allowed today by the `new_per_day` setting (first sightings since local midnight)."""
+    from mlprep import settings
+
+    per_day = settings.value_or_default("new_per_day", store.get_setting("new_per_day"))
+    seen = store.question_reviews_since(clock.start_of_day(clock.local_date(now, tz), tz), first_sight=True)
+    return max(0, per_day - seen)
+
+
 def lowest_retrievability_first(store: Store, questions: list[Question], now: datetime,
                                 scheduler: Scheduler | None = None) -> list[Question]:
     """Most-forgotten first: sort by fsrs retrievability now (stable for ties)."""
