@@ -499,6 +499,11 @@ class Store:
             f"SELECT COUNT(*) FROM reviews WHERE kind = 'question' AND state_before {'=' if first_sight else '!='} 0 "
             "AND reviewed_at >= ?", (iso(moment),)).fetchone()[0]
 
+    def review_history(self, kind: str = "question") -> list[tuple[str, str, int]]:
+        """(item_id, reviewed_at, rating) of every review of a kind, by item then time (the optimizer's input)."""
+        return self.db.execute("SELECT item_id, reviewed_at, rating FROM reviews WHERE kind = ? "
+                               "ORDER BY item_id, reviewed_at, id", (kind,)).fetchall()
+
     def review_count(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM reviews").fetchone()[0]
 
