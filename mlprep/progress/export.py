@@ -85,15 +85,13 @@ def choices_text(q: Question) -> list[str]:
 
 def question_rows(bank: Bank, store: Store, now: datetime, sections: Sequence[str] = ()) -> list[dict[str, Any]]:
     """One dict per question (keys `COLUMNS`), with its progress at `now`."""
-    from fsrs import Scheduler
-
-    from mlprep.srs.scheduler import retrievabilities
+    from mlprep.srs.scheduler import memory_scheduler, retrievabilities
 
     now = now.astimezone(timezone.utc)
     qs = select(bank, sections)
     agg = store.question_review_totals()
     cards = {r[0]: r[2:] for r in store.card_rows("question")}
-    r_now = retrievabilities(store, Scheduler(), now)
+    r_now = retrievabilities(store, memory_scheduler(store), now)
     marks = store.card_marks()
     rows = []
     for q in qs:

@@ -183,9 +183,9 @@ def compute(store: Store, bank: Bank, now: datetime, tz: tzinfo, *, drills: dict
             frames: Frames | None = None) -> dict[str, Any]:
     """Every figure of `mlprep stats`, as a JSON-ready dict."""
     if parameters is None:
-        from fsrs import Scheduler
+        from mlprep.srs.scheduler import memory_parameters
 
-        parameters = Scheduler().parameters
+        parameters = memory_parameters(store)
     now = now.astimezone(timezone.utc)
     today = clock.local_date(now, tz)
     frames = frames or load_frames(store, now, tz)
@@ -337,9 +337,9 @@ def question_frame(bank: Bank, items: pd.DataFrame, cards: pd.DataFrame, now: da
 
 def tag_strength(store: Store, bank: Bank, now: datetime) -> dict[str, float]:
     """Strength of every tag with a seen question (lower = weaker); used by `quiz --weak` and mock."""
-    from fsrs import Scheduler
+    from mlprep.srs.scheduler import memory_parameters
 
-    q = question_frame(bank, load_items(store, now), load_cards(store), now, Scheduler().parameters)
+    q = question_frame(bank, load_items(store, now), load_cards(store), now, memory_parameters(store))
     t = _tag_table(q)
     return dict(zip(t["tag"], t["strength"].astype(float)))
 

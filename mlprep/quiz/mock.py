@@ -83,9 +83,9 @@ def section_weights(store: Store, bank: Bank, now: datetime, sections: Sequence[
 
 def _question_state(store: Store, now: datetime) -> tuple[dict[str, float], set[str]]:
     """Retrievability now of every question with a card, and the ids due now."""
-    from mlprep.srs.scheduler import retrievabilities
+    from mlprep.srs.scheduler import memory_scheduler, retrievabilities
 
-    return retrievabilities(store, Scheduler(), now), {i for i, _ in store.due_ids(now)}
+    return retrievabilities(store, memory_scheduler(store), now), {i for i, _ in store.due_ids(now)}
 
 
 @dataclass

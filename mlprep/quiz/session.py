@@ -99,7 +99,7 @@ def new_left_today(store: Store, now: datetime, tz: tzinfo) -> int:
 def lowest_retrievability_first(store: Store, questions: list[Question], now: datetime,
                                 scheduler: Scheduler | None = None) -> list[Question]:
     """Most-forgotten first: sort by fsrs retrievability now (stable for ties)."""
-    scheduler = scheduler or Scheduler()
+    scheduler = scheduler or sched.memory_scheduler(store)
     r = sched.retrievabilities(store, scheduler, now)
     return sorted(questions, key=lambda q: r.get(q.id, 0.0))
 

@@ -87,6 +87,16 @@ def fitted_parameters(store: Store) -> tuple[float, ...] | None:
         return None
 
 
+def memory_parameters(store: Store) -> tuple[float, ...]:
+    """The parameters of the memory model for retrievability figures: fitted ones, else fsrs's defaults."""
+    return fitted_parameters(store) or tuple(Scheduler().parameters)
+
+
+def memory_scheduler(store: Store) -> Scheduler:
+    """A scheduler only for retrievability (stats, export, mock, most-forgotten-first ordering)."""
+    return Scheduler(parameters=memory_parameters(store))
+
+
 def scheduler_for(store: Store, enable_fuzzing: bool = True, now: datetime | None = None,
                   kind: str = "question") -> Scheduler:
     """The scheduler configured by the user's settings: desired retention, learning and relearning
@@ -172,4 +182,4 @@ def describe_interval(due: datetime, now: datetime) -> str:
 
 
 __all__ = ["Card", "Rating", "Scheduler", "State", "rating_for", "review", "undo", "make_scheduler",
-           "scheduler_for", "fitted_parameters", "describe_interval", "load_card"]
+           "scheduler_for", "fitted_parameters", "memory_parameters", "memory_scheduler", "describe_interval", "load_card"]
