@@ -31,9 +31,10 @@ def optimize(
         ui.console.print("Fitting FSRS parameters to your reviews…", style="dim")
         result = optlib.optimize(store, clock.user_zone(store.get_setting("timezone")))
     held = round(OPTIMIZE_HOLDOUT * 100)
-    ui.console.print(f"{result.reviews:,} reviews of {result.cards:,} questions: fitted on the earliest "
-                     f"{100 - held}% ({result.train_items:,} items), tested on the latest {held}% "
-                     f"({result.test_items:,}) in {result.seconds:.1f} s.", markup=False, highlight=False)
+    ui.console.print(f"{result.reviews:,} reviews of {result.cards:,} questions. Of the reviews a day or more "
+                     f"after the one before, the earliest {100 - held}% ({result.train_items:,}) were fitted in "
+                     f"{result.seconds:.1f} s and the latest {held}% ({result.test_items:,}) held out to test:",
+                     markup=False, highlight=False)
     table = Table(box=None, padding=(0, 2), header_style="bold")
     table.add_column("held-out reviews")
     table.add_column("log loss", justify="right")
