@@ -108,6 +108,20 @@ def test_today_counts_and_forecast_leave_out_suspended_and_push_buried(tmp_path)
         assert store.next_due(ids={"a0", "a1"}) == datetime(2026, 11, 26, 0, 0, tzinfo=PARIS)
 
 
+def test_today_counts_neither_suspended_nor_buried_new_questions():
+    bank = banklib.load_bank()
+    first, second, third = list(bank.questions)[:3]
+    with Store() as store:
+        before = stats.compute(store, bank, NOW, PARIS)
+        cards.suspend(store, [first, second])
+        cards.bury(store, [third], datetime.now(timezone.utc), PARIS)
+        after = stats.compute(store, bank, datetime.now(timezone.utc), PARIS)
+    assert after["marks"]["suspended"] == 2 and after["marks"]["buried"] == 1
+    assert after["marks"]["new_available"] == before["marks"]["new_available"] - 3
+    out = runner.invoke(app, ["today"])
+    assert out.exit_code == 0 and f"New questions available: {before['marks']['new_available'] - 3}" in out.output
+
+
 def test_flagged_quiz_takes_only_flagged_cards_seen_and_new(tmp_path):
     bank, _ = small_bank(tmp_path)
     with Store(tmp_path / "db") as store:

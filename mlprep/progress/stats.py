@@ -253,6 +253,11 @@ def compute(store: Store, bank: Bank, now: datetime, tz: tzinfo, *, drills: dict
     # ---- card states and leeches
     states = q["state"].map(STATE_NAMES).fillna("new").value_counts()
     card_states = {name: int(states.get(name, 0)) for name in ("new", "learning", "review", "relearning")}
+    suspended = q["item_id"].map(lambda i: bool(i in marks and marks[i]["suspended"])).astype(bool)
+    buried = q["item_id"].map(lambda i: bool(i in marks and not marks[i]["suspended"]
+                                             and (marks[i]["buried_until"] or 0) > now.timestamp())).astype(bool)
+    marked = {"suspended": int(suspended.sum()), "buried": int(buried.sum()),
+              "new_available": int((~q["seen"] & ~suspended & ~buried).sum())}
     leech = q[q["lapses"] >= LEECH_LAPSES].sort_values(["lapses", "item_id"], ascending=[False, True])
     leeches = [{"id": i, "section": sec, "lapses": int(n)}
                for i, sec, n in zip(leech["item_id"].tolist(), leech["section"].tolist(), leech["lapses"].tolist())]
@@ -279,6 +284,7 @@ def compute(store: Store, bank: Bank, now: datetime, tz: tzinfo, *, drills: dict
         "sections": section_rows,
         "weakest_tags": weakest,
         "cards": card_states,
+        "marks": marked,
         "leeches": leeches,
         "forecast": forecast,
         "activity": activity,
