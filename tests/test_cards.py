@@ -290,3 +290,16 @@ def test_quiz_keys_suspend_bury_flag_and_note(tmp_path):
     out = runner.invoke(app, [*args[:-2], "--flagged"], input="?\nt\n\nq\n")
     assert out.exit_code == 0, out.output
     assert "1 question" in out.output and "my own hint" in out.output and "! suspend" in out.output
+
+
+def test_drill_cards_suspend_and_note(tmp_path):
+    out = runner.invoke(app, ["note", "drill:knn", "use the squared-distance trick"])
+    assert out.exit_code == 0 and "Saved the note on drill knn" in out.output
+    out = runner.invoke(app, ["drill", "knn"])
+    assert out.exit_code == 0 and "Your note: use the squared-distance trick" in out.output
+    assert runner.invoke(app, ["suspend", "knn"]).exit_code == 0
+    with Store() as store:
+        review(store, "drill:knn", NOW - timedelta(days=60))  # long overdue
+        assert store.due_ids(datetime.now(timezone.utc), kind="drill") == []
+    out = runner.invoke(app, ["suspend", "drill:knnn"])
+    assert out.exit_code == 1 and "drill:knn" in out.output
