@@ -154,3 +154,17 @@ def test_without_fsrs_rs_the_message_names_the_install_command(monkeypatch):
     monkeypatch.setattr(builtins, "__import__", no_fsrs_rs)
     out = runner.invoke(app, ["optimize"])
     assert out.exit_code == 1 and 'pip install ".[optimize]"' in out.output
+
+
+@needs_fsrs_rs
+def test_a_fit_that_does_not_beat_the_defaults_is_not_saved(tmp_path, monkeypatch):
+    log = simulate.simulate(cards=200, days=90, seed=5)
+    with Store(tmp_path / "db") as store:
+        store_log(store, log)
+        worse = optlib.Evaluation(log_loss=9.0, rmse_bins=0.9)
+        real_evaluate = optlib.evaluate
+        monkeypatch.setattr(optlib, "evaluate", lambda params, items: worse if tuple(params) != tuple(
+            optlib.default_parameters()) else real_evaluate(params, items))
+        result = optlib.optimize(store, timezone.utc)
+        assert not result.improved and not result.saved
+        assert store.get_setting(FSRS_PARAMETERS_KEY) is None

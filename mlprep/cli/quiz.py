@@ -35,8 +35,8 @@ HELP = """\
   flashcard  Enter to reveal, then rate 1 Again · 2 Hard · 3 Good · 4 Easy
 [bold]Keys[/] (type, then Enter)
   [cyan]?[/] this help   [cyan]s[/] skip   [cyan]q[/] quit (progress is saved after every answer)
-  after the feedback: [cyan]Enter[/] next · [cyan]u[/] undo that answer · [cyan]1-4[/] change the rating
-  and on that card: [cyan]![/] suspend · [cyan]b[/] bury till tomorrow · [cyan]f[/] flag/unflag · [cyan]n[/] note\
+  after the feedback: [cyan]Enter[/] next · [cyan]u[/] undo · [cyan]1-4[/] change the rating
+  on that card: [cyan]![/] suspend · [cyan]b[/] bury until tomorrow · [cyan]f[/] flag · [cyan]n[/] note\
 """
 
 Reader = Callable[[str], str]

@@ -151,6 +151,7 @@ def optimize(store: Store, tz: tzinfo, *, save: bool = True, now: datetime | Non
     """Fit to the store's question reviews; when the fit beats the defaults on held-out reviews (and
     `save`), store it so the scheduler uses it from then on."""
     result = fit(histories_from_store(store), tz, min_reviews=min_reviews)
+    result.extra["had_fit"] = store.get_setting(FSRS_PARAMETERS_KEY) is not None
     if save and result.improved:
         store.set_setting(FSRS_PARAMETERS_KEY, json.dumps({
             "parameters": list(result.parameters),

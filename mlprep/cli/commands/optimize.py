@@ -48,8 +48,9 @@ def optimize(
         ui.console.print("[green]Saved:[/] the scheduler uses the fitted parameters from now on "
                          "([bold]mlprep optimize --reset[/] returns to the defaults).")
     else:
-        ui.console.print("[yellow]Kept the defaults:[/] the fitted parameters do not predict your held-out "
-                         "reviews better. Try again after more reviews.")
+        kept = "your earlier fit" if result.extra.get("had_fit") else "the default parameters"
+        ui.console.print(f"[yellow]Not saved:[/] the fitted parameters do not predict your held-out reviews better "
+                         f"than the defaults, so the scheduler keeps {kept}. Try again after more reviews.")
 
 
 def register(app: typer.Typer) -> None:
