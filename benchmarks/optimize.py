@@ -42,12 +42,26 @@ def main() -> None:
     result = optlib.fit(histories, timezone.utc)
     total = time.perf_counter() - started
 
+    # the same through the store, as `mlprep optimize` runs: read the log, fit, score (no save)
+    import tempfile
+
+    from mlprep.store.db import Store, iso
+
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.sqlite3") as store:
+        with store.transaction() as db:
+            db.executemany("INSERT INTO reviews (item_id, kind, reviewed_at, rating, log_json, state_before) "
+                           "VALUES (?, 'question', ?, ?, '{}', 2)", [(i, iso(at), r) for i, at, r in log])
+        started = time.perf_counter()
+        optlib.optimize(store, timezone.utc, save=False)
+        through_store = time.perf_counter() - started
+
     def distance(p: tuple[float, ...]) -> float:
         return sum(abs(math.log(a / b)) for a, b in zip(p[:4], simulate.TRUE_PARAMETERS[:4]))
 
     print(f"simulated {len(log):,} reviews of {len(histories):,} cards in {simulated:.1f} s")
     print(f"optimize: {total:.2f} s in all ({result.seconds:.2f} s in fsrs-rs compute_parameters); "
           f"{result.train_items:,} training items, {result.test_items:,} held out")
+    print(f"mlprep optimize on a store of {len(log):,} reviews (read, fit, score): {through_store:.2f} s")
     print(f"held-out log loss  default {result.default.log_loss:.4f}  fitted {result.fitted.log_loss:.4f}")
     print(f"held-out RMSE bins default {result.default.rmse_bins:.4f}  fitted {result.fitted.rmse_bins:.4f}")
     print(f"distance of w0-w3 from the truth (sum of |log ratio|): default "

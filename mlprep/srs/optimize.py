@@ -80,6 +80,8 @@ def histories_from_store(store: Store) -> dict[str, list[Review]]:
     out: dict[str, list[Review]] = {}
     for item_id, at, rating in store.review_history("question"):
         out.setdefault(item_id, []).append((datetime.fromisoformat(at), int(rating)))
+    for reviews in out.values():
+        reviews.sort()
     return out
 
 

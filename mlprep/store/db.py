@@ -500,9 +500,13 @@ class Store:
             "AND reviewed_at >= ?", (iso(moment),)).fetchone()[0]
 
     def review_history(self, kind: str = "question") -> list[tuple[str, str, int]]:
-        """(item_id, reviewed_at, rating) of every review of a kind, by item then time (the optimizer's input)."""
-        return self.db.execute("SELECT item_id, reviewed_at, rating FROM reviews WHERE kind = ? "
-                               "ORDER BY item_id, reviewed_at, id", (kind,)).fetchall()
+        """(item_id, reviewed_at, rating) of every review of a kind, in log order (the optimizer's input).
+
+        Read as plain tuples in rowid order: a full scan, no sort, no Row objects (100,000 reviews in well
+        under a second)."""
+        cur = self.db.cursor()
+        cur.row_factory = None
+        return cur.execute("SELECT item_id, reviewed_at, rating FROM reviews WHERE kind = ?", (kind,)).fetchall()
 
     def review_count(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM reviews").fetchone()[0]

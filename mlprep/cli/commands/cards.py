@@ -47,7 +47,7 @@ def suspend(item_id: IdArg = None, tag: TagOpt = None, section: SectionOpt = Non
     with Store() as store:
         n = cards.suspend(store, chosen.ids, True)
     _print(f"Suspended {_plural(n)} ({chosen.what}: {len(chosen.ids)} in all, {len(chosen.ids) - n} already "
-           "suspended)." if len(chosen.ids) > 1 else
+           "suspended)." if not item_id else
            f"Suspended {chosen.what}." if n else f"{chosen.what.capitalize()} was already suspended.")
 
 
@@ -60,7 +60,7 @@ def unsuspend(item_id: IdArg = None, tag: TagOpt = None, section: SectionOpt = N
     with Store() as store:
         n = cards.suspend(store, chosen.ids, False)
     _print(f"Unsuspended {_plural(n)} ({chosen.what}: {len(chosen.ids)} in all, {len(chosen.ids) - n} were not "
-           "suspended)." if len(chosen.ids) > 1 else
+           "suspended)." if not item_id else
            f"Unsuspended {chosen.what}." if n else f"{chosen.what.capitalize()} was not suspended.")
 
 
@@ -74,7 +74,7 @@ def bury(item_id: IdArg = None, tag: TagOpt = None, section: SectionOpt = None, 
     with Store() as store:
         tz = clock.user_zone(store.get_setting("timezone"))
         until = cards.bury(store, chosen.ids, utcnow(), tz)
-    who = chosen.what if len(chosen.ids) == 1 else f"{_plural(len(chosen.ids))} ({chosen.what})"
+    who = chosen.what if item_id else f"{_plural(len(chosen.ids))} ({chosen.what})"
     _print(f"Buried {who} until {until.astimezone(tz):%a %d %b %H:%M}.")
 
 
@@ -86,7 +86,7 @@ def flag(item_id: IdArg = None, tag: TagOpt = None, section: SectionOpt = None, 
     chosen = _select(item_id, tag, section, bank)
     with Store() as store:
         n = cards.set_flag(store, chosen.ids, True)
-    _print(f"Flagged {_plural(n)} ({chosen.what}: {len(chosen.ids)} in all)." if len(chosen.ids) > 1 else
+    _print(f"Flagged {_plural(n)} ({chosen.what}: {len(chosen.ids)} in all)." if not item_id else
            f"Flagged {chosen.what}; quiz flagged cards with: mlprep quiz --flagged" if n else
            f"{chosen.what.capitalize()} was already flagged.")
 
@@ -99,7 +99,7 @@ def unflag(item_id: IdArg = None, tag: TagOpt = None, section: SectionOpt = None
     chosen = _select(item_id, tag, section, bank)
     with Store() as store:
         n = cards.set_flag(store, chosen.ids, False)
-    _print(f"Unflagged {_plural(n)} ({chosen.what}: {len(chosen.ids)} in all)." if len(chosen.ids) > 1 else
+    _print(f"Unflagged {_plural(n)} ({chosen.what}: {len(chosen.ids)} in all)." if not item_id else
            f"Unflagged {chosen.what}." if n else f"{chosen.what.capitalize()} was not flagged.")
 
 
