@@ -303,3 +303,16 @@ def test_drill_cards_suspend_and_note(tmp_path):
         assert store.due_ids(datetime.now(timezone.utc), kind="drill") == []
     out = runner.invoke(app, ["suspend", "drill:knnn"])
     assert out.exit_code == 1 and "drill:knn" in out.output
+
+
+def test_an_interview_plan_does_not_pace_suspended_questions(tmp_path):
+    from datetime import date
+
+    from mlprep.srs import plan
+
+    with Store(tmp_path / "db") as store:
+        ids = {f"q{i}" for i in range(20)}
+        before = plan.pacing(store, ids, date(2026, 12, 6), NOW, PARIS)
+        cards.suspend(store, [f"q{i}" for i in range(10)])
+        after = plan.pacing(store, ids, date(2026, 12, 6), NOW, PARIS)
+    assert before.unseen == 20 and after.unseen == 10 and after.quota < before.quota
