@@ -14,9 +14,9 @@ from mlprep.cli.common import BankOpt
 
 IdArg = Annotated[Optional[str], typer.Argument(metavar="ID", help="A question id, or drill:<name> for a drill.",
                                                 show_default=False)]
-TagOpt = Annotated[Optional[list[str]], typer.Option("--tag", "-t", help="Every question (and drill) with this tag "
+TagOpt = Annotated[Optional[list[str]], typer.Option("--tag", "-t", metavar="TAG", help="Every question (and drill) with this tag "
                                                      "(repeatable).")]
-SectionOpt = Annotated[Optional[list[str]], typer.Option("--section", "-s", help="Every question (and drill) of "
+SectionOpt = Annotated[Optional[list[str]], typer.Option("--section", "-s", metavar="SECTION", help="Every question (and drill) of "
                                                          "this section (repeatable).")]
 
 
