@@ -624,14 +624,6 @@ class Store:
             "SELECT item_id, COUNT(correct), COALESCE(SUM(correct), 0) FROM reviews INDEXED BY reviews_recent "
             "WHERE reviewed_at >= ? GROUP BY item_id", (iso(moment),)).fetchall()
 
-    def scheduled_card_rows(self) -> list[tuple]:
-        """Like `card_rows()` for what will come up: suspended cards left out, and a buried card due
-        no earlier than the end of its burial (forecasts, `today`)."""
-        return self.db.execute(
-            "SELECT c.item_id, c.kind, c.state, MAX(c.due, COALESCE(m.buried_until, c.due)), c.stability, "
-            "c.last_review FROM cards c LEFT JOIN card_marks m ON m.item_id = c.item_id "
-            "WHERE COALESCE(m.suspended, 0) = 0").fetchall()
-
     def card_rows(self, kind: str | None = None) -> list[tuple]:
         """(item_id, kind, state, due, stability, last_review) of every card, or of one kind."""
         if kind is None:
