@@ -21,7 +21,22 @@ DEFAULT_MEMORY_MB = 2048    # address-space limit of the process that runs a sub
 
 # ------------------------------------------------------------------ settings (`mlprep config`)
 MAX_ZONE_NAME = 64          # longest time-zone name accepted (the longest IANA name is about 30 characters)
-SETTINGS = {  # name -> (default, description)
-    "desired_retention": ("0.9", "Target probability of recalling a card when it comes due (0.70-0.99)."),
-    "timezone": ("", "IANA time zone for days and streaks, e.g. Europe/Paris (empty: the system's)."),
+# name -> (default, one-line description); parsed and checked by `mlprep.settings`.
+SETTINGS = {
+    "desired_retention": ("0.9", "Target recall when due (0.70-0.99)."),
+    "timezone": ("", "Zone for days, e.g. Europe/Paris."),
+    "new_per_day": ("20", "New questions a day (0-1000)."),
+    "learning_steps": ("1m 10m", "Steps of new cards, e.g. '1m 10m'."),
+    "relearning_steps": ("10m", "Steps of lapsed cards, e.g. '10m'."),
+    "maximum_interval": ("36500", "Longest interval in days (1-36500)."),
 }
+NEW_PER_DAY_MAX = 1000
+MAX_STEPS = 10                  # learning or relearning steps at most
+MAX_STEP_SECONDS = 30 * 86400   # one step at most 30 days
+MAX_INTERVAL_DAYS = 36500
+
+# ------------------------------------------------------------------ card management and `mlprep optimize`
+NOTE_MAX_CHARS = 2000           # a personal note on a card
+FSRS_PARAMETERS_KEY = "fsrs_parameters"  # settings key of the parameters fitted by `mlprep optimize`
+MIN_OPTIMIZE_REVIEWS = 400      # question reviews needed before `mlprep optimize` fits parameters
+OPTIMIZE_HOLDOUT = 0.2          # share of the review history (the latest, by time) held out to evaluate the fit

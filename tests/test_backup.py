@@ -94,11 +94,11 @@ def saved(tmp_path):
 def test_backup_file_has_every_table_and_the_metadata(saved):
     path, _, table_rows, _ = saved
     doc = json.loads(path.read_text(encoding="utf-8"))
-    assert doc["kind"] == "mlprep-backup" and doc["format_version"] == 1
+    assert doc["kind"] == "mlprep-backup" and doc["format_version"] == backup.FORMAT_VERSION
     assert doc["migrations"] == [name for name, _ in MIGRATIONS]
     assert doc["mlprep_version"] and datetime.fromisoformat(doc["created_at"]).tzinfo is not None
     assert set(doc["tables"]) == {"cards", "reviews", "sessions", "drill_attempts", "drill_hints", "drill_started",
-                                  "settings"}
+                                  "settings", "card_marks"}
     assert len(doc["tables"]["reviews"]) == 6 and doc["tables"]["reviews"][0]["id"] == 1
     assert doc["tables"] == table_rows
     assert not list(path.parent.glob(".*.tmp")), "the temporary file is renamed into place"
@@ -141,7 +141,8 @@ def test_a_backup_from_an_older_schema_is_upgraded(saved, tmp_path, monkeypatch)
     path, before_stats, before_rows, _ = saved
     doc = json.loads(path.read_text(encoding="utf-8"))
     doc["migrations"] = ["m001_initial"]
-    del doc["tables"]["drill_started"]
+    doc["format_version"] = 1
+    del doc["tables"]["drill_started"], doc["tables"]["card_marks"]
     for r in doc["tables"]["cards"]:
         del r["stability"], r["last_review"]
     for r in doc["tables"]["reviews"]:
@@ -220,7 +221,7 @@ def _edit(doc: dict, change: str) -> object:
     if change == "no-kind":
         del doc["kind"]
     elif change == "newer-format":
-        doc["format_version"] = 2
+        doc["format_version"] = backup.FORMAT_VERSION + 1
     elif change == "newer-schema":
         doc["migrations"].append("m099_future")
     elif change == "missing-table":
@@ -247,7 +248,7 @@ def _edit(doc: dict, change: str) -> object:
 @pytest.mark.parametrize(("change", "expected"), [
     ("not-an-object", "not an mlprep backup"),
     ("no-kind", "not an mlprep backup"),
-    ("newer-format", "format_version 2"),
+    ("newer-format", f"format_version {backup.FORMAT_VERSION + 1}"),
     ("newer-schema", "m099_future"),
     ("missing-table", "table 'sessions' is missing"),
     ("missing-column", "table 'reviews', row 3 is missing the column 'rating'"),

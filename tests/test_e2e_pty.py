@@ -105,3 +105,31 @@ def test_watch_regrades_on_save_until_ctrl_c(tmp_path, mlprep_home):
     child.close()
     with Store(mlprep_home / "mlprep.sqlite3") as store:
         assert [a["passed"] for a in store.attempts("relu")] == [0, 1]
+
+
+def test_quiz_card_keys_in_a_terminal(tmp_path, mlprep_home):
+    bank = write_bank(tmp_path / "keys.yaml", [question("key-1", "truefalse", prompt="First key question?"),
+                                               question("key-2", "truefalse", prompt="Second key question?")],
+                      section="keys", title="Keys")
+    child = spawn(["quiz", "--bank", str(bank), "--section", "keys"], mlprep_home)
+    child.expect("First key question")
+    child.expect("t/f")
+    child.sendline("t")
+    child.expect("Enter next")
+    child.sendline("n")
+    child.expect("note")
+    child.sendline("Mind the sign")
+    child.expect("Note saved")
+    child.sendline("f")
+    child.expect("Flagged")
+    child.sendline("!")
+    child.expect("Suspended")
+    child.sendline("")
+    child.expect("Second key question")
+    child.sendintr()
+    child.expect("Session summary")
+    child.expect(pexpect.EOF)
+    child.close()
+    with Store(mlprep_home / "mlprep.sqlite3") as store:
+        mark = store.card_mark("key-1")
+    assert mark["note"] == "Mind the sign" and mark["flagged"] == 1 and mark["suspended"] == 1

@@ -107,3 +107,21 @@ def test_damaged_database_is_a_clean_error(tmp_path):
     with pytest.raises(StoreError) as info:
         Store(path)
     assert str(path) in str(info.value)
+
+
+def test_a_store_at_m003_upgrades_to_card_marks(tmp_path):
+    import sqlite3
+
+    from mlprep.store import db as dbmod
+
+    path = tmp_path / "old.sqlite3"
+    old = sqlite3.connect(path, isolation_level=None)
+    old.execute("CREATE TABLE migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    for name, step in dbmod.MIGRATIONS[:3]:
+        step(old)
+        old.execute("INSERT INTO migrations VALUES (?, '2026-01-01T00:00:00.000000+00:00')", (name,))
+    old.close()
+    with dbmod.Store(path) as store:
+        assert store.schema_version == len(dbmod.MIGRATIONS)
+        assert store.set_suspended(["q1"], lambda _: "question", True) == 1
+        assert store.suspended_ids() == {"q1"}

@@ -76,9 +76,9 @@ def _root(ctx: typer.Context,
 
 
 # ---------------------------------------------------------------- every command group registers the same way
-from mlprep.cli.commands import config, content, data, drill, mock, progress, quiz, report  # noqa: E402
+from mlprep.cli.commands import cards, config, content, data, drill, mock, optimize, progress, quiz, report  # noqa: E402
 
-for _module in (quiz, drill, config, progress, mock, report, data, content):
+for _module in (quiz, drill, config, progress, mock, report, data, content, cards, optimize):
     _module.register(app)
 
 

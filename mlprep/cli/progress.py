@@ -327,7 +327,7 @@ def render_today(f: dict[str, Any], cap_left: int | None = None) -> None:
                   f"(interview {_day(iv['date'])}, in {iv['days_left']} day{'s' * (iv['days_left'] != 1)}; "
                   f"{iv['unseen']} unseen)")
     else:
-        new = f["cards"]["new"]
+        new = f["marks"]["new_available"]
         con.print(f"New questions available: {new}" + (f" (a session adds up to {NEW_PER_SESSION})" if new else ""))
     drills = f["drills"]["due"]
     if drills:
@@ -335,7 +335,7 @@ def render_today(f: dict[str, Any], cap_left: int | None = None) -> None:
     weak = f["weakest_tags"][:3]
     if weak:
         con.print("Weakest tags: " + ", ".join(f"[yellow]{escape(w['tag'])}[/]" for w in weak))
-    if due_q or drills or (iv and iv["daily_new_quota"] > iv["new_today"]) or (not iv and f["cards"]["new"]):
+    if due_q or drills or (iv and iv["daily_new_quota"] > iv["new_today"]) or (not iv and f["marks"]["new_available"]):
         con.print("Start with: [bold]mlprep quiz" + (" --with-drills" if drills else "") + "[/]")
     else:
         con.print("[green]All done for today.[/] Practise more with [bold]mlprep quiz --weak[/] or "

@@ -35,7 +35,8 @@ HELP = """\
   flashcard  Enter to reveal, then rate 1 Again · 2 Hard · 3 Good · 4 Easy
 [bold]Keys[/] (type, then Enter)
   [cyan]?[/] this help   [cyan]s[/] skip   [cyan]q[/] quit (progress is saved after every answer)
-  after the feedback: [cyan]Enter[/] next · [cyan]u[/] undo that answer · [cyan]1-4[/] change the rating\
+  after the feedback: [cyan]Enter[/] next · [cyan]u[/] undo · [cyan]1-4[/] change the rating
+  on that card: [cyan]![/] suspend · [cyan]b[/] bury until tomorrow · [cyan]f[/] flag · [cyan]n[/] note\
 """
 
 Reader = Callable[[str], str]
@@ -142,6 +143,8 @@ def render_feedback(fb: Feedback, shown: Shown) -> None:
     body.add_row(Text("Why:", style="bold"), Markdown(fb.explanation))
     body.add_row(Text("Next:", style="bold"),
                  Text(f"{fb.interval} ({RATING_NAMES[int(fb.rating)]})", style="dim"))
+    if fb.personal_note:
+        body.add_row(Text("Your note:", style="bold"), Text(fb.personal_note, style="italic"))
     console.print(Panel(body, title=title, title_align="left",
                         border_style="green" if fb.correct else "red" if fb.correct is False else "blue"))
 
@@ -149,11 +152,14 @@ def render_feedback(fb: Feedback, shown: Shown) -> None:
 def _after_feedback(session: QuizSession, shown: Shown, fb: Feedback, reader: Reader) -> str:
     """Returns 'next' or 'undo'. Raises EndSession on quit."""
     can_rerate = shown.question.type != "flashcard"
-    keys = "Enter next · u undo" + (" · 1-4 change rating" if can_rerate else "") + " · q quit"
+    keys = "Enter next · u undo" + (" · 1-4 change rating" if can_rerate else "") + " · ? more · q quit"
     while True:
         text = _read(f"[dim]{keys}[/] ", reader).strip().lower()
         if text == "":
             return "next"
+        if text in ("!", "b", "f", "n"):
+            _card_action(session, shown, text, reader)
+            continue
         if text == "q":
             raise EndSession
         if text == "u":
@@ -179,7 +185,42 @@ def _after_feedback(session: QuizSession, shown: Shown, fb: Feedback, reader: Re
             console.print(f"[cyan]Rated {RATING_NAMES[int(text)]}: next review {new.interval}.[/]")
             return "next"
         console.print("[yellow]Press Enter for the next question, u to undo, "
-                      + ("1-4 to change the rating, " if can_rerate else "") + "or q to quit.[/]")
+                      + ("1-4 to change the rating, " if can_rerate else "")
+                      + "! to suspend, b to bury, f to flag, n for a note, or q to quit.[/]")
+
+
+def _card_action(session: QuizSession, shown: Shown, key: str, reader: Reader) -> None:
+    """The quiz keys that act on the card just answered: ! suspend, b bury, f flag toggle, n note."""
+    qid = shown.question.id
+    if key == "!":
+        session.suspend(qid)
+        console.print(f"[yellow]Suspended: it is not asked again until[/] mlprep unsuspend {escape(qid)}",
+                      soft_wrap=True)
+    elif key == "b":
+        until = session.bury(qid)
+        console.print(f"[yellow]Buried until {until.astimezone(session.tz):%a %d %b %H:%M}.[/]" if session.tz else
+                      "[yellow]Buried until tomorrow.[/]")
+    elif key == "f":
+        on = session.toggle_flag(qid)
+        console.print("[cyan]Flagged: pick flagged cards with[/] mlprep quiz --flagged" if on else "[cyan]Unflagged.[/]")
+    else:
+        current = session.note(qid)
+        if current:
+            console.print(Text.assemble(("Your note: ", "bold"), (current, "italic")))
+        hint = "Enter keeps it, - deletes it" if current else "Enter for none"
+        text = _read(f"[bold]note›[/] [dim]{hint}[/] ", reader).strip()
+        if not text:
+            console.print("[dim]Note unchanged.[/]")
+        elif text == "-":
+            session.set_note(qid, None)
+            console.print("[cyan]Note deleted.[/]")
+        else:
+            try:
+                session.set_note(qid, text)
+            except MlprepError as exc:
+                console.print(f"[yellow]{escape(str(exc))}[/]")
+                return
+            console.print("[cyan]Note saved: it is shown with the answer from now on.[/]")
 
 
 def _flashcard(session: QuizSession, shown: Shown, reader: Reader, started: float) -> Feedback | None:
@@ -219,6 +260,9 @@ def run(session: QuizSession, questions: list, known: set[str], reader: Reader =
     try:
         while i < len(questions):
             q = questions[i]
+            if q.id in requeued and session.is_hidden(q.id):  # suspended or buried after the first look
+                i += 1
+                continue
             shown = session.show(q)
             render_question(shown, i + 1, len(questions), q.id not in known and q.id not in requeued)
             started = time.monotonic()
@@ -240,7 +284,7 @@ def run(session: QuizSession, questions: list, known: set[str], reader: Reader =
                 continue  # ask the same question again
             last = session.answered[-1] if session.answered else None
             if last is not None and last.question.id == q.id and last.rating == Rating.Again \
-                    and q.id not in requeued and _room_for_another_look(session, questions[i + 1:], known, seen_cap):
+                    and q.id not in requeued and not session.is_hidden(q.id) and _room_for_another_look(session, questions[i + 1:], known, seen_cap):
                 requeued.add(q.id)
                 questions.append(q)
                 console.print("[dim]It comes back once more at the end of this session.[/]")

@@ -1,7 +1,8 @@
 """Exporting the question banks with their progress: CSV, JSON, or an Anki deck.
 
 `question_rows()` gives one plain dict per question (`COLUMNS`), joined with the store: review and
-lapse counts, correct answers, the fsrs card's state, due date, stability and retrievability now.
+lapse counts, correct answers, the fsrs card's state, due date, stability and retrievability now, and the
+card marks (suspended, buried_until while the burial lasts, flagged, the personal note).
 `to_csv` / `to_json` turn them into text; `write_anki` writes an `.apkg` deck of the questions
 that make sense on a card (everything but parametric questions, whose answers vary), with genanki
 (an optional extra: `pip install 'mlprep[anki]'`).
@@ -34,7 +35,9 @@ FORMATS = ("csv", "json", "anki")
 SUFFIXES = {"csv": ".csv", "json": ".json", "anki": ".apkg"}
 COLUMNS = ("id", "section", "section_title", "type", "difficulty", "tags", "prompt", "choices", "code", "answer",
            "explanation", "reviews", "lapses", "correct", "state", "due", "last_review", "stability",
-           "retrievability")
+           "retrievability", "suspended", "buried_until", "flagged", "note")
+# Columns that CSV writes as 1/0 (JSON keeps true/false).
+FLAG_COLUMNS = ("suspended", "flagged")
 STATES = {1: "learning", 2: "review", 3: "relearning"}
 
 # Fixed forever, so re-importing a newer export updates the same deck and note type in Anki.
@@ -82,15 +85,14 @@ def choices_text(q: Question) -> list[str]:
 
 def question_rows(bank: Bank, store: Store, now: datetime, sections: Sequence[str] = ()) -> list[dict[str, Any]]:
     """One dict per question (keys `COLUMNS`), with its progress at `now`."""
-    from fsrs import Scheduler
-
-    from mlprep.srs.scheduler import retrievabilities
+    from mlprep.srs.scheduler import memory_scheduler, retrievabilities
 
     now = now.astimezone(timezone.utc)
     qs = select(bank, sections)
     agg = store.question_review_totals()
     cards = {r[0]: r[2:] for r in store.card_rows("question")}
-    r_now = retrievabilities(store, Scheduler(), now)
+    r_now = retrievabilities(store, memory_scheduler(store), now)
+    marks = store.card_marks()
     rows = []
     for q in qs:
         reviews, lapses, correct = agg.get(q.id, (0, 0, 0))
@@ -105,8 +107,17 @@ def question_rows(bank: Bank, store: Store, now: datetime, sections: Sequence[st
             "due": _iso(due), "last_review": _iso(last),
             "stability": None if stability is None else round(float(stability), 4),
             "retrievability": round(float(r_now[q.id]), 4) if q.id in r_now else 0.0,
+            **_mark_fields(marks.get(q.id), now),
         })
     return rows
+
+
+def _mark_fields(mark: Any, now: datetime) -> dict[str, Any]:
+    """suspended, buried_until (only while the burial lasts), flagged, note of one card."""
+    buried = mark["buried_until"] if mark is not None else None
+    return {"suspended": bool(mark and mark["suspended"]),
+            "buried_until": _iso(buried) if buried is not None and buried > now.timestamp() else None,
+            "flagged": bool(mark and mark["flagged"]), "note": mark["note"] if mark is not None else None}
 
 
 def _iso(epoch: float | None) -> str | None:
@@ -122,6 +133,7 @@ def to_csv(rows: list[dict[str, Any]]) -> str:
     writer.writeheader()
     for row in rows:
         writer.writerow({**row, "tags": ";".join(row["tags"]), "choices": "\n".join(row["choices"]),
+                         **{k: int(bool(row[k])) for k in FLAG_COLUMNS},
                          **{k: "" for k in COLUMNS if row[k] is None}})
     return buf.getvalue()
 

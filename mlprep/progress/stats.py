@@ -183,9 +183,9 @@ def compute(store: Store, bank: Bank, now: datetime, tz: tzinfo, *, drills: dict
             frames: Frames | None = None) -> dict[str, Any]:
     """Every figure of `mlprep stats`, as a JSON-ready dict."""
     if parameters is None:
-        from fsrs import Scheduler
+        from mlprep.srs.scheduler import memory_parameters
 
-        parameters = Scheduler().parameters
+        parameters = memory_parameters(store)
     now = now.astimezone(timezone.utc)
     today = clock.local_date(now, tz)
     frames = frames or load_frames(store, now, tz)
@@ -193,6 +193,8 @@ def compute(store: Store, bank: Bank, now: datetime, tz: tzinfo, *, drills: dict
 
     q = question_frame(bank, frames.items, frames.cards, now, parameters, section_ids)
     cards = frames.cards
+    marks = store.card_marks()
+    q["due"] = scheduled_due(q, marks)
     q["due_now"] = q["seen"] & (q["due"] <= now.timestamp())
     if interview is not None:
         at = clock.start_of_day(interview, tz) + timedelta(hours=9)
@@ -251,6 +253,11 @@ def compute(store: Store, bank: Bank, now: datetime, tz: tzinfo, *, drills: dict
     # ---- card states and leeches
     states = q["state"].map(STATE_NAMES).fillna("new").value_counts()
     card_states = {name: int(states.get(name, 0)) for name in ("new", "learning", "review", "relearning")}
+    suspended = q["item_id"].map(lambda i: bool(i in marks and marks[i]["suspended"])).astype(bool)
+    buried = q["item_id"].map(lambda i: bool(i in marks and not marks[i]["suspended"]
+                                             and (marks[i]["buried_until"] or 0) > now.timestamp())).astype(bool)
+    marked = {"suspended": int(suspended.sum()), "buried": int(buried.sum()),
+              "new_available": int((~q["seen"] & ~suspended & ~buried).sum())}
     leech = q[q["lapses"] >= LEECH_LAPSES].sort_values(["lapses", "item_id"], ascending=[False, True])
     leeches = [{"id": i, "section": sec, "lapses": int(n)}
                for i, sec, n in zip(leech["item_id"].tolist(), leech["section"].tolist(), leech["lapses"].tolist())]
@@ -258,7 +265,8 @@ def compute(store: Store, bank: Bank, now: datetime, tz: tzinfo, *, drills: dict
     # ---- forecast: cards due on each of the next 14 local days (today includes overdue)
     drill_ids = {DRILL_PREFIX + s for s, d in (drills or {}).items() if not sections or d.section in sections}
     dcards = cards[(cards["kind"] == "drill") & cards["item_id"].isin(drill_ids)]
-    forecast = _forecast(q.loc[q["seen"], "due"], dcards["due"], today, tz)
+    dcards = dcards.assign(due=scheduled_due(dcards, marks))
+    forecast = _forecast(q.loc[q["seen"], "due"].dropna(), dcards["due"].dropna(), today, tz)
 
     # ---- activity calendar: 26 weeks of Monday-first weeks ending with this week
     first = today - timedelta(days=today.weekday()) - timedelta(weeks=CALENDAR_WEEKS - 1)
@@ -276,6 +284,7 @@ def compute(store: Store, bank: Bank, now: datetime, tz: tzinfo, *, drills: dict
         "sections": section_rows,
         "weakest_tags": weakest,
         "cards": card_states,
+        "marks": marked,
         "leeches": leeches,
         "forecast": forecast,
         "activity": activity,
@@ -334,11 +343,23 @@ def question_frame(bank: Bank, items: pd.DataFrame, cards: pd.DataFrame, now: da
 
 def tag_strength(store: Store, bank: Bank, now: datetime) -> dict[str, float]:
     """Strength of every tag with a seen question (lower = weaker); used by `quiz --weak` and mock."""
-    from fsrs import Scheduler
+    from mlprep.srs.scheduler import memory_parameters
 
-    q = question_frame(bank, load_items(store, now), load_cards(store), now, Scheduler().parameters)
+    q = question_frame(bank, load_items(store, now), load_cards(store), now, memory_parameters(store))
     t = _tag_table(q)
     return dict(zip(t["tag"], t["strength"].astype(float)))
+
+
+def scheduled_due(frame: pd.DataFrame, marks: dict[str, Any]) -> pd.Series:
+    """When each card (rows with item_id, due) next comes up: NaN when suspended, no earlier than the
+    end of its burial when buried (`mlprep suspend`, `mlprep bury`)."""
+    due = frame["due"].astype("float64").copy()
+    if not marks or frame.empty:
+        return due
+    suspended = frame["item_id"].map(lambda i: bool(marks[i]["suspended"]) if i in marks else False).astype(bool)
+    buried = frame["item_id"].map(lambda i: marks[i]["buried_until"] if i in marks else None).astype("float64")
+    due = due.where(~(buried > due), buried)
+    return due.mask(suspended)
 
 
 def _forecast(question_due: pd.Series, drill_due: pd.Series, today: date, tz: tzinfo) -> list[dict[str, Any]]:

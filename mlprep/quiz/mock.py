@@ -39,7 +39,7 @@ from mlprep.errors import InvalidValue, MlprepError, StoreError
 from mlprep.questions.bank import Bank
 from mlprep.questions.model import OBJECTIVE_TYPES, Question, Shown
 from mlprep.quiz.session import QuizSession
-from mlprep.rules import MOCK_MAX_MINUTES
+from mlprep.rules import DRILL_PREFIX, MOCK_MAX_MINUTES
 from mlprep.store.backup import mock_report_problem
 from mlprep.store.db import Store, iso, utcnow
 
@@ -84,9 +84,9 @@ def section_weights(store: Store, bank: Bank, now: datetime, sections: Sequence[
 
 def _question_state(store: Store, now: datetime) -> tuple[dict[str, float], set[str]]:
     """Retrievability now of every question with a card, and the ids due now."""
-    from mlprep.srs.scheduler import retrievabilities
+    from mlprep.srs.scheduler import memory_scheduler, retrievabilities
 
-    return retrievabilities(store, Scheduler(), now), {i for i, _ in store.due_ids(now)}
+    return retrievabilities(store, memory_scheduler(store), now), {i for i, _ in store.due_ids(now)}
 
 
 @dataclass
@@ -106,8 +106,9 @@ def plan_mock(bank: Bank, store: Store, now: datetime, *, minutes: int = DEFAULT
     rng = rng or random.Random(seed)
     weights = section_weights(store, bank, now, sections)
     pools: dict[str, list[Question]] = {}
+    hidden = store.hidden_ids(now)  # suspended or buried cards are not asked
     for q in bank.questions.values():
-        if q.type in OBJECTIVE_TYPES and q.section in weights:
+        if q.type in OBJECTIVE_TYPES and q.section in weights and q.id not in hidden:
             pools.setdefault(q.section, []).append(q)
     strength = stats.tag_strength(store, bank, now)
     r_now, due = _question_state(store, now)
@@ -142,7 +143,9 @@ def choose_drill(store: Store, drills: dict[str, Drill], bank: Bank, now: dateti
     (easiest first). None when every drill in scope is passed and none is due."""
     from mlprep.drills.schedule import FAST_MINUTES, due_drills
 
-    scope = {s: d for s, d in drills.items() if not sections or d.section in sections}
+    hidden = store.hidden_ids(now)  # suspended or buried drills are not chosen
+    scope = {s: d for s, d in drills.items() if (not sections or d.section in sections)
+             and DRILL_PREFIX + s not in hidden}
     due = due_drills(store, scope, now)
     if due:
         return due[0]

@@ -20,6 +20,7 @@ from mlprep import clock
 from mlprep.errors import InvalidValue, MlprepError, StoreError
 from mlprep.questions.bank import Bank
 from mlprep.questions.model import Question, Shown, check, instantiate
+from mlprep.quiz import cards
 from mlprep.rules import LEECH_LAPSES, NEW_PER_SESSION, SESSION_LIMIT
 from mlprep.srs import scheduler as sched
 from mlprep.store.db import SessionGone, Store, utcnow
@@ -86,10 +87,19 @@ def reviews_today(store: Store, now: datetime, tz: tzinfo) -> int:
     return store.question_reviews_since(clock.start_of_day(clock.local_date(now, tz), tz), first_sight=False)
 
 
+def new_left_today(store: Store, now: datetime, tz: tzinfo) -> int:
+    """New questions still allowed today by the `new_per_day` setting (first sightings since local midnight)."""
+    from mlprep import settings
+
+    per_day = settings.value_or_default("new_per_day", store.get_setting("new_per_day"))
+    seen = store.question_reviews_since(clock.start_of_day(clock.local_date(now, tz), tz), first_sight=True)
+    return max(0, per_day - seen)
+
+
 def lowest_retrievability_first(store: Store, questions: list[Question], now: datetime,
                                 scheduler: Scheduler | None = None) -> list[Question]:
     """Most-forgotten first: sort by fsrs retrievability now (stable for ties)."""
-    scheduler = scheduler or Scheduler()
+    scheduler = scheduler or sched.memory_scheduler(store)
     r = sched.retrievabilities(store, scheduler, now)
     return sorted(questions, key=lambda q: r.get(q.id, 0.0))
 
@@ -102,7 +112,7 @@ def leech_ids(store: Store, min_lapses: int = LEECH_LAPSES) -> dict[str, int]:
 def select_questions(bank: Bank, store: Store, now: datetime, filters: Filters | None = None, *,
                      limit: int = SESSION_LIMIT, new_limit: int = NEW_PER_SESSION, review_only: bool = False,
                      max_reviews: int | None = None, tz: tzinfo | None = None, weak: bool = False,
-                     leeches: bool = False, scheduler: Scheduler | None = None) -> Plan:
+                     leeches: bool = False, scheduler: Scheduler | None = None, flagged: bool = False) -> Plan:
     """Order a session.
 
     Normal: due cards (most overdue first), then new ones interleaved across sections. With a daily
@@ -110,13 +120,18 @@ def select_questions(bank: Bank, store: Store, now: datetime, filters: Filters |
     in this session, the cards with the lowest retrievability come first, so a backlog is worked
     down over days with the most-forgotten first.
     `weak`: questions of the weakest tags first (due, then seen, then new). `leeches`: only leeches,
-    most-forgotten first.
+    most-forgotten first. `flagged`: only flagged cards, due first, then seen (most-forgotten first),
+    then new. Suspended cards, and cards buried until after `now`, are never chosen.
     """
     filters = filters or Filters()
     tz = tz or clock.user_zone(store.get_setting("timezone"))
     due_rows = store.due_ids(now)
     known = store.known_ids()
-    matching = {q.id: q for q in bank.questions.values() if filters.match(q)}
+    hidden = store.hidden_ids(now)
+    matching = {q.id: q for q in bank.questions.values() if filters.match(q) and q.id not in hidden}
+    if flagged:
+        marked = store.flagged_ids()
+        matching = {i: q for i, q in matching.items() if i in marked}
     due = [matching[i] for i, _ in due_rows if i in matching]
     new = [q for q in matching.values() if q.id not in known]
     done = reviews_today(store, now, tz) if max_reviews is not None else 0
@@ -126,6 +141,14 @@ def select_questions(bank: Bank, store: Store, now: datetime, filters: Filters |
         chosen = lowest_retrievability_first(store, [q for i, q in matching.items() if i in ids], now, scheduler)
         return Plan(chosen[:min(limit, allowance)], len(due), len(new), done, max_reviews,
                     max(0, len(chosen) - allowance))
+    if flagged:
+        due_ids = {q.id for q in due}
+        seen = lowest_retrievability_first(store, [q for i, q in matching.items() if i in known and i not in due_ids],
+                                           now, scheduler)
+        if len(due) > min(limit, allowance):
+            due = lowest_retrievability_first(store, due, now, scheduler)
+        pool = (due + seen)[:allowance] + new[:new_limit]
+        return Plan(pool[:limit], len(due), len(new), done, max_reviews, max(0, len(due) + len(seen) - allowance))
     if weak:
         from mlprep.progress.stats import tag_strength
 
@@ -163,6 +186,7 @@ class Feedback:
     due: datetime
     interval: str
     note: str = ""
+    personal_note: str | None = None  # the user's own note on the card (`mlprep note`)
 
 
 @dataclass
@@ -243,7 +267,7 @@ class QuizSession:
             was_new, result = save()
         self.answered.append(Answered(q, shown, response, correct, rating, seconds, result.review_id, was_new))
         return Feedback(correct, rating, shown.expected_text(), shown.explanation, result.card.due,
-                        sched.describe_interval(result.card.due, now))
+                        sched.describe_interval(result.card.due, now), personal_note=cards.note(self.store, q.id))
 
     def answer(self, shown: Shown, response: str, seconds: float) -> Feedback:
         """Check an objective answer, rate it (wrong→Again, right→Good/Easy) and review the card."""
@@ -274,6 +298,28 @@ class QuizSession:
 
     def skip(self) -> None:
         self.skipped += 1
+
+    # ---------------------------------------------------------------- card actions (quiz keys ! b f n)
+    def suspend(self, item_id: str) -> None:
+        """Suspend a card: it leaves this session's second look and every later selection."""
+        cards.suspend(self.store, [item_id], True)
+
+    def bury(self, item_id: str) -> datetime:
+        """Bury a card until the start of tomorrow (the user's zone); returns when it comes back."""
+        return cards.bury(self.store, [item_id], self.clock(), self.tz or clock.system_zone())
+
+    def toggle_flag(self, item_id: str) -> bool:
+        return cards.toggle_flag(self.store, item_id)
+
+    def set_note(self, item_id: str, text: str | None) -> str | None:
+        return cards.set_note(self.store, item_id, text)
+
+    def note(self, item_id: str) -> str | None:
+        return cards.note(self.store, item_id)
+
+    def is_hidden(self, item_id: str) -> bool:
+        """Suspended, or buried past now (then a wrong answer does not come back in this session)."""
+        return cards.is_hidden(self.store, item_id, self.clock())
 
     def finish(self) -> Summary:
         now = self.clock()

@@ -110,6 +110,7 @@ class Pacing:
 
 def pacing(store: Store, question_ids: set[str], interview: date, now: datetime, tz: tzinfo) -> Pacing:
     left = days_left(interview, now, tz)
+    question_ids = question_ids - store.suspended_ids()  # suspended questions are not part of the plan
     counts = store.question_review_counts()
     seen = {i for i in counts if i in question_ids}
     unseen = len(question_ids) - len(seen)

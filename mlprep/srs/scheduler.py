@@ -51,30 +51,69 @@ DRILL_STEPS: tuple[timedelta, ...] = ()
 
 
 def make_scheduler(desired_retention: float = DEFAULT_RETENTION, maximum_interval: int = 36500,
-                   enable_fuzzing: bool = True, kind: str = "question") -> Scheduler:
+                   enable_fuzzing: bool = True, kind: str = "question", *,
+                   learning_steps: tuple[timedelta, ...] | None = None,
+                   relearning_steps: tuple[timedelta, ...] | None = None,
+                   parameters: tuple[float, ...] | None = None) -> Scheduler:
+    """An fsrs Scheduler. Steps and parameters left None are fsrs's defaults; drills never have steps."""
     if not 0.7 <= desired_retention <= 0.99:
         raise MlprepError(f"desired retention {desired_retention} is out of range; use a value between 0.70 "
                           "and 0.99 (0.90 is the usual choice).")
-    steps = {"learning_steps": DRILL_STEPS, "relearning_steps": DRILL_STEPS} if kind == "drill" else {}
+    options: dict[str, object] = {}
+    if kind == "drill":
+        options.update(learning_steps=DRILL_STEPS, relearning_steps=DRILL_STEPS)
+    else:
+        if learning_steps is not None:
+            options["learning_steps"] = learning_steps
+        if relearning_steps is not None:
+            options["relearning_steps"] = relearning_steps
+    if parameters is not None:
+        options["parameters"] = parameters
     return Scheduler(desired_retention=desired_retention, maximum_interval=max(1, maximum_interval),
-                     enable_fuzzing=enable_fuzzing, **steps)  # type: ignore[arg-type]
+                     enable_fuzzing=enable_fuzzing, **options)  # type: ignore[arg-type]
+
+
+def fitted_parameters(store: Store) -> tuple[float, ...] | None:
+    """The parameters `mlprep optimize` fitted to this user's reviews (None: fsrs's defaults)."""
+    from mlprep import settings
+    from mlprep.rules import FSRS_PARAMETERS_KEY
+
+    raw = store.get_setting(FSRS_PARAMETERS_KEY)
+    if raw is None:
+        return None
+    try:
+        return settings.parse_parameters(raw)
+    except ValueError:
+        return None
+
+
+def memory_parameters(store: Store) -> tuple[float, ...]:
+    """The parameters of the memory model for retrievability figures: fitted ones, else fsrs's defaults."""
+    return fitted_parameters(store) or tuple(Scheduler().parameters)
+
+
+def memory_scheduler(store: Store) -> Scheduler:
+    """A scheduler only for retrievability (stats, export, mock, most-forgotten-first ordering)."""
+    return Scheduler(parameters=memory_parameters(store))
 
 
 def scheduler_for(store: Store, enable_fuzzing: bool = True, now: datetime | None = None,
                   kind: str = "question") -> Scheduler:
-    """The scheduler configured by the user's settings: desired retention and, with an interview
-    date ahead, a maximum interval that keeps every card due before the interview."""
-    from mlprep import clock
+    """The scheduler configured by the user's settings: desired retention, learning and relearning
+    steps, maximum interval (shortened, with an interview date ahead, so every card is due before
+    the interview) and the parameters fitted by `mlprep optimize`."""
+    from mlprep import clock, settings
     from mlprep.srs import plan as plan
 
-    raw = store.get_setting("desired_retention", str(DEFAULT_RETENTION))
-    try:
-        retention = float(raw or DEFAULT_RETENTION)
-    except ValueError:
-        retention = DEFAULT_RETENTION
+    def value(key: str):  # noqa: ANN202 - each setting parses to its own type
+        return settings.value_or_default(key, store.get_setting(key))
+
     cap = plan.max_interval(plan.interview_date(store), now or datetime.now(timezone.utc),
                             clock.user_zone(store.get_setting("timezone")))
-    return make_scheduler(retention, maximum_interval=cap or 36500, enable_fuzzing=enable_fuzzing, kind=kind)
+    longest = value("maximum_interval")
+    return make_scheduler(value("desired_retention"), maximum_interval=min(cap or longest, longest),
+                          enable_fuzzing=enable_fuzzing, kind=kind, learning_steps=value("learning_steps"),
+                          relearning_steps=value("relearning_steps"), parameters=fitted_parameters(store))
 
 
 def retrievabilities(store: Store, scheduler: Scheduler, at: datetime, kind: str = "question") -> dict[str, float]:
@@ -143,4 +182,4 @@ def describe_interval(due: datetime, now: datetime) -> str:
 
 
 __all__ = ["Card", "Rating", "Scheduler", "State", "rating_for", "review", "undo", "make_scheduler",
-           "scheduler_for", "describe_interval", "load_card"]
+           "scheduler_for", "fitted_parameters", "memory_parameters", "memory_scheduler", "describe_interval", "load_card"]

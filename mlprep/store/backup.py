@@ -23,12 +23,16 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from mlprep import __version__, paths
+from mlprep import __version__, paths, settings
 from mlprep.errors import MlprepError
 from mlprep.fsutil import write_text_atomic
+from mlprep.rules import NOTE_MAX_CHARS
 from mlprep.store.db import AGGREGATE_TRIGGERS, DATA_TABLES, DERIVED_TABLES, MIGRATIONS, Store, iso, utcnow
 
-FORMAT_VERSION = 1
+# 2: adds the `card_marks` table (migration m004: suspended, buried, flagged, notes) and the fitted FSRS
+# parameters among the settings. Version 1 files (written before m004) still restore: their migration
+# list says which tables they hold, and the newer migrations run on them.
+FORMAT_VERSION = 2
 KIND = "mlprep-backup"
 # The user's data, in insert order: sessions before the reviews that point at them (deletes go in
 # reverse). Derived tables (review aggregates) are not copied: the store's triggers rebuild them.
@@ -262,6 +266,7 @@ def _generic_problem(value: Any) -> str | None:
 
 # Columns whose text must mean something: UTC times, and JSON that fsrs and mlprep read back.
 TIME_COLUMNS = {"reviewed_at", "started_at", "ended_at", "attempted_at", "updated_at", "shown_at"}
+FLAG_COLUMNS = {"suspended", "flagged"}
 JSON_OBJECT_COLUMNS = {"log_json", "meta_json", "details_json"}
 CARD_COLUMNS = {"card_json", "card_before"}
 
@@ -316,6 +321,16 @@ def _meaning_problem(col: str, value: Any) -> str | None:
             return _card_problem(parsed)
         if col == "meta_json" and parsed.get("format_version") is not None:
             return mock_report_problem(parsed)
+    if col in FLAG_COLUMNS and value not in (0, 1):
+        return "should be 0 or 1"
+    if col == "buried_until" and not math.isfinite(value):
+        return "should be a time in epoch seconds"
+    if col == "note" and len(value) > NOTE_MAX_CHARS:
+        return f"should be at most {NOTE_MAX_CHARS} characters"
+    if col in ("rating",) and value not in (1, 2, 3, 4):
+        return "should be a rating from 1 (Again) to 4 (Easy)"
+    if col in ("state", "state_before") and value not in (0, 1, 2, 3):
+        return "should be an fsrs state (1 learning, 2 review, 3 relearning; 0 new before a review)"
     return None
 
 
@@ -453,7 +468,8 @@ def _scratch(doc: dict[str, Any], label: str) -> sqlite3.Connection:
             for c in cols:
                 _check_value(label, table, i, c, decls[c], row[c])
             if table == "settings" and isinstance(row.get("key"), str) and isinstance(row.get("value"), str):
-                problem = setting_problem(row["key"], row["value"])
+                problem = setting_problem(row["key"], row["value"]) or (
+                    settings.problem(row["key"], row["value"]) if row["key"] != "timezone" else None)
                 if problem:
                     raise BackupError(f"{label}: table 'settings', row {i + 1}: the setting {row['key']!r} "
                                       f"{problem}, got {_show(row['value'])}. The file was edited or damaged; "
@@ -537,8 +553,9 @@ def restore(store: Store, source: Path | str | dict[str, Any], force: bool = Fal
                          safety_backup if force and any(before[t] for t in PROGRESS_TABLES) else None, before)
 
 
-# What `reset` keeps: settings are configuration (time zone, retention, interview date), not progress.
-KEPT_BY_RESET = ("settings",)
+# What `reset` keeps: settings are configuration (time zone, retention, interview date), not progress;
+# card marks are the user's own decisions and notes about cards (suspended, flagged, notes), not progress.
+KEPT_BY_RESET = ("settings", "card_marks")
 
 
 def reset(store: Store) -> dict[str, int]:

@@ -29,6 +29,32 @@ def where() -> None:
     ui.console.print("[dim]MLPREP_HOME moves the data home; MLPREP_WORKSPACE moves the drill workspace.[/]")
 
 
+@config_app.command("list")
+def config_list() -> None:
+    """Every setting: its value, its default and what it does."""
+    from rich.table import Table
+
+    from mlprep.cli.common import _escape
+    from mlprep.srs.scheduler import fitted_parameters
+    from mlprep.store.db import Store
+
+    table = Table(box=None, padding=(0, 1), show_edge=False, header_style="bold")
+    table.add_column("setting", no_wrap=True)
+    table.add_column("value", overflow="fold", max_width=16)
+    table.add_column("default", overflow="fold", max_width=10)
+    table.add_column("what it does", ratio=1)
+    with Store() as store:
+        for key, (default, description) in SETTINGS.items():
+            value = store.get_setting(key, default) or ""
+            table.add_row(key, _escape(repr(value) if value == "" or " " in value else value),
+                          _escape(repr(default) if default == "" or " " in default else default), description)
+        fitted = fitted_parameters(store)
+    ui.console.print(table)
+    ui.console.print("FSRS parameters: " + ("fitted to your reviews (`mlprep optimize --reset` returns to the "
+                     "defaults)." if fitted else "fsrs's defaults (`mlprep optimize` fits them to your reviews)."),
+                     markup=False, highlight=False)
+
+
 @config_app.command("get")
 def config_get(key: Annotated[Optional[str], typer.Argument(help="Setting name; omit to list all.")] = None) -> None:
     """Show settings."""
@@ -47,34 +73,31 @@ def config_get(key: Annotated[Optional[str], typer.Argument(help="Setting name; 
 def config_set(key: Annotated[str, typer.Argument(help="Setting name.")],
                value: Annotated[str, typer.Argument(help="New value.")]) -> None:
     """Change a setting, e.g. `mlprep config set desired_retention 0.85`."""
+    from mlprep import settings
     from mlprep.clock import shown_name
-    from mlprep.errors import MlprepError
-    from mlprep.srs.scheduler import make_scheduler
     from mlprep.store.db import Store
 
     _check_setting(key)
-    if key == "desired_retention":
-        try:
-            make_scheduler(float(value))
-        except (ValueError, OverflowError, MlprepError):
-            raise fail(f"desired_retention {shown_name(value)}: give a number between 0.70 and 0.99.") from None
-    if key == "timezone" and value:
-        from mlprep.clock import zone
-
-        try:
-            zone(value)
-        except ValueError as exc:
-            raise fail(f"timezone: {exc}.") from None
+    value = value.strip()
+    why = settings.problem(key, value)
+    if why:
+        raise fail(f"{key} {shown_name(value)}: {why}.")
+    if key in ("learning_steps", "relearning_steps"):
+        value = settings.format_steps(settings.parse_steps(value))
     with Store() as store:
         store.set_setting(key, value)
-    ui.console.print(f"{key} = {value}")
+    ui.console.print(f"{key} = {value}", markup=False)
 
 
 def _check_setting(key: str) -> None:
     if key not in SETTINGS:
+        import difflib
+
         from mlprep.clock import shown_name
 
-        raise fail(f"unknown setting {shown_name(key)}. Settings: {', '.join(SETTINGS)}.")
+        close = difflib.get_close_matches(key, list(SETTINGS), n=1)
+        raise fail(f"unknown setting {shown_name(key)}." + (f" Did you mean {close[0]}?" if close else "")
+                   + f" Settings: {', '.join(SETTINGS)} (`mlprep config list`).")
 
 
 # ---------------------------------------------------------------- content

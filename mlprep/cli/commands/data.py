@@ -142,7 +142,7 @@ def register(app: typer.Typer) -> None:
     def reset(
         yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
     ) -> None:
-        """Delete all progress; settings stay (a backup is written first, so it can be restored)."""
+        """Delete all progress; settings and card marks (suspended, flagged, notes) stay; a backup is written first."""
         from mlprep.cli import console as ui
         from mlprep.cli.common import confirm
         from mlprep.store import backup as backuplib
@@ -153,8 +153,8 @@ def register(app: typer.Typer) -> None:
             if not any(counts.values()):
                 ui.console.print("Nothing to delete: there is no progress yet.")
                 return
-            if not yes and not confirm(f"Delete all progress ({_summary(counts)})? Settings stay, and a "
-                                       "backup is written first.", "mlprep reset"):
+            if not yes and not confirm(f"Delete all progress ({_summary(counts)})? Settings, notes, flags and "
+                                       "suspensions stay, and a backup is written first.", "mlprep reset"):
                 ui.console.print("Nothing changed.")
                 return
             path = backuplib.auto_backup_path()

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from mlprep.cli import console as ui
-from mlprep.cli.common import confirm, fail
+from mlprep.cli.common import _escape, confirm, fail
 from mlprep.rules import DRILL_PREFIX
 
 
@@ -29,7 +29,7 @@ def drill(
     from mlprep.cli import drill as cli_drill
     from mlprep.drills import catalogue as drilllib
     from mlprep.drills import sitting
-    from mlprep.store.db import Store
+    from mlprep.store.db import Store, utcnow
 
     drills_found, drill_problems = drilllib.check_drills()
     all_drills = dict(sorted(drills_found.items(), key=lambda kv: (kv[1].order, kv[0])))
@@ -45,7 +45,8 @@ def drill(
 
         titles = {s.id: s.title for s in banklib.load_bank().sections.values()}
         with Store() as store:
-            due = {i.removeprefix(DRILL_PREFIX): d for i, d in store.due_times("drill").items()}
+            hidden = store.hidden_ids(utcnow())  # suspended or buried drills are not listed as due
+            due = {i.removeprefix(DRILL_PREFIX): d for i, d in store.due_times("drill").items() if i not in hidden}
             cli_drill.render_list(all_drills, store.drill_summary(), titles, due)
         return
     d = drilllib.find_drill(slug, all_drills)
@@ -84,6 +85,9 @@ def drill(
             verdict = _grade_and_record(store, d, target)
             raise typer.Exit(0 if verdict.ok else 1)
         cli_drill.render_task(d)
+        own_note = store.card_mark(DRILL_PREFIX + d.slug)
+        if own_note is not None and own_note["note"]:
+            ui.console.print(f"[bold]Your note:[/] [italic]{_escape(own_note['note'])}[/]", soft_wrap=True)
         if opening.clock_started:
             verb = "Created" if created else "Your file"
             ui.console.print(f"{verb}: [bold]{target}[/]\nEdit it, then run [bold]mlprep drill {d.slug} --check[/] "

@@ -22,6 +22,7 @@ def quiz(
     weak: Annotated[bool, typer.Option("--weak", help="Questions from your weakest tags first.")] = False,
     leeches: Annotated[bool, typer.Option("--leeches", help=f"Only leeches: questions forgotten {LEECH_LAPSES} times or more.")] = False,
     max_reviews: Annotated[int, typer.Option("--max-reviews", min=0, help="Daily cap on reviews of seen questions; past it, the most-forgotten come first on later days.")] = MAX_REVIEWS_PER_DAY,
+    flagged: Annotated[bool, typer.Option("--flagged", help="Only flagged cards (`mlprep flag ID`), due ones first.")] = False,
     with_drills: Annotated[bool, typer.Option("--with-drills", help="After the questions, the drills that are due.")] = False,
     bank: BankOpt = None,
     seed: Annotated[Optional[int], typer.Option("--seed", help="Seed for parameters and choice order (reproducible sessions).")] = None,
@@ -37,8 +38,9 @@ def quiz(
     from mlprep.srs.scheduler import scheduler_for
     from mlprep.store.db import Store, utcnow
 
-    if weak and leeches:
-        raise fail("--weak and --leeches choose questions in different ways; use one of them.")
+    chosen_by = [name for name, on in (("--weak", weak), ("--leeches", leeches), ("--flagged", flagged)) if on]
+    if len(chosen_by) > 1:
+        raise fail(f"{' and '.join(chosen_by)} choose questions in different ways; use one of them.")
     require_input("mlprep quiz", "pipe your answers into it")
     loaded = banklib.load_bank(bank or [])
     filters = quizlib.Filters(section or [], tag or [], difficulty or [])
@@ -50,12 +52,21 @@ def quiz(
         interview = planlib.interview_date(store)
         if interview is not None and planlib.days_left(interview, now, tz) > 0:
             pacing = planlib.pacing(store, set(loaded.questions), interview, now, tz)
-        new_limit = new if new is not None else (pacing.remaining_today if pacing else NEW_PER_SESSION)
+        daily_left = quizlib.new_left_today(store, now, tz)
+        new_limit = new if new is not None else (pacing.remaining_today if pacing else min(NEW_PER_SESSION, daily_left))
         plan = quizlib.select_questions(loaded, store, now, filters, limit=limit, new_limit=new_limit,
                                         review_only=review_only, max_reviews=max_reviews, tz=tz, weak=weak,
-                                        leeches=leeches)
+                                        leeches=leeches, flagged=flagged)
         drills_due = cli_quiz.due_drills(store, now) if with_drills else []
         if not plan.questions and not drills_due:
+            if flagged:
+                ui.console.print("No flagged card to ask" + (" matching these filters" if section or tag or difficulty
+                                 else "") + ". Flag one with [bold]mlprep flag ID[/] (or [bold]f[/] after an answer).")
+                return
+            if new is None and pacing is None and daily_left == 0 and plan.new_total and not review_only:
+                ui.console.print("[green]Today's new questions are done[/] (new_per_day, `mlprep config list`) and "
+                                 "nothing is due. Add [bold]--new N[/] to see more today.")
+                return
             cli_quiz.render_nothing(store, loaded, filters, plan, now, leeches=leeches, pacing=pacing,
                                     new_given=new is not None)
             return
@@ -65,7 +76,7 @@ def quiz(
         if plan.questions:
             due_n = sum(q.id in known for q in plan.questions)
             ui.console.print(f"[bold]{len(plan.questions)}[/] question{'s' * (len(plan.questions) != 1)}: {due_n} "
-                             f"{'seen' if weak or leeches else 'due'}, {len(plan.questions) - due_n} new. "
+                             f"{'seen' if weak or leeches or flagged else 'due'}, {len(plan.questions) - due_n} new. "
                              "Type [cyan]?[/] for help, [cyan]q[/] to stop.")
             if plan.capped:
                 ui.console.print(f"[yellow]{plan.due_total} reviews are due and {plan.cap_left} are left of today's "
