@@ -475,7 +475,7 @@ def test_config_set_refuses_a_huge_timezone_in_one_short_line(mlprep_home):
 @pytest.mark.parametrize("value", ["-0.9", "-1e999", "1e400", "nan"])
 def test_config_set_explains_negative_and_absurd_retention(value, mlprep_home):
     result = runner.invoke(app, ["config", "set", "desired_retention", value])
-    clean(result, "desired_retention", "between 0.70 and 0.99")
+    clean(result, "desired_retention", "from 0.70 to 0.99")
     assert "No such option" not in result.output
 
 

@@ -81,7 +81,8 @@ def config_set(key: Annotated[str, typer.Argument(help="Setting name.")],
     value = value.strip()
     why = settings.problem(key, value)
     if why:
-        raise fail(f"{key} {shown_name(value)}: {why}.")
+        # A time-zone problem names the zone itself; the others name the value here.
+        raise fail(f"{key}: {why}." if key == "timezone" else f"{key} {shown_name(value)}: {why}.")
     if key in ("learning_steps", "relearning_steps"):
         value = settings.format_steps(settings.parse_steps(value))
     with Store() as store:
