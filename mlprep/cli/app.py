@@ -51,9 +51,9 @@ def _root(ctx: typer.Context,
 
 
 # ---------------------------------------------------------------- every command group registers the same way
-from mlprep.cli.commands import config, content, data, drill, mock, progress, quiz, report  # noqa: E402
+from mlprep.cli.commands import config, content, data, drill, learn, mock, progress, quiz, report  # noqa: E402
 
-for _module in (quiz, drill, config, progress, mock, report, data, content):
+for _module in (quiz, drill, learn, config, progress, mock, report, data, content):
     _module.register(app)
 
 
