@@ -14,7 +14,6 @@ from datetime import datetime, tzinfo
 
 from rich.markdown import Markdown
 from rich.markup import escape
-from rich.padding import Padding
 from rich.pager import Pager
 from rich.table import Table
 from rich.text import Text
@@ -116,6 +115,48 @@ def render_topics(notes: Notes, titles: dict[str, str], mastery: dict[str, float
         emit()
 
 
+_NOTES: dict[int, Notes] = {}
+
+
+def note_for(bank, q: Question) -> Page | None:
+    """The notes page for a question (its tags' topic, else its section), notes read once per bank."""
+    from mlprep.questions.topics import load_notes
+
+    notes = _NOTES.get(id(bank))
+    if notes is None:
+        notes = _NOTES[id(bank)] = load_notes(bank)
+    return notes.for_tags(q.tags, q.section)
+
+
+def render_previous(a) -> None:
+    """A question answered earlier in the session, read-only: prompt, choices, the answer given, the
+    right answer and why."""
+    from rich.console import Group
+    from rich.panel import Panel
+
+    shown, q = a.shown, a.question
+    parts: list = [Markdown(shown.prompt)]
+    if q.code:
+        from rich.syntax import Syntax
+
+        parts.append(Syntax(q.code, q.language, theme="ansi_dark", word_wrap=True))
+    for i, choice in enumerate(shown.choices):
+        parts.append(Text.assemble((f"  {LETTERS[i]}) ", "bold cyan"), choice))
+    grid = Table.grid(padding=(0, 1))
+    if q.type != "flashcard":
+        verdict = "right" if a.correct else "wrong"
+        grid.add_row(Text("You:", style="bold"), Text(f"{a.response} ({verdict})",
+                                                      style="green" if a.correct else "red"))
+        grid.add_row(Text("Answer:", style="bold"), Text(shown.expected_text()))
+    else:
+        grid.add_row(Text("Answer:", style="bold"), Markdown(str(shown.expected)))
+    grid.add_row(Text("Why:", style="bold"), Markdown(shown.explanation))
+    parts.append(grid)
+    console.print(Panel(Group(*parts), title=Text(f"Previous question · {q.id}", style="bold"), title_align="left",
+                        subtitle=Text("read-only · back to the current question", style="dim"),
+                        subtitle_align="left", border_style="dim"))
+
+
 # ---------------------------------------------------------------- search
 
 def _snippet(text: str) -> Text:
@@ -149,7 +190,9 @@ def render_hits(query: str, hits: list[Hit]) -> None:
         if not h.all_words:
             head.append("  (some words)", style="dim")
         console.print(head)
-        console.print(Padding(_snippet(h.snippet), (0, 0, 0, 4), expand=False))
+        for line in _snippet(h.snippet).wrap(console, max(20, console.width - 5)):
+            line.rstrip()
+            console.print(Text("    ") + line, no_wrap=True, crop=False)
     console.print(Text("Open one: mlprep show ID · mlprep learn TOPIC · mlprep drill NAME", style="dim"))
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -180,25 +180,32 @@ class Notes:
         raise InvalidValue("topic", name, "no section, tag or topic has notes by this name.", suggestions=close,
                            see="topics")
 
-    def for_tags(self, tags: Iterable[str], section: str | None = None) -> Page | None:
-        """The note for a question or drill: the topics tagged with the first of its tags that has one
-        (preferring topics of its own section), else its section's notes, else None."""
-        for tag in tags:
-            found = self.with_tag(tag)
-            if found:
-                own = [t for t in found if t.section == section] or found
-                text = "\n\n".join(t.text.strip("\n") for t in own) + "\n"
-                return Page(tag, "tag", f"Notes tagged {tag}", text, tuple(own))
+    def for_tags(self, tags: Sequence[str], section: str | None = None) -> Page | None:
+        """The note for a question or drill: the topic sharing most of its tags (its own section's
+        topics first; on a tie, the one tagged with its earliest tag, then the first in the notes),
+        else its section's notes, else None."""
+        order = {t: n for n, t in enumerate(tags)}
+        best: tuple | None = None
+        for n, t in enumerate(self.topics):
+            shared = [order[x] for x in t.tags if x in order]
+            if not shared:
+                continue
+            key = (t.section != section, -len(shared), min(shared), n)
+            if best is None or key < best[0]:
+                best = (key, t)
+        if best is not None:
+            t = best[1]
+            return Page(t.ref, "topic", t.title, t.text + "\n", (t,))
         if section is not None and section in self.sections:
             return self.page(section)
         return None
 
 
 def load_notes(bank: Bank, extra_banks: Sequence[Path] = ()) -> Notes:
-    """Read every notes file (built-in, beside the user banks, beside `--bank` paths) whose section is
-    in the bank, in the bank's section order."""
+    """Read every notes file (built-in, beside the user banks, beside `--bank` paths and beside every
+    file the bank was loaded from) whose section is in the bank, in the bank's section order."""
     by_section: dict[str, SectionNotes] = {}
-    for path in notes_files(extra_banks):
+    for path in notes_files([*extra_banks, *bank.files]):
         parsed = parse(path)
         have = by_section.get(parsed.section)
         if have is None:

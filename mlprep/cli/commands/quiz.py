@@ -8,6 +8,7 @@ import typer
 
 from mlprep.cli import console as ui
 from mlprep.cli.common import BankOpt, fail
+from mlprep.questions.model import TYPES
 from mlprep.rules import LEECH_LAPSES, MAX_REVIEWS_PER_DAY, NEW_PER_SESSION, SESSION_LIMIT
 
 # ---------------------------------------------------------------- quiz
@@ -16,6 +17,8 @@ def quiz(
     section: Annotated[Optional[list[str]], typer.Option("--section", "-s", help="Only this section id (repeatable).")] = None,
     tag: Annotated[Optional[list[str]], typer.Option("--tag", "-t", help="Only questions with this tag (repeatable).")] = None,
     difficulty: Annotated[Optional[list[int]], typer.Option("--difficulty", "-d", help="Only this difficulty: 1 junior, 2 mid, 3 senior (repeatable).")] = None,
+    qtype: Annotated[Optional[list[str]], typer.Option("--type", help=f"Only this format: {', '.join(TYPES)} (repeatable).")] = None,
+    ids: Annotated[Optional[list[str]], typer.Option("--id", metavar="ID", help="Exactly these questions, in this order (repeatable; `mlprep search` finds ids).")] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Questions in this session.")] = SESSION_LIMIT,
     new: Annotated[Optional[int], typer.Option("--new", min=0, help=f"At most this many new (never seen) questions. Default {NEW_PER_SESSION}, or what is left of the daily quota of an interview plan.", show_default=False)] = None,
     review_only: Annotated[bool, typer.Option("--review-only", help="Only questions that are due; no new ones.")] = False,
@@ -39,9 +42,20 @@ def quiz(
 
     if weak and leeches:
         raise fail("--weak and --leeches choose questions in different ways; use one of them.")
+    if ids:
+        others = [flag for flag, given in (("--section", section), ("--tag", tag), ("--difficulty", difficulty),
+                                           ("--type", qtype), ("--weak", weak), ("--leeches", leeches),
+                                           ("--review-only", review_only)) if given]
+        if others:
+            raise fail(f"--id picks the questions itself; drop {', '.join(others)} (or drop --id).")
     loaded = banklib.load_bank(bank or [])
-    filters = quizlib.Filters(section or [], tag or [], difficulty or [])
+    filters = quizlib.Filters(section or [], tag or [], difficulty or [], qtype or [])
     filters.validate(loaded)
+    chosen = None
+    if ids:
+        from mlprep.quiz.lookup import find_questions
+
+        chosen = find_questions(loaded, ids)
     with Store() as store:
         now = utcnow()
         tz = clock.user_zone(store.get_setting("timezone"))
@@ -50,21 +64,26 @@ def quiz(
         if interview is not None and planlib.days_left(interview, now, tz) > 0:
             pacing = planlib.pacing(store, set(loaded.questions), interview, now, tz)
         new_limit = new if new is not None else (pacing.remaining_today if pacing else NEW_PER_SESSION)
-        plan = quizlib.select_questions(loaded, store, now, filters, limit=limit, new_limit=new_limit,
-                                        review_only=review_only, max_reviews=max_reviews, tz=tz, weak=weak,
-                                        leeches=leeches)
+        if chosen is not None:
+            plan = quizlib.Plan(chosen, 0, 0)
+        else:
+            plan = quizlib.select_questions(loaded, store, now, filters, limit=limit, new_limit=new_limit,
+                                            review_only=review_only, max_reviews=max_reviews, tz=tz, weak=weak,
+                                            leeches=leeches)
         drills_due = cli_quiz.due_drills(store, now) if with_drills else []
         if not plan.questions and not drills_due:
             cli_quiz.render_nothing(store, loaded, filters, plan, now, leeches=leeches, pacing=pacing,
                                     new_given=new is not None)
             return
         known = store.known_ids()
+        scope = {q.id for q in chosen} if chosen is not None else {
+            q.id for q in loaded.questions.values() if filters.match(q)}
         session = quizlib.QuizSession(store, loaded, scheduler_for(store, now=now), rng=random.Random(seed),
-                                      scope={q.id for q in loaded.questions.values() if filters.match(q)}, tz=tz)
+                                      scope=scope, tz=tz)
         if plan.questions:
             due_n = sum(q.id in known for q in plan.questions)
             ui.console.print(f"[bold]{len(plan.questions)}[/] question{'s' * (len(plan.questions) != 1)}: {due_n} "
-                             f"{'seen' if weak or leeches else 'due'}, {len(plan.questions) - due_n} new. "
+                             f"{'seen' if weak or leeches or ids else 'due'}, {len(plan.questions) - due_n} new. "
                              "Type [cyan]?[/] for help, [cyan]q[/] to stop.")
             if plan.capped:
                 ui.console.print(f"[yellow]{plan.due_total} reviews are due and {plan.cap_left} are left of today's "
