@@ -7,7 +7,7 @@ never reaches FTS5 syntax: every word is quoted (`quote`) before it is matched.
 
 Ranking: documents with every query word come first, ranked by bm25 with the columns weighted
 (id and tags above title, title above body); then, when there are fewer than asked for, documents with
-only some of the words, ranked the same way.
+all words but one, then documents with any of the words, each group ranked the same way.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ SCHEMA_VERSION = 1
 WEIGHTS = (6.0, 4.0, 5.0, 1.0, 3.0)
 MARK_START, MARK_END = "\x02", "\x03"  # snippet highlight markers (never in indexed text)
 SNIPPET_TOKENS = 14
+MAX_SUBSET_WORDS = 6  # up to this many words, documents missing one word rank before the rest
 _WORD = re.compile(r"\w+(?:[-'’.]\w+)*", re.UNICODE)
 _COMPOUND = re.compile(r"\b\w+(?:-\w+)+\b")
 
@@ -65,7 +66,11 @@ def quote(word: str) -> str:
 
 
 def _term(word: str) -> str:
-    # A word of 3+ characters also matches as a prefix ("init" finds "initialization").
+    """A word of 3+ characters also matches as a prefix ("init" finds "initialization"); a hyphenated
+    word also matches joined ("k-means" finds "kmeans")."""
+    if "-" in word:
+        joined = word.replace("-", "")
+        return f"({quote(word)} OR {quote(joined)})" if joined.isalnum() else quote(word)
     return quote(word) + ("*" if len(word) >= 3 and word.isalnum() else "")
 
 
@@ -153,6 +158,17 @@ class SearchIndex:
             return []
         kinds = tuple(kinds)
         hits = self._match(" AND ".join(terms), limit, kinds, True, ())
+        if len(hits) < limit and 2 < len(terms) <= MAX_SUBSET_WORDS:
+            # Then documents with all words but one (one query word may be a typo or a synonym).
+            seen = {h.ref for h in hits}
+            partial: dict[str, Hit] = {}
+            for skip in range(len(terms)):
+                expr = " AND ".join(t for n, t in enumerate(terms) if n != skip)
+                for h in self._match(expr, limit - len(hits), kinds, False, tuple(seen)):
+                    if h.ref not in partial or h.score < partial[h.ref].score:
+                        partial[h.ref] = h
+            more = sorted(partial.values(), key=lambda h: h.score)[:limit - len(hits)]
+            hits += more
         if len(hits) < limit and len(terms) > 1:
             hits += self._match(" OR ".join(terms), limit - len(hits), kinds, False, tuple(h.ref for h in hits))
         return hits
