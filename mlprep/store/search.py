@@ -21,9 +21,12 @@ from pathlib import Path
 from mlprep.errors import StoreError
 from mlprep.fsutil import atomic_write
 
-SCHEMA_VERSION = 1
-# bm25 weights of the indexed columns: ident, title, tags, body, extra (joined compounds).
-WEIGHTS = (6.0, 4.0, 5.0, 1.0, 3.0)
+SCHEMA_VERSION = 2
+# The columns query words are matched in, and their bm25 weights: ident, title, tags, body, extra (joined
+# compounds); `kind` is indexed only to filter by it.
+SEARCHED = ("ident", "title", "tags", "body", "extra")
+WEIGHTS = (6.0, 4.0, 5.0, 1.0, 3.0, 0.0)
+RANK = f"bm25({', '.join(str(w) for w in WEIGHTS)})"
 MARK_START, MARK_END = "\x02", "\x03"  # snippet highlight markers (never in indexed text)
 SNIPPET_TOKENS = 14
 MAX_SUBSET_WORDS = 6  # up to this many words, documents missing one word rank before the rest
@@ -120,15 +123,16 @@ class SearchIndex:
                 db.execute("INSERT INTO meta VALUES ('version', ?)", (str(SCHEMA_VERSION),))
                 db.execute("CREATE TABLE docs (id INTEGER PRIMARY KEY, ref TEXT NOT NULL, kind TEXT NOT NULL, "
                            "type TEXT NOT NULL, section TEXT NOT NULL, title TEXT NOT NULL)")
-                db.execute("CREATE VIRTUAL TABLE fts USING fts5(ident, title, tags, body, extra, "
-                           "tokenize = 'porter unicode61', prefix = '3')")
+                db.execute("CREATE VIRTUAL TABLE fts USING fts5(ident, title, tags, body, extra, kind, "
+                           "tokenize = 'porter unicode61')")
                 with db:
                     for n, d in enumerate(docs, 1):
                         db.execute("INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?)",
                                    (n, d.ref, d.kind, d.type, d.section, d.title))
-                        db.execute("INSERT INTO fts (rowid, ident, title, tags, body, extra) VALUES (?, ?, ?, ?, ?, ?)",
+                        db.execute("INSERT INTO fts (rowid, ident, title, tags, body, extra, kind) "
+                                   "VALUES (?, ?, ?, ?, ?, ?, ?)",
                                    (n, d.ident, d.title, d.tags, d.body,
-                                    compounds(" ".join((d.ident, d.title, d.tags, d.body)))))
+                                    compounds(" ".join((d.ident, d.title, d.tags, d.body))), d.kind))
                     db.execute("INSERT INTO fts (fts) VALUES ('optimize')")
             finally:
                 db.close()
@@ -157,44 +161,46 @@ class SearchIndex:
         if not terms or limit <= 0:
             return []
         kinds = tuple(kinds)
-        hits = self._match(" AND ".join(terms), limit, kinds, True, ())
-        if len(hits) < limit and 2 < len(terms) <= MAX_SUBSET_WORDS:
+        every = " AND ".join(terms)
+        ranked = [(rowid, score, every, True) for rowid, score in self._rank(every, limit, kinds)]
+        seen = {r[0] for r in ranked}
+        anyword = " OR ".join(terms)
+        if len(ranked) < limit and 2 < len(terms) <= MAX_SUBSET_WORDS:
             # Then documents with all words but one (one query word may be a typo or a synonym).
-            seen = {h.ref for h in hits}
-            partial: dict[str, Hit] = {}
+            partial: dict[int, float] = {}
             for skip in range(len(terms)):
                 expr = " AND ".join(t for n, t in enumerate(terms) if n != skip)
-                for h in self._match(expr, limit - len(hits), kinds, False, tuple(seen)):
-                    if h.ref not in partial or h.score < partial[h.ref].score:
-                        partial[h.ref] = h
-            more = sorted(partial.values(), key=lambda h: h.score)[:limit - len(hits)]
-            hits += more
-        if len(hits) < limit and len(terms) > 1:
-            hits += self._match(" OR ".join(terms), limit - len(hits), kinds, False, tuple(h.ref for h in hits))
-        return hits
+                for rowid, score in self._rank(expr, limit - len(ranked) + len(seen), kinds):
+                    if rowid not in seen:
+                        partial[rowid] = min(score, partial.get(rowid, score))
+            best = sorted(partial.items(), key=lambda kv: kv[1])[:limit - len(ranked)]
+            ranked += [(rowid, score, anyword, False) for rowid, score in best]
+            seen.update(partial)
+        if len(ranked) < limit and len(terms) > 1:
+            more = [(rowid, score) for rowid, score in self._rank(anyword, limit + len(seen), kinds)
+                    if rowid not in seen]
+            ranked += [(rowid, score, anyword, False) for rowid, score in more[:limit - len(ranked)]]
+        return [self._hit(rowid, score, expr, all_words) for rowid, score, expr, all_words in ranked]
 
-    def _match(self, expr: str, limit: int, kinds: tuple[str, ...], all_words: bool,
-               exclude: tuple[str, ...]) -> list[Hit]:
-        weights = ", ".join(str(w) for w in WEIGHTS)
-        where = ""
-        args: list[object] = [expr]
+    def _rank(self, expr: str, limit: int, kinds: tuple[str, ...]) -> list[tuple[int, float]]:
+        """(rowid, bm25) of the best matches, through FTS5's ORDER BY rank fast path (no snippets)."""
+        match = f"{{{' '.join(SEARCHED)}}} : ({expr})"
         if kinds:
-            where += f" AND d.kind IN ({', '.join('?' * len(kinds))})"
-            args += kinds
-        if exclude:
-            where += f" AND d.ref NOT IN ({', '.join('?' * len(exclude))})"
-            args += exclude
-        args.append(limit)
-        snip = "snippet(fts, {}, '" + MARK_START + "', '" + MARK_END + "', '…', " + str(SNIPPET_TOKENS) + ")"
-        sql = (f"SELECT d.ref, d.kind, d.type, d.section, d.title, {snip.format(1)}, {snip.format(3)}, "
-               f"{snip.format(2)}, bm25(fts, {weights}) AS score "
-               f"FROM fts JOIN docs d ON d.id = fts.rowid WHERE fts MATCH ?{where} ORDER BY score LIMIT ?")
+            match = f"({match}) AND kind : ({' OR '.join(quote(k) for k in kinds)})"
         try:
-            rows = self.db.execute(sql, args).fetchall()
+            rows = self.db.execute("SELECT rowid, rank FROM fts WHERE fts MATCH ? AND rank MATCH ? "
+                                   "ORDER BY rank LIMIT ?", (match, RANK, limit)).fetchall()
         except sqlite3.OperationalError as exc:  # quoting makes this unreachable for user text
             raise StoreError(f"search failed: {exc}") from None
-        return [Hit(r[0], r[1], r[2], r[3], r[4], _best_snippet(r[5], r[6], r[7]), float(r[8]), all_words)
-                for r in rows]
+        return [(int(r[0]), float(r[1])) for r in rows]
+
+    def _hit(self, rowid: int, score: float, expr: str, all_words: bool) -> Hit:
+        snip = "snippet(fts, {}, '" + MARK_START + "', '" + MARK_END + "', '…', " + str(SNIPPET_TOKENS) + ")"
+        row = self.db.execute(
+            f"SELECT d.ref, d.kind, d.type, d.section, d.title, {snip.format(1)}, {snip.format(3)}, {snip.format(2)} "
+            "FROM fts JOIN docs d ON d.id = fts.rowid WHERE fts MATCH ? AND fts.rowid = ?",
+            (f"{{{' '.join(SEARCHED)}}} : ({expr})", rowid)).fetchone()
+        return Hit(row[0], row[1], row[2], row[3], row[4], _best_snippet(row[5], row[6], row[7]), score, all_words)
 
 
 def _best_snippet(title: str, body: str, tags: str) -> str:
