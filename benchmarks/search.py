@@ -69,37 +69,44 @@ def main() -> int:
         bank = load_bank([bank_file])
         notes = load_notes(bank, [bank_file])
         drills = load_drills(strict=False)
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         index = searchlib.open_index(bank, notes, notes_files([bank_file]), drills)
-        build = time.perf_counter() - t0
+        build, build_cpu = time.perf_counter() - t0, time.process_time() - c0
         print(f"index of {len(index):,} documents ({len(bank):,} questions, {len(notes.topics)} notes topics, "
-              f"{len(drills)} drills) built in {build * 1000:.0f} ms; "
+              f"{len(drills)} drills) built in {build * 1000:.0f} ms ({build_cpu * 1000:.0f} ms CPU); "
               f"{searchlib.index_path('x').parent} holds {index.path.stat().st_size / 1e6:.1f} MB")
 
         rng = random.Random(1)
         vocab = sorted({w.lower() for q in list(bank.questions.values())[:2000] for w in re.findall(r"[A-Za-z]{4,}", q.prompt)})
         queries = QUERIES * 5 + [" ".join(rng.sample(vocab, rng.randint(1, 4))) for _ in range(240)]
-        times = []
+        times, cpu = [], []
         for q in queries:
-            start = time.perf_counter()
+            start, c0 = time.perf_counter(), time.process_time()
             index.search(q, 10)
             times.append(time.perf_counter() - start)
-        times.sort()
-        p95 = times[int(0.95 * len(times)) - 1]
-        print(f"query latency over {len(queries)} queries: median {statistics.median(times) * 1000:.2f} ms, "
-              f"p95 {p95 * 1000:.2f} ms, max {times[-1] * 1000:.2f} ms (target <= 20 ms)")
+            cpu.append(time.process_time() - c0)
+        for label, xs in (("wall", times), ("CPU", cpu)):
+            xs.sort()
+            print(f"query latency ({label}) over {len(xs)} queries: median {statistics.median(xs) * 1000:.2f} ms, "
+                  f"p95 {xs[int(0.95 * len(xs)) - 1] * 1000:.2f} ms, max {xs[-1] * 1000:.2f} ms (target: median <= 20 ms)")
         index.close()
 
         exe = Path(sys.executable).parent / "mlprep"
         cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "mlprep"]
-        walls = []
+        import resource
+
+        walls, cpus = [], []
         for _ in range(args.runs):
             start = time.perf_counter()
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             subprocess.run(cmd + ["search", "--bank", str(bank_file), "adam", "bias", "correction"], check=True,
                            stdout=subprocess.DEVNULL, env=dict(os.environ, NO_COLOR="1"))
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
             walls.append(time.perf_counter() - start)
+            cpus.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
         print(f"mlprep search end to end (warm index, {args.questions:,}-question bank): "
-              f"median {statistics.median(walls) * 1000:.0f} ms over {args.runs} runs")
+              f"median {statistics.median(walls) * 1000:.0f} ms wall, {statistics.median(cpus) * 1000:.0f} ms CPU "
+              f"over {args.runs} runs")
     return 0
 
 
