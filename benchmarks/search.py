@@ -61,7 +61,7 @@ def main() -> int:
         os.environ.pop("MLPREP_CACHE", None)
         from mlprep.drills.catalogue import load_drills
         from mlprep.questions.bank import load_bank
-        from mlprep.questions.topics import load_notes, notes_files
+        from mlprep.questions.topics import load_notes
         from mlprep.quiz import search as searchlib
 
         bank_file = Path(tmp) / "generated.yaml"
@@ -70,7 +70,7 @@ def main() -> int:
         notes = load_notes(bank, [bank_file])
         drills = load_drills(strict=False)
         t0, c0 = time.perf_counter(), time.process_time()
-        index = searchlib.open_index(bank, notes, notes_files([bank_file]), drills)
+        index = searchlib.open_index(bank, notes, drills)
         build, build_cpu = time.perf_counter() - t0, time.process_time() - c0
         print(f"index of {len(index):,} documents ({len(bank):,} questions, {len(notes.topics)} notes topics, "
               f"{len(drills)} drills) built in {build * 1000:.0f} ms ({build_cpu * 1000:.0f} ms CPU); "

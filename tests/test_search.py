@@ -11,7 +11,7 @@ from mlprep import paths
 from mlprep.cli.app import app
 from mlprep.drills.catalogue import load_drills
 from mlprep.questions import bank as banklib
-from mlprep.questions.topics import load_notes, notes_files
+from mlprep.questions.topics import load_notes
 from mlprep.quiz import search as searchlib
 from mlprep.store.search import Doc, SearchIndex, words
 from tests.helpers import question, write_bank
@@ -111,7 +111,7 @@ def real():
 @pytest.mark.parametrize("query,tag,within", RANKING, ids=[q for q, _, _ in RANKING])
 def test_a_few_words_find_the_item_on_that_topic(real, query, tag, within):
     bank, notes, drills, tags = real
-    with searchlib.open_index(bank, notes, notes_files(), drills) as index:
+    with searchlib.open_index(bank, notes, drills) as index:
         hits = index.search(query, 10)
     top = [h.ref for h in hits[:within]]
     assert any(tag in tags[r] for r in top), f"{query!r}: top {within} = {top}"

@@ -55,12 +55,12 @@ def _topic_body(text: str) -> str:
     return "\n".join(out).strip("\n")
 
 
-def content_key(bank: Bank, notes_files: Sequence[Path], drills: dict[str, Drill]) -> str:
+def content_key(bank: Bank, notes: Notes, drills: dict[str, Drill]) -> str:
     """A digest of every file the index is built from (the bank cache's stamps), plus the index schema."""
     from mlprep.store.search import SCHEMA_VERSION
 
     h = hashlib.sha1(f"search-{SCHEMA_VERSION}".encode())
-    files = list(bank.files) + list(notes_files)
+    files = list(bank.files) + sorted({Path(t.source) for t in notes.topics})
     for d in drills.values():
         files += [d.folder / "drill.yaml", d.folder / "task.md"]
     for f in files:
@@ -76,11 +76,11 @@ def index_path(key: str) -> Path:
     return paths.cache_dir() / f"search-{key}.sqlite3"
 
 
-def open_index(bank: Bank, notes: Notes, notes_files: Sequence[Path], drills: dict[str, Drill]) -> SearchIndex:
+def open_index(bank: Bank, notes: Notes, drills: dict[str, Drill]) -> SearchIndex:
     """The index for this content: reused when its file exists, built (and older ones removed) when not."""
     from mlprep.errors import StoreError
 
-    path = index_path(content_key(bank, notes_files, drills))
+    path = index_path(content_key(bank, notes, drills))
     if path.exists():
         try:
             return SearchIndex(path)

@@ -67,7 +67,7 @@ def search(
     from mlprep.cli import learn as cli_learn
     from mlprep.drills.catalogue import load_drills
     from mlprep.questions import bank as banklib
-    from mlprep.questions.topics import load_notes, notes_files
+    from mlprep.questions.topics import load_notes
     from mlprep.quiz import search as searchlib
     from mlprep.store.search import SearchIndex
 
@@ -76,7 +76,7 @@ def search(
         raise fail("search needs SQLite with FTS5, which this Python's sqlite3 lacks.")
     loaded = banklib.load_bank(bank or [])
     notes = load_notes(loaded, bank or [])
-    with searchlib.open_index(loaded, notes, notes_files(bank or []), load_drills(strict=False)) as index:
+    with searchlib.open_index(loaded, notes, load_drills(strict=False)) as index:
         hits = searchlib.search(index, query, limit, kind or ())
     if as_json:
         print(json.dumps({"query": query, "results": [
