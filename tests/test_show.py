@@ -34,7 +34,7 @@ def test_show_a_new_question_prints_answer_explanation_and_no_history(tmp_path):
     result = runner.invoke(app, ["show", "--bank", str(path), "s-mcq"])
     assert result.exit_code == 0, result.output
     out = result.output
-    assert out.startswith("s-mcq  mcq  Small (small)")
+    assert out.startswith("s-mcq  mcq  ●○○\nSmall (small) · tags: test")
     assert "Which is [bold]right[/bold]?" in out  # bank text is never markup
     assert "A) right" in out and "B) wrong" in out  # in the bank's order
     assert "Answer: A) right" in out and "Because right is right." in out
@@ -68,7 +68,7 @@ def test_show_a_parametric_question_gives_the_template_and_one_draw(tmp_path):
     result = runner.invoke(app, ["show", "--bank", str(path), "s-num", "--seed", "3"])
     assert result.exit_code == 0, result.output
     out = result.output
-    assert "Template" in out and "Half of {{ x }}?" in out and "min 2" in out and "answer = x / 2" in out
+    assert "Template" in out and "Half of {{x}}?" in out and "min 2" in out and "answer = x / 2" in out
     assert "One draw" in out
     draw = out.split("One draw", 1)[1]
     x = int(draw.split("Half of ", 1)[1].split("?", 1)[0])

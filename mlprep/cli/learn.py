@@ -199,12 +199,15 @@ def render_hits(query: str, hits: list[Hit]) -> None:
 # ---------------------------------------------------------------- show
 
 def render_question(q: Question, shown: Shown, template: bool) -> None:
-    console.print(Text.assemble((q.id, "bold"), "  ", (q.type, "cyan"), "  ", (f"{q.section_title} ({q.section})", "dim"),
-                                "  ", ("●" * q.difficulty + "○" * (3 - q.difficulty), "yellow")))
-    console.print(Text(f"tags: {', '.join(q.tags)} · {q.source}" + (f":{q.line}" if q.line else ""), style="dim"))
+    console.print(Text.assemble((q.id, "bold"), "  ", (q.type, "cyan"), "  ",
+                                ("●" * q.difficulty + "○" * (3 - q.difficulty), "yellow")))
+    console.print(Text(f"{q.section_title} ({q.section}) · tags: {', '.join(q.tags)} · {q.source}"
+                       + (f":{q.line}" if q.line else ""), style="dim"))
     if template:
-        console.print(Text("Template", style="bold"))
-        console.print(Text(q.prompt), soft_wrap=True)
+        console.print(Text("\nTemplate", style="bold"))
+        import re
+
+        console.print(Markdown(re.sub(r"\{\{\s*(\w+)\s*\}\}", r"{{\1}}", q.prompt)))  # {{x}} never splits
         spec = Table.grid(padding=(0, 2))
         for name, p in q.params.items():
             spec.add_row(Text(name, style="cyan"), Text(", ".join(f"{k} {v}" for k, v in p.items())))
@@ -212,7 +215,9 @@ def render_question(q: Question, shown: Shown, template: bool) -> None:
         if q.where:
             console.print(Text(f"where {q.where}", style="dim"))
         console.print(Text(f"answer = {q.answer}", style="dim"))
-        console.print(Text("One draw", style="bold"))
+        console.print(Text("\nOne draw", style="bold"))
+    else:
+        console.print()
     console.print(Markdown(shown.prompt))
     if q.code:
         from rich.syntax import Syntax
