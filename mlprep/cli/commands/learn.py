@@ -12,7 +12,7 @@ from mlprep.rules import SEARCH_LIMIT
 
 
 def learn(
-    topic: Annotated[Optional[str], typer.Argument(metavar="[SECTION|TAG]", help="A section id, a tag, or a "
+    topic: Annotated[Optional[str], typer.Argument(metavar="SECTION|TAG", help="A section id, a tag, or a "
                                                    "topic (section/topic-name, as `mlprep search` prints it). "
                                                    "Omit to list them.")] = None,
     bank: BankOpt = None,
@@ -57,9 +57,9 @@ def _header(page, loaded) -> str:
 
 
 def search(
-    terms: Annotated[list[str], typer.Argument(metavar="TERMS...", help="Words to look for (any text).")],
+    terms: Annotated[list[str], typer.Argument(metavar="TERMS", help="Words to look for (any text).")],
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=200, help="Show at most this many results.")] = SEARCH_LIMIT,
-    kind: Annotated[Optional[list[str]], typer.Option("--kind", "-k", help="Only question, note or drill (repeatable).")] = None,
+    kind: Annotated[Optional[list[str]], typer.Option("--kind", "-k", metavar="KIND", help="Only question, note or drill (repeatable).")] = None,
     bank: BankOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
 ) -> None:

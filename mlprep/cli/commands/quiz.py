@@ -17,7 +17,7 @@ def quiz(
     section: Annotated[Optional[list[str]], typer.Option("--section", "-s", help="Only this section id (repeatable).")] = None,
     tag: Annotated[Optional[list[str]], typer.Option("--tag", "-t", help="Only questions with this tag (repeatable).")] = None,
     difficulty: Annotated[Optional[list[int]], typer.Option("--difficulty", "-d", help="Only this difficulty: 1 junior, 2 mid, 3 senior (repeatable).")] = None,
-    qtype: Annotated[Optional[list[str]], typer.Option("--type", help=f"Only this format: {', '.join(TYPES)} (repeatable).")] = None,
+    qtype: Annotated[Optional[list[str]], typer.Option("--type", metavar="TYPE", help=f"Only this format: {', '.join(TYPES)} (repeatable).")] = None,
     ids: Annotated[Optional[list[str]], typer.Option("--id", metavar="ID", help="Exactly these questions, in this order (repeatable; `mlprep search` finds ids).")] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Questions in this session.")] = SESSION_LIMIT,
     new: Annotated[Optional[int], typer.Option("--new", min=0, help=f"At most this many new (never seen) questions. Default {NEW_PER_SESSION}, or what is left of the daily quota of an interview plan.", show_default=False)] = None,
