@@ -163,3 +163,13 @@ def test_search_command_survives_hostile_queries(text):
     result = runner.invoke(app, ["search", "--", text])
     assert result.exit_code == 0, result.output
     assert "Traceback" not in result.output
+
+
+def test_an_unwritable_cache_folder_still_searches(tmp_path, monkeypatch):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    monkeypatch.setenv("MLPREP_CACHE", str(blocker / "cache"))  # cannot be created, even by root
+    path = write_bank(tmp_path / "b.yaml", [question("ro-1", prompt="Quokka facts?")], section="ro")
+    result = runner.invoke(app, ["search", "--bank", str(path), "quokka", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["results"][0]["ref"] == "ro-1"

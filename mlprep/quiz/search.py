@@ -86,10 +86,22 @@ def open_index(bank: Bank, notes: Notes, drills: dict[str, Drill]) -> SearchInde
             return SearchIndex(path)
         except StoreError:
             pass  # unreadable or from another version: rebuild it
-    for old in path.parent.glob("search-*.sqlite3"):
-        if old != path:
-            old.unlink(missing_ok=True)
-    return SearchIndex.build(path, documents(bank, notes, drills))
+    try:
+        for old in path.parent.glob("search-*.sqlite3"):
+            if old != path:
+                old.unlink(missing_ok=True)
+        return SearchIndex.build(path, documents(bank, notes, drills))
+    except (OSError, StoreError):  # a read-only cache folder: index in a temporary folder for this run
+        import tempfile
+
+        index = SearchIndex.build(Path(tempfile.mkdtemp(prefix="mlprep-search-")) / path.name,
+                                  documents(bank, notes, drills))
+        try:  # the open connection keeps reading it; nothing is left behind
+            index.path.unlink()
+            index.path.parent.rmdir()
+        except OSError:
+            pass
+        return index
 
 
 def search(index: SearchIndex, query: str, limit: int = 10, kinds: Sequence[str] = ()) -> list[Hit]:

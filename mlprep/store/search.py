@@ -88,7 +88,7 @@ class SearchIndex:
     def __init__(self, path: Path):
         self.path = Path(path)
         try:
-            self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+            self.db = sqlite3.connect(self.path.resolve().as_uri() + "?mode=ro", uri=True)
             version = self.db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot read the search index {self.path}: {exc}") from None
