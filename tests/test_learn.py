@@ -87,6 +87,9 @@ def test_learn_listing_shows_mastery_after_reviews(tmp_path):
     # one question of four recalled with probability ~1: 25% of the section
     line = next(line for line in result.output.splitlines() if line.startswith("widgets  "))
     assert "2 topics · 4 questions · mastery 25%" in line
+    (folder / "notes" / "widgets.md").unlink()
+    bare = runner.invoke(app, ["learn", "--bank", str(folder)])
+    assert "No notes yet: widgets" in bare.output and "\nwidgets  " not in bare.output
 
 
 def test_learn_section_prints_the_notes_plainly_when_piped_within_80_columns():

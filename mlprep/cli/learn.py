@@ -101,12 +101,16 @@ def render_topics(notes: Notes, titles: dict[str, str], mastery: dict[str, float
             line += f" {tag} ·"
         if line.strip():
             lines.append(Text(line.rstrip(" ·"), style="dim"))
+    missing = [sid for sid in titles if sid not in notes.sections]
+    if missing:
+        lines.append(Text(f"No notes yet: {', '.join(missing)} (see docs/content-format.md, Study notes)",
+                          style="yellow"))
     lines.append(Text("Read one with: mlprep learn SECTION or mlprep learn TAG", style="dim"))
 
     def emit() -> None:
         console.print(head, width=width)
         for t in lines:
-            console.print(t, no_wrap=True, overflow="ignore", crop=False)
+            console.print(t)
 
     if console.is_terminal:
         with console.pager(pager=TerminalPager(), styles=True):
