@@ -9,6 +9,7 @@ from __future__ import annotations
 SESSION_LIMIT = 20          # questions in one `mlprep quiz` session (`-n`)
 NEW_PER_SESSION = 10        # new (never seen) questions a session adds (`--new`), without an interview plan
 MAX_REVIEWS_PER_DAY = 100   # daily cap on reviews of seen questions (`quiz --max-reviews`, reported by `today`)
+SEARCH_LIMIT = 10           # results `mlprep search` shows (`--limit`)
 LEECH_LAPSES = 8            # a leech: forgotten (Again on a Review card) this many times or more, as Anki counts
 MOCK_MAX_MINUTES = 600      # longest mock interview (`mlprep mock --minutes`)
 

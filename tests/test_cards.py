@@ -289,7 +289,7 @@ def test_quiz_keys_suspend_bury_flag_and_note(tmp_path):
     # the note is shown with the answer; the help lists the card keys; --flagged picks the flagged card
     out = runner.invoke(app, [*args[:-2], "--flagged"], input="?\nt\n\nq\n")
     assert out.exit_code == 0, out.output
-    assert "1 question" in out.output and "my own hint" in out.output and "! suspend" in out.output
+    assert "1 question" in out.output and "my own hint" in out.output and "x suspend" in out.output
 
 
 def test_drill_cards_suspend_and_note(tmp_path):

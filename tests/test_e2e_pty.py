@@ -122,7 +122,7 @@ def test_quiz_card_keys_in_a_terminal(tmp_path, mlprep_home):
     child.expect("Note saved")
     child.sendline("f")
     child.expect("Flagged")
-    child.sendline("!")
+    child.sendline("x")
     child.expect("Suspended")
     child.sendline("")
     child.expect("Second key question")

@@ -33,6 +33,8 @@ def test_wheel_contains_content_and_drills(wheel):
     names = zipfile.ZipFile(wheel).namelist()
     banks = [n for n in names if n.startswith("mlprep/_data/content/") and n.endswith(".yaml")]
     assert len(banks) == len(list((ROOT / "content").glob("*.yaml")))
+    notes = [n for n in names if n.startswith("mlprep/_data/content/notes/") and n.endswith(".md")]
+    assert len(notes) == len(list((ROOT / "content" / "notes").glob("*.md"))) > 0
     assert "mlprep/_data/drills/mse/test_hidden.py" in names
     assert "mlprep/_data/drills/kmeans/solution.py" in names
     assert not any("__pycache__" in n for n in names)
@@ -67,6 +69,9 @@ def test_installed_wheel_finds_the_banks_from_anywhere(wheel, tmp_path):
     listing = subprocess.run([str(env_dir / "bin" / "mlprep"), "content", "list", "--json"], cwd=tmp_path, env=env,
                              capture_output=True, text=True, check=True)
     assert '"total"' in listing.stdout and '"metrics"' in listing.stdout
+    learn = subprocess.run([str(env_dir / "bin" / "mlprep"), "learn", "metrics"], cwd=tmp_path, env=env,
+                           capture_output=True, text=True, check=True)
+    assert learn.stdout.count("\n## ") >= 5  # the notes, read from the installed wheel
 
 
 def _pip_supports_python_flag() -> bool:

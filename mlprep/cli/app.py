@@ -76,9 +76,21 @@ def _root(ctx: typer.Context,
 
 
 # ---------------------------------------------------------------- every command group registers the same way
-from mlprep.cli.commands import cards, config, content, data, drill, mock, optimize, progress, quiz, report  # noqa: E402
+from mlprep.cli.commands import (  # noqa: E402
+    cards,
+    config,
+    content,
+    data,
+    drill,
+    learn,
+    mock,
+    optimize,
+    progress,
+    quiz,
+    report,
+)
 
-for _module in (quiz, drill, config, progress, mock, report, data, content, cards, optimize):
+for _module in (quiz, drill, learn, config, progress, mock, report, data, content, cards, optimize):
     _module.register(app)
 
 

@@ -24,8 +24,8 @@ def _escape(text: str) -> str:
 
 # The flag each library parameter is set with, and the command that lists its valid values.
 FLAGS = {"section": "--section", "tag": "--tag", "difficulty": "--difficulty", "minutes": "--minutes",
-         "bank": "--bank"}
-LISTINGS = {"tags": "mlprep content tags", "sections": "mlprep content list"}
+         "bank": "--bank", "type": "--type", "id": "--id", "kind": "--kind"}
+LISTINGS = {"tags": "mlprep content tags", "sections": "mlprep content list", "topics": "mlprep learn"}
 
 
 def describe_error(exc: MlprepError) -> str:

@@ -176,9 +176,13 @@ def render_schedule(review) -> None:
 
 
 def render_related(drill, bank, store) -> None:
-    """After a failure: the concept questions that share the drill's tags."""
+    """After a failure: the notes to read and the concept questions that share the drill's tags."""
     from mlprep.drills.schedule import related_questions, shared_tags
+    from mlprep.questions.topics import load_notes
 
+    note = load_notes(bank).for_tags(drill.tags, drill.section)
+    if note is not None:
+        console.print(f"Read the notes: [bold]mlprep learn {escape(note.name)}[/] ({escape(note.title)})")
     related = related_questions(bank, drill, store)
     if not related:
         return

@@ -7,6 +7,7 @@ session cleanly: everything already answered is saved, and the summary is printe
 
 from __future__ import annotations
 
+import functools
 import sys
 import time
 from collections.abc import Callable
@@ -35,8 +36,9 @@ HELP = """\
   flashcard  Enter to reveal, then rate 1 Again · 2 Hard · 3 Good · 4 Easy
 [bold]Keys[/] (type, then Enter)
   [cyan]?[/] this help   [cyan]s[/] skip   [cyan]q[/] quit (progress is saved after every answer)
-  after the feedback: [cyan]Enter[/] next · [cyan]u[/] undo · [cyan]1-4[/] change the rating
-  on that card: [cyan]![/] suspend · [cyan]b[/] bury until tomorrow · [cyan]f[/] flag · [cyan]n[/] note\
+  after the feedback: [cyan]Enter[/] next · [cyan]u[/] undo that answer · [cyan]1-4[/] change the rating
+  [cyan]l[/] the study notes for the question · [cyan]p[/] the previous question again (read-only)
+  on that card: [cyan]x[/] suspend · [cyan]b[/] bury until tomorrow · [cyan]f[/] flag · [cyan]n[/] note\
 """
 
 Reader = Callable[[str], str]
@@ -98,8 +100,8 @@ def _answer_prompt(shown: Shown) -> str:
     return f"[bold]›[/] [dim]{hint}{unit} · ? help[/] "
 
 
-def _read_answer(shown: Shown, reader: Reader) -> str | None:
-    """Read an answer; returns None for skip; raises EndSession for quit."""
+def _read_answer(shown: Shown, reader: Reader, previous: Callable[[], None] | None = None) -> str | None:
+    """Read an answer; returns None for skip; raises EndSession for quit. `p` calls `previous`."""
     q = shown.question
     multiline = q.type == "code_output" and "\n" in q.answer[0]
     if multiline:
@@ -114,6 +116,9 @@ def _read_answer(shown: Shown, reader: Reader) -> str | None:
             raise EndSession
         if cmd == "s":
             return None
+        if cmd == "p" and previous is not None:
+            previous()
+            continue
         if multiline and cmd:
             lines = [text]
             while True:
@@ -153,15 +158,22 @@ def _after_feedback(session: QuizSession, shown: Shown, fb: Feedback, reader: Re
     """Returns 'next' or 'undo'. Raises EndSession on quit."""
     can_rerate = shown.question.type != "flashcard"
     keys = "Enter next · u undo" + (" · 1-4 change rating" if can_rerate else "") + " · ? more · q quit"
+    keys += (" · l learn" if fb.correct is False else "") + (" · p previous" if len(session.answered) > 1 else "")
     while True:
         text = _read(f"[dim]{keys}[/] ", reader).strip().lower()
         if text == "":
             return "next"
-        if text in ("!", "b", "f", "n"):
+        if text in ("x", "b", "f", "n"):
             _card_action(session, shown, text, reader)
             continue
         if text == "q":
             raise EndSession
+        if text == "l":
+            _learn(session, shown)
+            continue
+        if text == "p":
+            _previous(session, 2)
+            continue
         if text == "u":
             try:
                 session.undo_last()
@@ -186,13 +198,13 @@ def _after_feedback(session: QuizSession, shown: Shown, fb: Feedback, reader: Re
             return "next"
         console.print("[yellow]Press Enter for the next question, u to undo, "
                       + ("1-4 to change the rating, " if can_rerate else "")
-                      + "! to suspend, b to bury, f to flag, n for a note, or q to quit.[/]")
+                      + "x to suspend, b to bury, f to flag, n for a note, or q to quit.[/]")
 
 
 def _card_action(session: QuizSession, shown: Shown, key: str, reader: Reader) -> None:
-    """The quiz keys that act on the card just answered: ! suspend, b bury, f flag toggle, n note."""
+    """The quiz keys that act on the card just answered: x suspend, b bury, f flag toggle, n note."""
     qid = shown.question.id
-    if key == "!":
+    if key == "x":
         session.suspend(qid)
         console.print(f"[yellow]Suspended: it is not asked again until[/] mlprep unsuspend {escape(qid)}",
                       soft_wrap=True)
@@ -223,11 +235,42 @@ def _card_action(session: QuizSession, shown: Shown, key: str, reader: Reader) -
             console.print("[cyan]Note saved: it is shown with the answer from now on.[/]")
 
 
+def _learn(session: QuizSession, shown: Shown) -> None:
+    """The `l` key: the notes topic for the question's tags (else its section) in the pager."""
+    from mlprep.cli import learn as cli_learn
+
+    page = cli_learn.note_for(session.bank, shown.question)
+    if page is None:
+        console.print("[yellow]No study notes cover this question's tags or section.[/]")
+        return
+    cli_learn.show_page(page, f"Notes for {shown.question.id} · later: mlprep learn {page.name}")
+    console.print("[dim]Back to the quiz.[/]")
+
+
+def _previous(session: QuizSession, back: int) -> None:
+    """The `p` key: the question answered `back` answers ago, with its answer and why (no re-rating)."""
+    if len(session.answered) < back:
+        console.print("[yellow]There is no previous question in this session yet.[/]")
+        return
+    a = session.answered[-back]
+    from mlprep.cli import learn as cli_learn
+
+    cli_learn.render_previous(a)
+
+
+def _previous_then_current(session: QuizSession, shown: Shown, index: int, total: int, is_new: bool) -> None:
+    _previous(session, 1)
+    render_question(shown, index, total, is_new)
+
+
 def _flashcard(session: QuizSession, shown: Shown, reader: Reader, started: float) -> Feedback | None:
     while True:
         text = _read("[dim]Enter to reveal the answer · s skip · q quit[/] ", reader).strip().lower()
         if text == "q":
             raise EndSession
+        if text == "p":
+            _previous(session, 1)
+            continue
         if text == "s":
             return None
         if text == "?":
@@ -269,7 +312,9 @@ def run(session: QuizSession, questions: list, known: set[str], reader: Reader =
             if q.type == "flashcard":
                 fb = _flashcard(session, shown, reader, started)
             else:
-                text = _read_answer(shown, reader)
+                text = _read_answer(shown, reader, previous=functools.partial(
+                    _previous_then_current, session, shown, i + 1, len(questions),
+                    q.id not in known and q.id not in requeued))
                 fb = None if text is None else session.answer(shown, text, time.monotonic() - started)
             if fb is None:
                 session.skip()

@@ -418,3 +418,19 @@ def history(store: Store, tz: tzinfo, frames: Frames | None = None, now: datetim
 
 def to_json(figures: dict[str, Any]) -> str:
     return json.dumps(figures, indent=2, ensure_ascii=False)
+
+
+def mastery(store: Store, bank: Bank, now: datetime, parameters: Any = None) -> tuple[dict[str, float], dict[str, float]]:
+    """Mastery (the mean retrievability now of all questions, unseen ones counting 0) per section and
+    per tag, as `compute` defines it for sections; used by `mlprep learn`."""
+    if parameters is None:
+        from fsrs import Scheduler
+
+        parameters = Scheduler().parameters
+    q = question_frame(bank, load_items(store, now), load_cards(store), now, parameters)
+    if q.empty:
+        return {}, {}
+    by_section = {str(k): float(v) for k, v in q.groupby("section")["r"].mean().items()}
+    ex = q[["tags", "r"]].explode("tags").dropna(subset=["tags"])
+    by_tag = {str(k): float(v) for k, v in ex.groupby("tags")["r"].mean().items()}
+    return by_section, by_tag

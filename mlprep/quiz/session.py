@@ -19,7 +19,7 @@ from fsrs import Rating, Scheduler
 from mlprep import clock
 from mlprep.errors import InvalidValue, MlprepError, StoreError
 from mlprep.questions.bank import Bank
-from mlprep.questions.model import Question, Shown, check, instantiate
+from mlprep.questions.model import TYPES, Question, Shown, check, instantiate
 from mlprep.quiz import cards
 from mlprep.rules import LEECH_LAPSES, NEW_PER_SESSION, SESSION_LIMIT
 from mlprep.srs import scheduler as sched
@@ -31,6 +31,7 @@ class Filters:
     sections: Sequence[str] = ()
     tags: Sequence[str] = ()
     difficulty: Sequence[int] = ()
+    types: Sequence[str] = ()  # question formats (model.TYPES)
 
     def validate(self, bank: Bank) -> None:
         unknown = [s for s in self.sections if s not in bank.sections]
@@ -46,11 +47,18 @@ class Filters:
         bad_d = [d for d in self.difficulty if d not in (1, 2, 3)]
         if bad_d:
             raise InvalidValue("difficulty", bad_d[0], "use 1 (junior), 2 (mid) or 3 (senior).")
+        bad_t = [t for t in self.types if t not in TYPES]
+        if bad_t:
+            import difflib
+
+            raise InvalidValue("type", bad_t[0], f"no such question type. Types: {', '.join(TYPES)}.",
+                               suggestions=difflib.get_close_matches(bad_t[0], TYPES, n=2))
 
     def match(self, q: Question) -> bool:
         return ((not self.sections or q.section in self.sections)
                 and (not self.tags or any(t in q.tags for t in self.tags))
-                and (not self.difficulty or q.difficulty in self.difficulty))
+                and (not self.difficulty or q.difficulty in self.difficulty)
+                and (not self.types or q.type in self.types))
 
 
 def interleave(questions: Iterable[Question]) -> list[Question]:

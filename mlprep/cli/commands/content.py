@@ -50,12 +50,25 @@ def content_lint(
         n_drills += drill is not None and not probs
     from mlprep import paths
     from mlprep.questions.notes import check_notes, notes_files
+    from mlprep.questions.topics import NOTES_FOLDER
 
-    note_files = [p for p in (paths_ or []) if p.suffix == ".md"] if paths_ else notes_files(paths.content_dir() / "notes")
-    if note_files:
-        slugs = {f.name for f in drilllib.drill_folders()}
-        full_bank = loaded if not paths_ else banklib.load_bank()
-        problems += check_notes(note_files, full_bank, slugs, require_every_section=not paths_)
+    slugs = {f.name for f in drilllib.drill_folders()}
+    if paths_:
+        # Notes files given, and the notes/ folder of every folder given (user banks bring their own).
+        note_files = [p for p in paths_ if p.suffix == ".md"]
+        note_files += [f for p in paths_ if p.is_dir() for f in notes_files(p / NOTES_FOLDER)]
+        if note_files:
+            every, _ = banklib.check_files(banklib.bank_files(bank_paths), use_cache=True)
+            problems += check_notes(note_files, every, slugs)
+    else:
+        builtin_notes = notes_files(paths.content_dir() / NOTES_FOLDER)
+        user_notes = notes_files(paths.user_banks_dir() / NOTES_FOLDER)
+        note_files = builtin_notes + user_notes
+        if builtin_notes:
+            builtin, _ = banklib.check_files(banklib.bank_files(user=False), use_cache=True)
+            problems += check_notes(builtin_notes, builtin, slugs, require_every_section=True)
+        if user_notes:
+            problems += check_notes(user_notes, loaded, slugs)
     for p in problems:
         ui.console.print(str(p), soft_wrap=True, markup=False)
     what = (f"{len(files)} bank file(s)" + (f", {len(drill_dirs)} drill(s)" if drill_dirs else "")

@@ -8,6 +8,7 @@ import typer
 
 from mlprep.cli import console as ui
 from mlprep.cli.common import BankOpt, fail, require_input
+from mlprep.questions.model import TYPES
 from mlprep.rules import LEECH_LAPSES, MAX_REVIEWS_PER_DAY, NEW_PER_SESSION, SESSION_LIMIT
 
 # ---------------------------------------------------------------- quiz
@@ -16,6 +17,8 @@ def quiz(
     section: Annotated[Optional[list[str]], typer.Option("--section", "-s", help="Only this section id (repeatable).")] = None,
     tag: Annotated[Optional[list[str]], typer.Option("--tag", "-t", help="Only questions with this tag (repeatable).")] = None,
     difficulty: Annotated[Optional[list[int]], typer.Option("--difficulty", "-d", help="Only this difficulty: 1 junior, 2 mid, 3 senior (repeatable).")] = None,
+    qtype: Annotated[Optional[list[str]], typer.Option("--type", metavar="TYPE", help=f"Only this format: {', '.join(TYPES)} (repeatable).")] = None,
+    ids: Annotated[Optional[list[str]], typer.Option("--id", metavar="ID", help="Exactly these questions, in this order (repeatable; `mlprep search` finds ids).")] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Questions in this session.")] = SESSION_LIMIT,
     new: Annotated[Optional[int], typer.Option("--new", min=0, help=f"At most this many new (never seen) questions. Default {NEW_PER_SESSION}, or what is left of the daily quota of an interview plan.", show_default=False)] = None,
     review_only: Annotated[bool, typer.Option("--review-only", help="Only questions that are due; no new ones.")] = False,
@@ -41,10 +44,21 @@ def quiz(
     chosen_by = [name for name, on in (("--weak", weak), ("--leeches", leeches), ("--flagged", flagged)) if on]
     if len(chosen_by) > 1:
         raise fail(f"{' and '.join(chosen_by)} choose questions in different ways; use one of them.")
+    if ids:
+        others = [flag for flag, given in (("--section", section), ("--tag", tag), ("--difficulty", difficulty),
+                                           ("--type", qtype), ("--weak", weak), ("--leeches", leeches),
+                                           ("--flagged", flagged), ("--review-only", review_only)) if given]
+        if others:
+            raise fail(f"--id picks the questions itself; drop {', '.join(others)} (or drop --id).")
     require_input("mlprep quiz", "pipe your answers into it")
     loaded = banklib.load_bank(bank or [])
-    filters = quizlib.Filters(section or [], tag or [], difficulty or [])
+    filters = quizlib.Filters(section or [], tag or [], difficulty or [], qtype or [])
     filters.validate(loaded)
+    chosen = None
+    if ids:
+        from mlprep.quiz.lookup import find_questions
+
+        chosen = find_questions(loaded, ids)
     with Store() as store:
         now = utcnow()
         tz = clock.user_zone(store.get_setting("timezone"))
@@ -54,9 +68,12 @@ def quiz(
             pacing = planlib.pacing(store, set(loaded.questions), interview, now, tz)
         daily_left = quizlib.new_left_today(store, now, tz)
         new_limit = new if new is not None else (pacing.remaining_today if pacing else min(NEW_PER_SESSION, daily_left))
-        plan = quizlib.select_questions(loaded, store, now, filters, limit=limit, new_limit=new_limit,
-                                        review_only=review_only, max_reviews=max_reviews, tz=tz, weak=weak,
-                                        leeches=leeches, flagged=flagged)
+        if chosen is not None:
+            plan = quizlib.Plan(chosen, 0, 0)
+        else:
+            plan = quizlib.select_questions(loaded, store, now, filters, limit=limit, new_limit=new_limit,
+                                            review_only=review_only, max_reviews=max_reviews, tz=tz, weak=weak,
+                                            leeches=leeches, flagged=flagged)
         drills_due = cli_quiz.due_drills(store, now) if with_drills else []
         if not plan.questions and not drills_due:
             if flagged:
@@ -71,12 +88,14 @@ def quiz(
                                     new_given=new is not None)
             return
         known = store.known_ids()
+        scope = {q.id for q in chosen} if chosen is not None else {
+            q.id for q in loaded.questions.values() if filters.match(q)}
         session = quizlib.QuizSession(store, loaded, scheduler_for(store, now=now), rng=random.Random(seed),
-                                      scope={q.id for q in loaded.questions.values() if filters.match(q)}, tz=tz)
+                                      scope=scope, tz=tz)
         if plan.questions:
             due_n = sum(q.id in known for q in plan.questions)
             ui.console.print(f"[bold]{len(plan.questions)}[/] question{'s' * (len(plan.questions) != 1)}: {due_n} "
-                             f"{'seen' if weak or leeches or flagged else 'due'}, {len(plan.questions) - due_n} new. "
+                             f"{'seen' if weak or leeches or flagged or ids else 'due'}, {len(plan.questions) - due_n} new. "
                              "Type [cyan]?[/] for help, [cyan]q[/] to stop.")
             if plan.capped:
                 ui.console.print(f"[yellow]{plan.due_total} reviews are due and {plan.cap_left} are left of today's "
