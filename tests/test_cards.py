@@ -274,7 +274,7 @@ def test_quiz_keys_suspend_bury_flag_and_note(tmp_path):
     _, paths = small_bank(tmp_path)
     args = ["quiz", "--bank", str(paths[0]), "--section", "alpha", "--seed", "1"]
     # a0: answer wrong, then suspend (so it does not come back at the end), flag it, write a note
-    script = "f\n!\nf\nn\nmy own hint\n\n" + "t\nb\n\n" + "q\n"
+    script = "f\nx\nf\nn\nmy own hint\n\n" + "t\nb\n\n" + "q\n"
     out = runner.invoke(app, args, input=script)
     assert out.exit_code == 0, out.output
     assert "Suspended" in out.output and "Flagged" in out.output and "Note saved" in out.output
