@@ -14,6 +14,8 @@ LEECH_LAPSES = 8            # a leech: forgotten (Again on a Review card) this m
 # ------------------------------------------------------------------ drills
 DRILL_PREFIX = "drill:"     # a drill's item id in the store is DRILL_PREFIX + slug
 FAST_MINUTES = {1: 10, 2: 20, 3: 30}   # a first-attempt pass within this many minutes (by difficulty) is Easy
+SLOW_PASS_MAX_DAYS = 3      # a correct but not vectorized pass is Hard, due again within this many days
+RESERVED_DRILL_NAMES = ("next",)  # words `mlprep drill WORD` reads as commands, so no drill may be named so
 DEFAULT_FORBIDDEN_IMPORTS = ("sklearn", "scipy", "torch", "tensorflow", "jax", "keras", "statsmodels")
 DEFAULT_TIME_LIMIT = 20     # seconds for all calls into a submission
 DEFAULT_MEMORY_MB = 2048    # address-space limit of the process that runs a submission

@@ -167,12 +167,23 @@ def render_schedule(review) -> None:
 
     if review is None:
         return
-    if review.rating is None:
-        console.print(f"[dim]Practice: this drill is not due yet, so its schedule is unchanged "
-                      f"(next review {describe_interval(review.due, datetime.now(timezone.utc))}).[/]")
+    now = datetime.now(timezone.utc)
+    if review.rating is None:  # the reason says why: not due yet, or a file unchanged since the last review
+        reason = escape(review.reason[0].upper() + review.reason[1:])
+        when = "it is due now" if review.due is not None and review.due <= now else \
+            f"next review {describe_interval(review.due, now)}" if review.due is not None else ""
+        console.print(f"[dim]{reason}" + (f" ({when})" if when else "") + ".[/]")
         return
     console.print(f"[dim]Scheduled as {RATING_NAMES[int(review.rating)]} ({review.reason}); next review "
-                  f"{describe_interval(review.due, datetime.now(timezone.utc))}.[/]")
+                  f"{describe_interval(review.due, now)}.[/]")
+
+
+def render_hint_offer(drill: Drill, outcome) -> None:
+    """After a failed attempt: where the next hint is (never shown by itself, so it is not counted)."""
+    if outcome.verdict.ok or outcome.verdict.kind == "not_implemented" or not outcome.hints_left:
+        return
+    console.print(f"[dim]Stuck? [bold]mlprep drill {drill.slug} --hint[/bold] shows a hint "
+                  f"({outcome.hints_left} left; a pass after a hint is rated Hard).[/]")
 
 
 def render_related(drill, bank, store) -> None:

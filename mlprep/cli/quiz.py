@@ -333,8 +333,9 @@ def run_drills(store, drills: list, bank, reader: Reader = default_reader) -> No
                 if choice in ("s", "skip"):
                     break
                 outcome = sitting.grade_attempt(store, d, path)
-                cli_drill.render_verdict(outcome.verdict, outcome.hint)
+                cli_drill.render_verdict(outcome.verdict)
                 cli_drill.render_schedule(outcome.review)
+                cli_drill.render_hint_offer(d, outcome)
                 if outcome.verdict.ok:
                     break
                 if outcome.verdict.kind != "not_implemented":

@@ -32,6 +32,12 @@ def rating_for(correct: bool, seconds: float, qtype: str) -> Rating:
     return Rating.Easy if seconds <= FAST_SECONDS.get(qtype, 10.0) else Rating.Good
 
 
+def is_due(card: Card, now: datetime) -> bool:
+    """The one rule for "due": the card's due time has come (`Store.due_ids`, `today` and the drill
+    sitting all count a card as due exactly when this holds)."""
+    return card.due <= now
+
+
 def card_id_for(item_id: str) -> int:
     """A stable integer id for fsrs, derived from the question id."""
     return zlib.crc32(item_id.encode())

@@ -126,8 +126,9 @@ def _grade_and_record(store, d, target: Path):
 
         first = outcome.solved_after
         solved_after = describe_interval(datetime.now(first.tzinfo), first).replace("in ", "", 1)
-    cli_drill.render_verdict(outcome.verdict, outcome.hint, solved_after)
+    cli_drill.render_verdict(outcome.verdict, None, solved_after)
     cli_drill.render_schedule(outcome.review)
+    cli_drill.render_hint_offer(d, outcome)
     if not outcome.verdict.ok and outcome.verdict.kind != "not_implemented":
         from mlprep.questions import bank as banklib
 
