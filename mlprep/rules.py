@@ -24,4 +24,8 @@ DEFAULT_MEMORY_MB = 2048    # address-space limit of the process that runs a sub
 SETTINGS = {  # name -> (default, description)
     "desired_retention": ("0.9", "Target probability of recalling a card when it comes due (0.70-0.99)."),
     "timezone": ("", "IANA time zone for days and streaks, e.g. Europe/Paris (empty: the system's)."),
+    "rating": ("auto", "How quiz answers are rated: auto (checked and timed) or manual (you pick 1-4)."),
+}
+SETTING_CHOICES = {  # settings that take one of a few words
+    "rating": ("auto", "manual"),
 }

@@ -20,7 +20,7 @@ from rich.text import Text
 
 from mlprep.cli.console import console
 from mlprep.questions.model import LETTERS, Shown, is_valid_response
-from mlprep.quiz.session import Feedback, QuizSession, Summary
+from mlprep.quiz.session import DONT_KNOW, Feedback, Pending, QuizSession, Summary
 from mlprep.srs.scheduler import RATING_NAMES
 
 HELP = """\
@@ -33,9 +33,36 @@ HELP = """\
   code       what the snippet prints; for several lines, end with an empty line
   flashcard  Enter to reveal, then rate 1 Again · 2 Hard · 3 Good · 4 Easy
 [bold]Keys[/] (type, then Enter)
-  [cyan]?[/] this help   [cyan]s[/] skip   [cyan]q[/] quit (progress is saved after every answer)
-  after the feedback: [cyan]Enter[/] next · [cyan]u[/] undo that answer · [cyan]1-4[/] change the rating\
+  [cyan]?[/] this help   [cyan]s[/] skip   [cyan]![/] don't know (see the answer, rated Again)
+  [cyan]q[/] quit (progress is saved after every answer)
+  after the feedback: [cyan]Enter[/] next · [cyan]u[/] undo that answer · [cyan]1-4[/] change the rating
+[bold]Ratings[/] (the options show when the question would come back)
+  auto    wrong is Again; right is Good, or Easy when quick on a seen card
+          (never on a first showing); after an undo at most Good
+  manual  you rate every answer 1-4 once you see it; turn it on with
+          [cyan]mlprep config set rating manual[/] (off: [cyan]rating auto[/])\
 """
+DONT_KNOW_KEY = "!"
+
+
+def options_lines(options: dict, width: int, max_rating: Rating = Rating.Easy) -> list[str]:
+    """'1 Again <1m · 2 Hard 6m · 3 Good 10m · 4 Easy 8d', wrapped between options to fit `width`."""
+    parts = [f"{int(r)} {RATING_NAMES[int(r)]} {iv}" for r, iv in sorted(options.items(), key=lambda kv: int(kv[0]))
+             if int(r) <= int(max_rating)]
+    if int(max_rating) < 4:
+        parts.append(f"(at most {RATING_NAMES[int(max_rating)]}: you have seen the answer)")
+    lines: list[str] = []
+    for part in parts:
+        if lines and len(lines[-1]) + 3 + len(part) <= width:
+            lines[-1] += " · " + part
+        else:
+            lines.append(part)
+    return lines
+
+
+def _print_options(options: dict, max_rating: Rating = Rating.Easy) -> None:
+    for line in options_lines(options, max(20, min(console.width, 80) - 1), max_rating):
+        console.print(Text(line, style="dim"))
 
 Reader = Callable[[str], str]
 
@@ -91,7 +118,7 @@ def _answer_prompt(shown: Shown) -> str:
             "truefalse": "t/f", "numeric": "a number", "short": "a word or two",
             "code_output": "what it prints"}[q.type]
     unit = f" ({q.unit})" if q.type == "numeric" and q.unit else ""
-    return f"[bold]›[/] [dim]{hint}{unit} · ? help[/] "
+    return f"[bold]›[/] [dim]{hint}{unit} · {DONT_KNOW_KEY} don't know · ? help[/] "
 
 
 def _read_answer(shown: Shown, reader: Reader) -> str | None:
@@ -110,6 +137,8 @@ def _read_answer(shown: Shown, reader: Reader) -> str | None:
             raise EndSession
         if cmd == "s":
             return None
+        if cmd == DONT_KNOW_KEY:
+            return DONT_KNOW_KEY
         if multiline and cmd:
             lines = [text]
             while True:
@@ -125,9 +154,14 @@ def _read_answer(shown: Shown, reader: Reader) -> str | None:
         return text
 
 
-def render_feedback(fb: Feedback, shown: Shown) -> None:
+def render_feedback(fb: Feedback, shown: Shown, pending: bool = False, dont_know: bool = False) -> None:
+    """The answer and why; `pending`: not rated yet (manual rating), so no "Next:" row."""
     q = shown.question
-    if fb.correct is None or q.type == "flashcard":
+    if dont_know:
+        title = Text("Don't know: here is the answer (rated Again)", style="bold red")
+    elif pending and fb.correct is None:
+        title = Text("Answer", style="bold")
+    elif fb.correct is None or q.type == "flashcard":
         title = Text(f"Rated {RATING_NAMES[int(fb.rating)]}", style="bold")
     elif fb.correct:
         title = Text("✓ Correct" + (f" ({fb.note})" if fb.note else ""), style="bold green")
@@ -137,8 +171,9 @@ def render_feedback(fb: Feedback, shown: Shown) -> None:
     if q.type != "flashcard":
         body.add_row(Text("Answer:", style="bold"), Text(fb.expected))
     body.add_row(Text("Why:", style="bold"), Markdown(fb.explanation))
-    body.add_row(Text("Next:", style="bold"),
-                 Text(f"{fb.interval} ({RATING_NAMES[int(fb.rating)]})", style="dim"))
+    if not pending:
+        body.add_row(Text("Next:", style="bold"),
+                     Text(f"{fb.interval} ({RATING_NAMES[int(fb.rating)]})", style="dim"))
     console.print(Panel(body, title=title, title_align="left",
                         border_style="green" if fb.correct else "red" if fb.correct is False else "blue"))
 
@@ -147,6 +182,8 @@ def _after_feedback(session: QuizSession, shown: Shown, fb: Feedback, reader: Re
     """Returns 'next' or 'undo'. Raises EndSession on quit."""
     can_rerate = shown.question.type != "flashcard"
     keys = "Enter next · u undo" + (" · 1-4 change rating" if can_rerate else "") + " · q quit"
+    if can_rerate and fb.options:
+        _print_options(fb.options, Rating.Good if fb.capped else Rating.Easy)
     while True:
         text = _read(f"[dim]{keys}[/] ", reader).strip().lower()
         if text == "":
@@ -162,7 +199,7 @@ def _after_feedback(session: QuizSession, shown: Shown, fb: Feedback, reader: Re
             continue
         if can_rerate and text in ("1", "2", "3", "4"):
             new = session.rerate(Rating(int(text)))
-            console.print(f"[cyan]Rated {RATING_NAMES[int(text)]}: next review {new.interval}.[/]")
+            console.print(f"[cyan]Rated {RATING_NAMES[int(new.rating)]}: next review {new.interval}.[/]")
             return "next"
         console.print("[yellow]Press Enter for the next question, u to undo, "
                       + ("1-4 to change the rating, " if can_rerate else "") + "or q to quit.[/]")
@@ -178,17 +215,39 @@ def _flashcard(session: QuizSession, shown: Shown, reader: Reader, started: floa
         if text == "?":
             console.print(Panel(HELP, title="help", expand=False))
             continue
+        if text == DONT_KNOW_KEY:
+            return session.dont_know(shown, time.monotonic() - started)
         break
     console.print(Panel(Markdown(str(shown.question.answer)), title="Answer", title_align="left",
                         border_style="blue"))
+    pending = session.preview_flashcard(shown, time.monotonic() - started)
+    return _pick_rating(session, pending, reader, "How well did you know it?")
+
+
+def _pick_rating(session: QuizSession, pending: Pending, reader: Reader, question: str) -> Feedback:
+    """The user rates a revealed answer 1-4, seeing what each rating would schedule."""
+    _print_options(pending.options, pending.max_rating)
     while True:
-        text = _read("[bold]How well did you know it?[/] [dim]1 Again · 2 Hard · 3 Good · 4 Easy[/] ",
-                     reader).strip().lower()
+        text = _read(f"[bold]{question}[/] [dim]1-4 · ? help · q quit[/] ", reader).strip().lower()
         if text in ("1", "2", "3", "4"):
-            return session.self_rate(shown, Rating(int(text)), time.monotonic() - started)
+            return session.commit(pending, Rating(int(text)))
         if text == "q":
             raise EndSession
-        console.print("[yellow]Type 1, 2, 3 or 4.[/]")
+        if text == "?":
+            console.print(Panel(HELP, title="help", expand=False))
+            continue
+        console.print("[yellow]Type 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy).[/]")
+
+
+def _rate_manually(session: QuizSession, pending: Pending, reader: Reader) -> Feedback:
+    """Manual rating: show the answer, then the user picks 1-4 (`mlprep config set rating manual`)."""
+    shown = pending.shown
+    preview = Feedback(pending.correct, pending.suggested, shown.expected_text(), shown.explanation,
+                       pending.preview.due(pending.suggested), "", pending.note, pending.options)
+    render_feedback(preview, shown, pending=True)
+    fb = _pick_rating(session, pending, reader, "Rate it:")
+    console.print(f"[cyan]Rated {RATING_NAMES[int(fb.rating)]}: next review {fb.interval}.[/]")
+    return fb
 
 
 def run(session: QuizSession, questions: list, known: set[str], reader: Reader = default_reader,
@@ -208,19 +267,30 @@ def run(session: QuizSession, questions: list, known: set[str], reader: Reader =
             shown = session.show(q)
             render_question(shown, i + 1, len(questions), q.id not in known and q.id not in requeued)
             started = time.monotonic()
+            rated_on_screen = False  # manual rating: the rating prompt was the last step
             if q.type == "flashcard":
                 fb = _flashcard(session, shown, reader, started)
             else:
                 text = _read_answer(shown, reader)
-                fb = None if text is None else session.answer(shown, text, time.monotonic() - started)
+                seconds = time.monotonic() - started
+                if text is None:
+                    fb = None
+                elif text == DONT_KNOW_KEY:
+                    fb = session.dont_know(shown, seconds)
+                elif session.manual:
+                    fb, rated_on_screen = _rate_manually(session, session.grade(shown, text, seconds), reader), True
+                else:
+                    fb = session.answer(shown, text, seconds)
             if fb is None:
                 session.skip()
                 console.print("[dim]Skipped.[/]")
                 i += 1
                 continue
-            render_feedback(fb, shown)
-            if _after_feedback(session, shown, fb, reader) == "undo":
-                continue  # ask the same question again
+            if not rated_on_screen:
+                dont_know = bool(session.answered) and session.answered[-1].response == DONT_KNOW
+                render_feedback(fb, shown, dont_know=dont_know)
+                if _after_feedback(session, shown, fb, reader) == "undo":
+                    continue  # ask the same question again
             last = session.answered[-1] if session.answered else None
             if last is not None and last.question.id == q.id and last.rating == Rating.Again \
                     and q.id not in requeued and _room_for_another_look(session, questions[i + 1:], known, seen_cap):

@@ -163,6 +163,27 @@ class Feedback:
     due: datetime
     interval: str
     note: str = ""
+    options: dict[Rating, str] = field(default_factory=dict)  # what each rating schedules (short intervals)
+    capped: bool = False  # the answer had been seen this session: at most Good
+
+
+@dataclass
+class Pending:
+    """A checked answer not yet committed: what it would be rated and what each rating would schedule."""
+
+    shown: Shown
+    response: str
+    correct: bool | None
+    suggested: Rating
+    seconds: float
+    preview: sched.Preview
+    note: str = ""
+    max_rating: Rating = Rating.Easy  # Good once the answer has been seen in this session (after undo)
+    was_new: bool = False
+
+    @property
+    def options(self) -> dict[Rating, str]:
+        return self.preview.intervals()
 
 
 @dataclass
@@ -175,6 +196,7 @@ class Answered:
     seconds: float
     review_id: int
     was_new: bool = False
+    pending: Pending | None = None
 
 
 @dataclass
@@ -191,8 +213,20 @@ class Summary:
     reviews_of_seen: int = 0  # answers to questions seen before (what the daily cap counts)
 
 
+DONT_KNOW = "(don't know)"  # the response recorded for the "don't know" key
+
+
 @dataclass
 class QuizSession:
+    """One quiz session. Rating rules (FSRS is only as good as the ratings it gets):
+
+    - a wrong answer, or "don't know", is Again; a right one Good, or Easy when quick, except on a card's
+      first showing (a quick guess proves nothing) and once its answer has been seen in this session;
+    - once an answer has been seen (after undo, or on the second look at a wrong answer), that question is
+      rated at most Good, whoever picks the rating;
+    - `manual=True` (setting `rating = manual`): the user picks 1-4 after seeing the answer (`commit`).
+    """
+
     store: Store
     bank: Bank
     scheduler: Scheduler
@@ -201,6 +235,7 @@ class QuizSession:
     kind: str = "quiz"
     scope: set[str] | None = None  # the ids the session draws from (filters), for the due counts at the end
     tz: tzinfo | None = None  # the user's zone for "due by the end of tomorrow" (default: the system's)
+    manual: bool = False  # the user rates every answer (setting `rating = manual`)
 
     def __post_init__(self) -> None:
         self.started = self.clock()
@@ -208,36 +243,68 @@ class QuizSession:
         self.answered: list[Answered] = []
         self.skipped = 0
         self.stopped = False  # the user quit before the end (the CLI then skips what would follow)
+        self.revealed: set[str] = set()  # questions whose answer has been shown in this session
 
     def show(self, q: Question) -> Shown:
         return instantiate(q, self.rng)
 
-    def _record(self, shown: Shown, response: str, correct: bool | None, rating: Rating,
-                seconds: float) -> Feedback:
+    def _pending(self, shown: Shown, response: str, correct: bool | None, suggested: Rating, seconds: float,
+                 note: str = "", was_new: bool | None = None) -> Pending:
         q = shown.question
-        now = self.clock()
+        if was_new is None:
+            was_new = self.store.card_json(q.id) is None
+        preview = sched.preview(self.store, self.scheduler, q.id, self.clock(), int(seconds * 1000))
+        cap = Rating.Good if q.id in self.revealed else Rating.Easy
+        return Pending(shown, response, correct, min(suggested, cap), seconds, preview, note, cap, was_new)
+
+    def grade(self, shown: Shown, response: str, seconds: float) -> Pending:
+        """Check an objective answer and suggest a rating (wrong→Again, right→Good/Easy); commits nothing."""
+        verdict = check(shown, response)
+        q = shown.question
         was_new = self.store.card_json(q.id) is None
+        allow_easy = not was_new and q.id not in self.revealed
+        rating = sched.rating_for(verdict.correct, seconds, q.type, allow_easy=allow_easy)
+        return self._pending(shown, response, verdict.correct, rating, seconds, verdict.note, was_new)
+
+    def preview_flashcard(self, shown: Shown, seconds: float) -> Pending:
+        """A flashcard whose answer is revealed: the user rates it (Again counts as not recalled)."""
+        return self._pending(shown, "", None, Rating.Good, seconds)
+
+    def commit(self, pending: Pending, rating: Rating | None = None) -> Feedback:
+        """Review the card with the chosen rating (default: the suggested one), at most `max_rating`."""
+        chosen = Rating(min(int(rating if rating is not None else pending.suggested), int(pending.max_rating)))
+        correct = (chosen != Rating.Again) if pending.shown.question.type == "flashcard" else pending.correct
+        return self._record(pending, correct, chosen)
+
+    def _record(self, p: Pending, correct: bool | None, rating: Rating) -> Feedback:
+        q = p.shown.question
+        now = p.preview.at
         result = sched.review(self.store, self.scheduler, item_id=q.id, rating=rating, now=now,
-                              correct=correct, response_ms=int(seconds * 1000), session_id=self.session_id,
-                              section=q.section)
-        self.answered.append(Answered(q, shown, response, correct, rating, seconds, result.review_id, was_new))
-        return Feedback(correct, rating, shown.expected_text(), shown.explanation, result.card.due,
-                        sched.describe_interval(result.card.due, now))
+                              correct=correct, response_ms=int(p.seconds * 1000), session_id=self.session_id,
+                              section=q.section, preview=p.preview)
+        self.answered.append(Answered(q, p.shown, p.response, correct, rating, p.seconds, result.review_id,
+                                      p.was_new, p))
+        self.revealed.add(q.id)
+        return Feedback(correct, rating, p.shown.expected_text(), p.shown.explanation, result.card.due,
+                        sched.describe_interval(result.card.due, now), p.note, p.options,
+                        p.max_rating < Rating.Easy)
 
     def answer(self, shown: Shown, response: str, seconds: float) -> Feedback:
         """Check an objective answer, rate it (wrong→Again, right→Good/Easy) and review the card."""
-        verdict = check(shown, response)
-        rating = sched.rating_for(verdict.correct, seconds, shown.question.type)
-        fb = self._record(shown, response, verdict.correct, rating, seconds)
-        fb.note = verdict.note
-        return fb
+        return self.commit(self.grade(shown, response, seconds))
+
+    def dont_know(self, shown: Shown, seconds: float) -> Feedback:
+        """The user does not know: reveal the answer and rate Again (any question type, nothing to guess)."""
+        pending = self._pending(shown, DONT_KNOW, False, Rating.Again, seconds)
+        return self._record(pending, False, Rating.Again)
 
     def self_rate(self, shown: Shown, rating: Rating, seconds: float) -> Feedback:
         """Flashcards: the user's own rating (Again counts as not recalled)."""
-        return self._record(shown, "", rating != Rating.Again, rating, seconds)
+        return self.commit(self.preview_flashcard(shown, seconds), rating)
 
     def undo_last(self) -> Answered:
-        """Forget the last answer: its card goes back to the state before it."""
+        """Forget the last answer: its card goes back to the state before it. The answer has been seen,
+        so asked again in this session the question is rated at most Good."""
         if not self.answered:
             raise MlprepError("nothing to undo")
         last = self.answered.pop()
@@ -245,10 +312,14 @@ class QuizSession:
         return last
 
     def rerate(self, rating: Rating) -> Feedback:
-        """Replace the rating of the last answer (e.g. Good → Hard) and reschedule from before it."""
+        """Replace the rating of the last answer (e.g. Good → Hard) and reschedule from before it, exactly
+        as the options shown promised (at most Good when the answer had been seen before)."""
         last = self.undo_last()
-        fb = self._record(last.shown, last.response, last.correct, rating, last.seconds)
-        return fb
+        if last.pending is None:
+            raise MlprepError("that answer cannot be re-rated")
+        chosen = Rating(min(int(rating), int(last.pending.max_rating)))
+        correct = (chosen != Rating.Again) if last.question.type == "flashcard" else last.correct
+        return self._record(last.pending, correct, chosen)
 
     def skip(self) -> None:
         self.skipped += 1

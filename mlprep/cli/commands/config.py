@@ -8,7 +8,7 @@ import typer
 
 from mlprep.cli import console as ui
 from mlprep.cli.common import fail
-from mlprep.rules import SETTINGS
+from mlprep.rules import SETTING_CHOICES, SETTINGS
 
 config_app = typer.Typer(help="Show or change settings (desired retention...).", no_args_is_help=True)
 
@@ -54,6 +54,8 @@ def config_set(key: Annotated[str, typer.Argument(help="Setting name.")],
             make_scheduler(float(value))
         except ValueError:
             raise fail(f"desired_retention {value!r}: give a number between 0.70 and 0.99.") from None
+    if key in SETTING_CHOICES and value not in SETTING_CHOICES[key]:
+        raise fail(f"{key} {value!r}: use one of {', '.join(SETTING_CHOICES[key])}.")
     if key == "timezone" and value:
         from mlprep.clock import zone
 

@@ -60,7 +60,8 @@ def quiz(
             return
         known = store.known_ids()
         session = quizlib.QuizSession(store, loaded, scheduler_for(store, now=now), rng=random.Random(seed),
-                                      scope={q.id for q in loaded.questions.values() if filters.match(q)}, tz=tz)
+                                      scope={q.id for q in loaded.questions.values() if filters.match(q)}, tz=tz,
+                                      manual=store.get_setting("rating", "auto") == "manual")
         if plan.questions:
             due_n = sum(q.id in known for q in plan.questions)
             ui.console.print(f"[bold]{len(plan.questions)}[/] question{'s' * (len(plan.questions) != 1)}: {due_n} "
