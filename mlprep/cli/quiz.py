@@ -331,16 +331,33 @@ def render_summary(s: Summary) -> None:
     console.print(f"Due by the end of tomorrow: [bold]{s.due_tomorrow}[/]")
 
 
+def cap_message(plan) -> str:
+    """Before a session whose daily cap holds due reviews back (`plan.capped` > 0): the true numbers."""
+    left = plan.cap_left or 0
+    msg = (f"[yellow]{plan.due_total} reviews are due; today's cap of {plan.max_reviews} (--max-reviews) "
+           + (f"leaves {left} for today" if plan.reviews_today == 0 else
+              f"leaves {left} after the {plan.reviews_today} done today")
+           + f", most-forgotten first: {plan.capped} wait for tomorrow.")
+    if plan.new_held:
+        msg += " No new questions while reviews wait (add --new N for some)."
+    return msg + "[/]"
+
+
 def render_remaining(s: Summary, plan) -> None:
-    """After a session: how many due reviews still wait, and the daily cap."""
+    """After a session: how many due reviews still wait; the daily cap only when it holds some back."""
     if not s.due_now:
         return
     msg = f"[bold]{s.due_now}[/] due question{'s remain' if s.due_now != 1 else ' remains'}"
-    if plan.max_reviews is not None:
-        left = max(0, plan.max_reviews - plan.reviews_today - s.reviews_of_seen)
-        msg += f"; today's review cap ({plan.max_reviews}, --max-reviews) leaves {left} more for today"
+    left = None if plan.max_reviews is None else max(0, plan.max_reviews - plan.reviews_today - s.reviews_of_seen)
+    if left is not None and left < s.due_now:
         if left == 0:
-            msg += ", the rest come back tomorrow, most-forgotten first"
+            msg += (f"; today's review cap ({plan.max_reviews}, --max-reviews) is reached: they come back "
+                    "tomorrow, most-forgotten first")
+        else:
+            msg += (f"; today's review cap ({plan.max_reviews}, --max-reviews) leaves {left} of them for today, "
+                    "the rest come back tomorrow, most-forgotten first")
+    else:
+        msg += ": run [bold]mlprep quiz[/] again for them"
     console.print(msg + ".")
 
 
@@ -357,7 +374,8 @@ def render_nothing(store, bank, filters, plan, now, *, leeches: bool, pacing, ne
     if plan.capped:
         console.print(f"[green]Today's review cap is reached[/] ({plan.max_reviews} reviews, --max-reviews). "
                       f"{plan.due_total} due questions wait for tomorrow, most-forgotten first; raise "
-                      "[bold]--max-reviews[/] to go on today.")
+                      "[bold]--max-reviews[/] to go on today"
+                      + (", or add [bold]--new N[/] for new questions." if plan.new_held else "."))
         return
     if pacing is not None and not new_given and pacing.unseen and pacing.remaining_today == 0:
         console.print(f"[green]Today's plan is done:[/] {pacing.quota} new questions a day until your interview "

@@ -75,6 +75,7 @@ class Plan:
     reviews_today: int = 0  # reviews of seen cards already done today
     max_reviews: int | None = None  # the daily cap on reviews of seen cards
     capped: int = 0  # due cards held back by the daily cap
+    new_held: int = 0  # new cards left out because the cap holds reviews back (and --new was not given)
 
     @property
     def cap_left(self) -> int | None:
@@ -102,13 +103,16 @@ def leech_ids(store: Store, min_lapses: int = LEECH_LAPSES) -> dict[str, int]:
 def select_questions(bank: Bank, store: Store, now: datetime, filters: Filters | None = None, *,
                      limit: int = SESSION_LIMIT, new_limit: int = NEW_PER_SESSION, review_only: bool = False,
                      max_reviews: int | None = None, tz: tzinfo | None = None, weak: bool = False,
-                     leeches: bool = False, scheduler: Scheduler | None = None) -> Plan:
-    """Order a session.
+                     leeches: bool = False, scheduler: Scheduler | None = None, new_when_capped: bool = False) -> Plan:
+    """Order a session of at most `limit` questions.
 
-    Normal: due cards (most overdue first), then new ones interleaved across sections. With a daily
-    cap (`max_reviews`), at most that many reviews of seen cards a day; when more is due than fits
-    in this session, the cards with the lowest retrievability come first, so a backlog is worked
-    down over days with the most-forgotten first.
+    Normal: due cards (most overdue first), then new ones interleaved across sections, at most
+    `new_limit` and only in the room the reviews leave within `limit`. With a daily cap
+    (`max_reviews`), at most that many reviews of seen cards a day; when more is due than fits in this
+    session, the cards with the lowest retrievability come first, so a backlog is worked down over days
+    with the most-forgotten first. While the cap holds due reviews back, no new cards are added (as
+    Anki's review limit also limits new cards) unless `new_when_capped` (the user asked for `--new`):
+    asking for at most 8 reviews gives a short session, not 8 reviews and a pile of new questions.
     `weak`: questions of the weakest tags first (due, then seen, then new). `leeches`: only leeches,
     most-forgotten first.
     """
@@ -138,9 +142,15 @@ def select_questions(bank: Bank, store: Store, now: datetime, filters: Filters |
 
         # Seen questions (due or not: an early review is a review too) share the daily cap.
         seen = sorted(due + [q for q in matching.values() if q.id in known and q.id not in due_ids], key=weakness)
-        pool = sorted(seen[:allowance] + new[:new_limit], key=weakness)
+        capped = max(0, len(due) - allowance)
+        seen = seen[:min(allowance, limit)]
+        new_room = min(new_limit, limit - len(seen))
+        held = 0
+        if capped and not new_when_capped:
+            held, new_room = min(len(new), max(0, new_room)), 0
+        pool = sorted(seen + new[:max(0, new_room)], key=weakness)
         pool = [q for q in pool if weakness(q)[0] < 2.0] or pool
-        return Plan(pool[:limit], len(due), len(new), done, max_reviews, max(0, len(due) - allowance))
+        return Plan(pool[:limit], len(due), len(new), done, max_reviews, capped, held)
     if len(due) > min(limit, allowance):
         due = lowest_retrievability_first(store, due, now, scheduler)
     capped = max(0, len(due) - allowance)
@@ -149,9 +159,13 @@ def select_questions(bank: Bank, store: Store, now: datetime, filters: Filters |
     new.sort(key=lambda q: (order.get(q.section, 0), q.difficulty))
     new = interleave(new)
     chosen = due[:limit]
+    held = 0
     if not review_only:
-        chosen += new[: max(0, min(new_limit, limit - len(chosen)))]
-    return Plan(chosen, len(due) + capped, len(new), done, max_reviews, capped)
+        room = max(0, min(new_limit, limit - len(chosen)))
+        if capped and not new_when_capped:
+            held, room = min(room, len(new)), 0
+        chosen += new[:room]
+    return Plan(chosen, len(due) + capped, len(new), done, max_reviews, capped, held)
 
 
 @dataclass

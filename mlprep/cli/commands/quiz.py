@@ -52,7 +52,7 @@ def quiz(
         new_limit = new if new is not None else (pacing.remaining_today if pacing else NEW_PER_SESSION)
         plan = quizlib.select_questions(loaded, store, now, filters, limit=limit, new_limit=new_limit,
                                         review_only=review_only, max_reviews=max_reviews, tz=tz, weak=weak,
-                                        leeches=leeches)
+                                        leeches=leeches, new_when_capped=new is not None)
         drills_due = cli_quiz.due_drills(store, now) if with_drills else []
         if not plan.questions and not drills_due:
             cli_quiz.render_nothing(store, loaded, filters, plan, now, leeches=leeches, pacing=pacing,
@@ -68,9 +68,7 @@ def quiz(
                              f"{'seen' if weak or leeches else 'due'}, {len(plan.questions) - due_n} new. "
                              "Type [cyan]?[/] for help, [cyan]q[/] to stop.")
             if plan.capped:
-                ui.console.print(f"[yellow]{plan.due_total} reviews are due and {plan.cap_left} are left of today's "
-                                 f"cap of {plan.max_reviews} (--max-reviews): the most-forgotten come first, the rest "
-                                 "wait for tomorrow.[/]")
+                ui.console.print(cli_quiz.cap_message(plan))
             summary = cli_quiz.run(session, plan.questions, known, seen_cap=plan.cap_left)
             cli_quiz.render_remaining(summary, plan)
         if drills_due and not session.stopped:
