@@ -196,3 +196,29 @@ def render_related(drill, bank, store) -> None:
     tags = shared_tags(bank, drill)[:3]
     console.print("Related questions to review: " + ", ".join(f"[cyan]{q.id}[/]" for q in related))
     console.print(f"[dim]Quiz them with: mlprep quiz {' '.join('--tag ' + t for t in tags)}[/]")
+
+
+def render_run(drill: Drill, result) -> None:
+    """`--run`: the call, your result beside the reference's, what your code printed. Not a grade."""
+    from rich.console import Group
+
+    source = {"input": "your input", "example": "the task's example",
+              "hidden": "the first case of the hidden tests"}[result.call.source]
+    console.print(Text.assemble(("Run ", "bold"), (drill.slug, "bold cyan"), (f" on {source} (not graded)", "dim")))
+    console.print(Text.assemble(("Call: ", "bold"), result.described))
+    for title, side, style in (("Your result", result.yours, "cyan"), ("Reference", result.reference, "blue")):
+        parts: list = [Text(side.text, style="" if side.ok else "red")]
+        if side.note:
+            parts.append(Text(f"Note: {side.note}.", style="yellow"))
+        if side.output.strip():
+            parts.append(Text("Printed:\n" + side.output.rstrip(), style="dim"))
+        label = title if side.ok else f"{title}: error"
+        console.print(Panel(Group(*parts), title=label, title_align="left", border_style=style if side.ok else "red"))
+    if result.same is True:
+        console.print("[green]Same result as the reference on this input.[/] [dim]Not a grade: "
+                      f"mlprep drill {drill.slug} --check runs the hidden tests.[/]")
+    elif result.same is False:
+        console.print("[yellow]Different from the reference on this input.[/] [dim]Nothing is recorded; "
+                      f"mlprep drill {drill.slug} --check grades it.[/]")
+    elif not result.reference.ok:
+        console.print("[yellow]The reference fails on this input too: check the arguments against the task.[/]")

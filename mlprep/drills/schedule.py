@@ -136,6 +136,39 @@ def due_drills(store: Store, drills: dict[str, Drill], now: datetime) -> list[Dr
     return [drills[i[len(DRILL_PREFIX):]] for i, _ in rows if i[len(DRILL_PREFIX):] in drills]
 
 
+@dataclass
+class NextDrill:
+    drill: Drill
+    why: str
+    due: bool  # chosen because it is due for review
+
+
+def next_drill(store: Store, drills: dict[str, Drill], now: datetime,
+               section_order: list[str] | None = None) -> NextDrill | None:
+    """The next drill on a sensible path (`mlprep drill next`): the most overdue due drill, else the first
+    drill never passed in catalogue order (sections in `section_order`, then each drill's `order`).
+    None when every drill is passed and none is due."""
+    due = due_drills(store, drills, now)
+    if due:
+        d = due[0]
+        card = sched.load_card(store.card_json(item_id(d.slug)), item_id(d.slug), now)
+        since = sched.describe_interval(now, card.due).replace("in ", "", 1)
+        more = f"; {len(due) - 1} more due after it" if len(due) > 1 else ""
+        why = f"due for review (for {since})" if since != "under a minute" else "due for review"
+        return NextDrill(d, why + (", the most overdue" if len(due) > 1 else "") + more, True)
+    order = {sid: n for n, sid in enumerate(section_order or [])}
+    summary = store.drill_summary()
+    path = sorted(drills.values(), key=lambda d: (order.get(d.section, len(order)), d.order, d.slug))
+    for d in path:
+        st = summary.get(d.slug)
+        if st and st["passed"]:
+            continue
+        tried = st["attempts"] if st else 0
+        state = f"attempted {tried} time{'s' * (tried != 1)}, not passed yet" if tried else "not tried yet"
+        return NextDrill(d, f"the first drill you have not passed, in catalogue order ({state})", False)
+    return None
+
+
 def related_questions(bank: Bank, drill: Drill, store: Store | None = None, limit: int = 5) -> list[Question]:
     """Concept questions sharing the drill's tags: most shared tags first, then least known."""
     tags = set(drill.tags)
