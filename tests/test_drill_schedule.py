@@ -541,7 +541,7 @@ def test_a_hint_read_after_solving_does_not_make_the_next_review_hard(mlprep_hom
         with store.db:
             store.db.execute("UPDATE drill_hints SET shown = 1, shown_at = ? WHERE slug = 'relu'",
                              ((utcnow() - timedelta(days=5) + timedelta(minutes=1)).isoformat(),))
-        assert ds.hints_this_attempt(store, relu) == 1
+        assert ds.hints_this_attempt(store, relu) == 0  # not part of the attempt that is open now
         r = ds.review_attempt(store, s, relu, True, utcnow())
         assert r.rating in (Rating.Good, Rating.Easy) and r.reason != "passed after a hint"
         # after that review the numbering restarts at hint 1
@@ -590,3 +590,15 @@ def test_check_of_a_due_drill_with_an_unchanged_file_says_why_it_is_practice(mlp
     assert "has not changed since the drill's last review" in text and "it is due now" in text
     with Store() as store:
         assert len(drill_reviews(store)) == 1  # practice: the review schedule is unchanged
+
+
+def test_hints_read_while_practising_do_not_carry_into_the_due_attempt(mlprep_home, relu, s):
+    from mlprep.drills import sitting
+
+    with Store() as store:
+        ds.review_attempt(store, s, relu, True, utcnow() - timedelta(days=5))
+        with store.db:  # hints 1 and 2 read the day after that pass, before the drill came due
+            store.db.execute("INSERT INTO drill_hints (slug, shown, shown_at) VALUES ('relu', 2, ?)",
+                             ((utcnow() - timedelta(days=4)).isoformat(),))
+        assert ds.hints_this_attempt(store, relu) == 0  # due now: a new attempt, its hints start at 1
+        assert sitting.next_hint(store, relu).number == 1

@@ -78,16 +78,24 @@ def hint_in_attempt(shown_at: datetime | None, card, last_rating: int | None) ->
     return last_rating == Rating.Again or shown_at >= card.due
 
 
-def hints_this_attempt(store: Store, drill: Drill) -> int:
-    """How many hints were shown since the drill's last review (the count restarts at each review)."""
-    iid = item_id(drill.slug)
-    raw = store.card_json(iid)
+def hints_this_attempt(store: Store, drill: Drill, now: datetime | None = None) -> int:
+    """How many hints were shown in the current attempt: the count restarts at each review, and hints read
+    while practising (not due) do not carry over into the attempt that starts when the drill comes due."""
+    from mlprep.store.db import utcnow
+
     shown_at = store.hint_shown_at(drill.slug)
     if shown_at is None:
         return 0
+    iid = item_id(drill.slug)
+    raw = store.card_json(iid)
     if raw:
-        card = sched.load_card(raw, iid, shown_at)
+        now = now or utcnow()
+        card = sched.load_card(raw, iid, now)
         if card.last_review is not None and shown_at <= card.last_review:
+            return 0
+        last_rating = store.last_rating(iid)
+        attempt_open = last_rating == Rating.Again or sched.is_due(card, now)
+        if attempt_open and not hint_in_attempt(shown_at, card, last_rating):
             return 0
     return store.hints_shown(drill.slug)
 
@@ -240,7 +248,7 @@ def grade_and_record(store: Store, drill: Drill, path, scheduler: Scheduler | No
 
     verdict = grade(drill, path)
     now = now or utcnow()
-    hints_used = hints_this_attempt(store, drill)
+    hints_used = hints_this_attempt(store, drill, now)
     review = None
     if verdict.kind != "not_implemented":  # an untouched starter is not an attempt at recall
         scheduler = scheduler or sched.scheduler_for(store, now=now, kind="drill")
