@@ -602,3 +602,14 @@ def test_hints_read_while_practising_do_not_carry_into_the_due_attempt(mlprep_ho
                              ((utcnow() - timedelta(days=4)).isoformat(),))
         assert ds.hints_this_attempt(store, relu) == 0  # due now: a new attempt, its hints start at 1
         assert sitting.next_hint(store, relu).number == 1
+
+
+def test_quiz_with_drills_failure_offers_the_hint_without_showing_it(mlprep_home, relu):
+    make_drill_due()
+    workspace_copy(relu, relu.mistake_file("absolute-value"))
+    result = runner.invoke(app, ["quiz", "--review-only", "--with-drills"], input="\ns\n")
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.output.split())
+    assert "Scheduled as Again" in text and "Hint 1/" not in text and "mlprep drill relu --hint" in text
+    with Store() as store:
+        assert store.hints_shown("relu") == 0
