@@ -151,6 +151,7 @@ def test_cli_dont_know_key_for_every_type(tmp_path, mlprep_home):
     result = runner.invoke(app, ["quiz", "--bank", str(path), "--section", "seven"], input="!\n\n" * 7 + "q\n")
     assert result.exit_code == 0, result.output
     assert result.output.count("Don't know") == 7
+    assert "The back." in result.output  # a flashcard's answer is shown too
     with Store() as store:
         rows = store.reviews()
     assert len(rows) == 7 and {r["rating"] for r in rows} == {1} and {r["correct"] for r in rows} == {0}

@@ -170,6 +170,8 @@ def render_feedback(fb: Feedback, shown: Shown, pending: bool = False, dont_know
     body = Table.grid(padding=(0, 1))
     if q.type != "flashcard":
         body.add_row(Text("Answer:", style="bold"), Text(fb.expected))
+    elif dont_know:  # the back of the card was not revealed before
+        body.add_row(Text("Answer:", style="bold"), Markdown(str(q.answer)))
     body.add_row(Text("Why:", style="bold"), Markdown(fb.explanation))
     if not pending:
         body.add_row(Text("Next:", style="bold"),
@@ -207,7 +209,7 @@ def _after_feedback(session: QuizSession, shown: Shown, fb: Feedback, reader: Re
 
 def _flashcard(session: QuizSession, shown: Shown, reader: Reader, started: float) -> Feedback | None:
     while True:
-        text = _read("[dim]Enter to reveal the answer · s skip · q quit[/] ", reader).strip().lower()
+        text = _read(f"[dim]Enter to reveal the answer · {DONT_KNOW_KEY} don't know · s skip · q quit[/] ", reader).strip().lower()
         if text == "q":
             raise EndSession
         if text == "s":
