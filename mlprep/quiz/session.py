@@ -2,8 +2,9 @@
 
 `select_questions` orders the session: due cards first (most overdue first), then new cards
 interleaved across sections (easier first within a section). `QuizSession` shows questions,
-checks answers, rates them, reviews them with fsrs (each review committed before the next
-question), supports a one-step rating override and undo, and produces the summary.
+checks answers, rates them (automatically, or by the user in manual mode; "don't know" is Again),
+previews what each rating would schedule and commits exactly that (each review committed before the
+next question), supports a one-step rating override and undo, and produces the summary.
 """
 
 from __future__ import annotations

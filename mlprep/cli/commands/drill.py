@@ -15,7 +15,7 @@ from mlprep.rules import DRILL_PREFIX
 def drill(
     slug: Annotated[Optional[str], typer.Argument(help="Drill name, e.g. knn. Omit to list all drills.")] = None,
     check: Annotated[bool, typer.Option("--check", help="Grade now; exit 0 if every test passes, 1 if not.")] = False,
-    file: Annotated[Optional[Path], typer.Option("--file", "-f", help="Grade this file instead of the workspace file.")] = None,
+    file: Annotated[Optional[Path], typer.Option("--file", "-f", help="Use this file instead of the workspace file (--check, --watch, --run).")] = None,
     directory: Annotated[Optional[Path], typer.Option("--dir", help="Workspace folder for drill files (default ~/mlprep/drills or $MLPREP_WORKSPACE).")] = None,
     watch: Annotated[bool, typer.Option("--watch", "-w", help="Regrade every time the file is saved, until Ctrl-C.")] = False,
     hint: Annotated[bool, typer.Option("--hint", help="Show the next hint.")] = False,
