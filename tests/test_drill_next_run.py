@@ -214,3 +214,10 @@ def test_run_and_next_through_the_installed_command(catalogue, tmp_path, mlprep_
     assert nxt.returncode == 0, nxt.stderr
     first = path_order(catalogue)[0]
     assert f"Next: {first}" in nxt.stdout and (tmp_path / "workspace" / f"{first}.py").exists()
+
+
+def test_the_call_shown_names_positional_arguments_from_the_signature(catalogue):
+    knn = catalogue["knn"]
+    result = runlib.run(knn, knn.solution, runlib.parse_call(knn, "np.eye(2), np.array([0, 1]), np.ones((1, 2)), k=1"))
+    assert result.described == "knn_predict(X_train=[[1. 0.] [0. 1.]], y_train=[0 1], X_test=[[1. 1.]], k=1)"
+    assert result.same is True and result.yours.text == "[0]"

@@ -160,9 +160,12 @@ def next_drill(store: Store, drills: dict[str, Drill], now: datetime,
     if due:
         d = due[0]
         card = sched.load_card(store.card_json(item_id(d.slug)), item_id(d.slug), now)
-        since = sched.describe_interval(now, card.due).replace("in ", "", 1)
+        late = (now - card.due).total_seconds()
+        hours, days = round(late / 3600), round(late / 86400)
+        since = (f"{days} day{'s' * (days != 1)} overdue" if late >= 86400 - 1800 else
+                 f"{hours} hour{'s' * (hours != 1)} overdue" if late >= 1800 else "")
         more = f"; {len(due) - 1} more due after it" if len(due) > 1 else ""
-        why = f"due for review (for {since})" if since != "under a minute" else "due for review"
+        why = "due for review" + (f" ({since})" if since else "")
         return NextDrill(d, why + (", the most overdue" if len(due) > 1 else "") + more, True)
     order = {sid: n for n, sid in enumerate(section_order or [])}
     summary = store.drill_summary()

@@ -100,6 +100,18 @@ def _offset(text: str, line: int | None, col: int | None) -> int:
     return sum(len(x) for x in lines[:(line or 1) - 1]) + (col or 0)
 
 
+def _parameter_names(drill: Drill, function: str) -> list[str]:
+    """The positional parameter names in an entry point's signature (drill.yaml), for showing a call."""
+    sig = next((e.signature for e in drill.entry_points if e.name == function), "")
+    head = sig.split("->")[0].strip()
+    try:
+        fn = ast.parse(f"def {head}: pass").body[0]
+    except (SyntaxError, ValueError, IndexError):
+        return []
+    assert isinstance(fn, ast.FunctionDef)
+    return [a.arg for a in fn.args.posonlyargs + fn.args.args]
+
+
 def _signature_args(drill: Drill) -> str:
     sig = drill.entry_points[0].signature
     inside = sig[sig.find("(") + 1:sig.rfind(")")] if "(" in sig else ""
@@ -285,7 +297,11 @@ def run(drill: Drill, path: Path, call: Call) -> RunResult:
     except (OSError, UnicodeDecodeError) as exc:
         raise DrillError(f"cannot read {path}: {exc}") from None
     args, kwargs = build_arguments(drill, call)
-    described = describe_call(call.function, tuple(args), kwargs)
+    names = _parameter_names(drill, call.function)
+    if len(args) <= len(names) and not set(names[:len(args)]) & set(kwargs):  # show positional ones by name
+        described = describe_call(call.function, (), {**dict(zip(names, args)), **kwargs})
+    else:
+        described = describe_call(call.function, tuple(args), kwargs)
     yours: Side | None = None  # set when the file cannot even be run
     static = _syntax(source, path)
     if static is not None:
