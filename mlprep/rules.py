@@ -16,6 +16,8 @@ MOCK_MAX_MINUTES = 600      # longest mock interview (`mlprep mock --minutes`)
 # ------------------------------------------------------------------ drills
 DRILL_PREFIX = "drill:"     # a drill's item id in the store is DRILL_PREFIX + slug
 FAST_MINUTES = {1: 10, 2: 20, 3: 30}   # a first-attempt pass within this many minutes (by difficulty) is Easy
+SLOW_PASS_MAX_DAYS = 3      # a correct but not vectorized pass is Hard, due again within this many days
+RESERVED_DRILL_NAMES = ("next",)  # words `mlprep drill WORD` reads as commands, so no drill may be named so
 DEFAULT_FORBIDDEN_IMPORTS = ("sklearn", "scipy", "torch", "tensorflow", "jax", "keras", "statsmodels")
 DEFAULT_TIME_LIMIT = 20     # seconds for all calls into a submission
 DEFAULT_MEMORY_MB = 2048    # address-space limit of the process that runs a submission
@@ -26,10 +28,14 @@ MAX_ZONE_NAME = 64          # longest time-zone name accepted (the longest IANA 
 SETTINGS = {
     "desired_retention": ("0.9", "Target recall when due (0.70-0.99)."),
     "timezone": ("", "Zone for days, e.g. Europe/Paris."),
+    "rating": ("auto", "auto (checked, timed) or manual (1-4)."),
     "new_per_day": ("20", "New questions a day (0-1000)."),
     "learning_steps": ("1m 10m", "Steps of new cards, e.g. '1m 10m'."),
     "relearning_steps": ("10m", "Steps of lapsed cards, e.g. '10m'."),
     "maximum_interval": ("36500", "Longest interval in days (1-36500)."),
+}
+SETTING_CHOICES = {  # settings that take one of a few words
+    "rating": ("auto", "manual"),
 }
 NEW_PER_DAY_MAX = 1000
 MAX_STEPS = 10                  # learning or relearning steps at most

@@ -20,6 +20,7 @@ from mlprep.rules import (
     MAX_STEP_SECONDS,
     MAX_STEPS,
     NEW_PER_DAY_MAX,
+    SETTING_CHOICES,
     SETTINGS,
 )
 
@@ -83,6 +84,10 @@ def parse(key: str, value: str) -> Any:
         from mlprep.clock import zone
 
         return zone(value)
+    if key in SETTING_CHOICES:
+        if value not in SETTING_CHOICES[key]:
+            raise ValueError(f"use one of {', '.join(SETTING_CHOICES[key])}")
+        return value
     if key == "new_per_day":
         return _int_in(value, 0, NEW_PER_DAY_MAX)
     if key in ("learning_steps", "relearning_steps"):

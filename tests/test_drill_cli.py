@@ -41,14 +41,14 @@ def test_scaffold_then_grade_then_pass(mlprep_home, tmp_path):
     assert wrong.exit_code == 1
     assert "First failing input  mse(y_true=[1. 2.], y_pred=[1. 4.])" in wrong.output
     assert "Expected             2.0" in wrong.output and "Got                  1.0" in wrong.output
-    assert "Hint 1/3" in wrong.output
+    assert "Hint 1/3" not in wrong.output and "--hint" in wrong.output  # a failure never shows a hint itself
     target.write_text(CORRECT_MSE)
     ok = runner.invoke(app, ["drill", "mse", "--check"])
     assert ok.exit_code == 0 and "Well done" in ok.output
     with Store() as store:
         attempts = store.attempts("mse")
     assert [a["passed"] for a in attempts] == [0, 1]
-    assert attempts[1]["hints_used"] == 1 and attempts[1]["tests_passed"] == attempts[1]["tests_total"]
+    assert attempts[1]["hints_used"] == 0 and attempts[1]["tests_passed"] == attempts[1]["tests_total"]
     listing = runner.invoke(app, ["drill"])
     assert "passed" in listing.output
 

@@ -253,25 +253,38 @@ def fake_grade(monkeypatch):
     return queue
 
 
-def test_grade_and_record_failure_reviews_records_and_unlocks_a_hint(mlprep_home, relu, s, fake_grade, tmp_path):
+def test_grade_and_record_failure_reviews_records_and_shows_no_hint(mlprep_home, relu, s, fake_grade, tmp_path):
     fake_grade += [fake_verdict(False), fake_verdict(True)]
     with Store() as store:
         out = ds.grade_and_record(store, relu, tmp_path / "relu.py", s)
-        assert out.review.rating == Rating.Again and out.hint == (1, len(relu.hints), relu.hints[0])
-        assert store.hints_shown("relu") == 1
-        assert [(a["passed"], a["hints_used"]) for a in store.attempts("relu")] == [(0, 1)]
-        # the pass after the hint the failure revealed (while relearning) is Hard, and reports when it was solved
+        assert out.review.rating == Rating.Again and out.hints_left == len(relu.hints)
+        assert store.hints_shown("relu") == 0 and store.hint_shown_at("relu") is None  # no hint consumed
+        assert [(a["passed"], a["hints_used"]) for a in store.attempts("relu")] == [(0, 0)]
+        # no hint was asked for: the pass that finishes the failed sitting is Good, and says when it was solved
         out = ds.grade_and_record(store, relu, tmp_path / "relu.py", s, now=utcnow() + timedelta(seconds=1))
-        assert out.review.rating == Rating.Hard and out.hint is None
+        assert out.review.rating == Rating.Good and out.hints_left == 0
         assert out.solved_after == datetime.fromisoformat(store.attempts("relu")[0]["attempted_at"])
-        assert [r["rating"] for r in drill_reviews(store)] == [1, 2]
+        assert [r["rating"] for r in drill_reviews(store)] == [1, 3]
+
+
+def test_a_hint_asked_for_after_a_failed_review_makes_the_pass_hard(mlprep_home, relu, s, fake_grade, tmp_path):
+    from mlprep.drills import sitting
+
+    fake_grade += [fake_verdict(False), fake_verdict(True)]
+    with Store() as store:
+        ds.grade_and_record(store, relu, tmp_path / "relu.py", s, now=utcnow() - timedelta(minutes=5))
+        hint = sitting.next_hint(store, relu)
+        assert hint.number == 1 and hint.new
+        out = ds.grade_and_record(store, relu, tmp_path / "relu.py", s, now=utcnow() + timedelta(seconds=1))
+        assert out.review.rating == Rating.Hard and out.review.reason == "passed after a hint"
+        assert store.attempts("relu")[-1]["hints_used"] == 1
 
 
 def test_grade_and_record_untouched_starter_is_not_a_review(mlprep_home, relu, s, fake_grade, tmp_path):
     fake_grade.append(fake_verdict(False, "not_implemented"))
     with Store() as store:
         out = ds.grade_and_record(store, relu, tmp_path / "relu.py", s)
-        assert out.review is None and out.hint is None
+        assert out.review is None and out.hints_left == len(relu.hints)
         assert drill_reviews(store) == [] and store.hints_shown("relu") == 0
         assert len(store.attempts("relu")) == 1
 
@@ -341,7 +354,8 @@ def test_cli_check_failure_is_again_and_points_to_related_questions(mlprep_home,
     workspace_copy(relu, relu.mistake_file("absolute-value"))
     result = runner.invoke(app, ["drill", "relu", "--check"])
     assert result.exit_code == 1, result.output
-    assert "Scheduled as Again" in result.output and "Hint 1/" in result.output
+    assert "Scheduled as Again" in result.output and "Hint 1/" not in result.output
+    assert "mlprep drill relu --hint" in " ".join(result.output.split())
     assert "Related questions" in result.output and "mlprep quiz --tag relu" in result.output
     with Store() as store:
         assert [(r["kind"], r["rating"], r["correct"]) for r in drill_reviews(store)] == [("drill", 1, 0)]
@@ -479,3 +493,123 @@ def test_a_vectorized_pass_clears_the_not_vectorized_flag(mlprep_home):
         assert store.drill_summary()["relu"]["slow"]
         store.record_attempt(slug="relu", passed=True, status="passed", slow_factor=1.1, **kw)
         assert not store.drill_summary()["relu"]["slow"]
+
+
+# ---------------------------------------------------------------- honest drill ratings (issue 13)
+
+def test_a_slow_pass_is_hard_at_best_with_a_short_interval(mlprep_home, relu, s):
+    from mlprep.rules import SLOW_PASS_MAX_DAYS
+
+    now = utcnow()
+    with Store() as store:
+        store.mark_drill_started("relu", now - timedelta(minutes=1))  # first attempt and fast: still not Easy
+        r = ds.review_attempt(store, s, relu, True, now, slow=True)
+        assert r.rating == Rating.Hard and "not vectorized" in r.reason
+        assert r.due - now <= timedelta(days=SLOW_PASS_MAX_DAYS)
+    for hinted, first, fast in itertools.product([False, True], repeat=3):
+        assert ds.rating_for(True, hinted, first, fast, slow=True) == Rating.Hard
+    assert ds.rating_for(False, False, True, True, slow=True) == Rating.Again
+
+
+def test_a_slow_pass_of_a_well_known_drill_still_comes_back_soon(mlprep_home, relu, s, fake_grade, tmp_path):
+    from mlprep.rules import SLOW_PASS_MAX_DAYS
+
+    t0 = utcnow() - timedelta(days=200)
+    with Store() as store:
+        make_review_card(store, s, relu, t0)
+        for _ in range(3):  # a long streak of Good reviews: the next interval would be months
+            due = card(store).due
+            sched.review(store, s, item_id=RELU, rating=Rating.Good, now=due, correct=True, response_ms=None,
+                         session_id=None, section=relu.section, kind="drill")
+        due = card(store).due
+        fake_grade.append(fake_verdict(True, "slow"))
+        target = tmp_path / "relu.py"
+        target.write_text("x = 1\n")
+        out = ds.grade_and_record(store, relu, target, s, now=max(due, utcnow()) + timedelta(minutes=1))
+        assert out.review.rating == Rating.Hard
+        assert out.review.due - max(due, utcnow()) <= timedelta(days=SLOW_PASS_MAX_DAYS, minutes=1)
+
+
+def test_a_hint_read_after_solving_does_not_make_the_next_review_hard(mlprep_home, relu, s):
+    from mlprep.drills import sitting
+
+    with Store() as store:
+        passed = ds.review_attempt(store, s, relu, True, utcnow() - timedelta(days=5))
+        assert passed.rating == Rating.Good and passed.due < utcnow()
+        store.set_hints_shown("relu", 0)
+        # read just after the pass, while the drill was not due: practice, not part of the next attempt
+        with store.db:
+            store.db.execute("UPDATE drill_hints SET shown = 1, shown_at = ? WHERE slug = 'relu'",
+                             ((utcnow() - timedelta(days=5) + timedelta(minutes=1)).isoformat(),))
+        assert ds.hints_this_attempt(store, relu) == 0  # not part of the attempt that is open now
+        r = ds.review_attempt(store, s, relu, True, utcnow())
+        assert r.rating in (Rating.Good, Rating.Easy) and r.reason != "passed after a hint"
+        # after that review the numbering restarts at hint 1
+        assert sitting.next_hint(store, relu).number == 1
+
+
+def test_a_hint_asked_for_while_due_makes_the_pass_hard(mlprep_home, relu, s):
+    from mlprep.drills import sitting
+
+    with Store() as store:
+        ds.review_attempt(store, s, relu, True, utcnow() - timedelta(days=5))
+        hint = sitting.next_hint(store, relu)  # the drill is due now: this hint is part of the attempt
+        assert hint.number == 1
+        r = ds.review_attempt(store, s, relu, True, utcnow() + timedelta(seconds=1))
+        assert r.rating == Rating.Hard
+
+
+def test_reading_every_hint_again_still_counts(mlprep_home, relu, s):
+    from mlprep.drills import sitting
+
+    with Store() as store:
+        for _ in relu.hints:
+            sitting.next_hint(store, relu)
+        again = sitting.next_hint(store, relu)
+        assert not again.new
+        assert ds.hint_in_attempt(store.hint_shown_at("relu"), None, None)
+
+
+def test_check_of_a_due_drill_with_an_unchanged_file_says_why_it_is_practice(mlprep_home, relu):
+    import os
+
+    target = drilllib.workspace_file(relu)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(relu.solution, target)
+    old = (utcnow() - timedelta(days=41)).timestamp()
+    os.utime(target, (old, old))
+    with Store() as store:
+        store.set_setting("timezone", "UTC")
+        ds.review_attempt(store, sched.make_scheduler(enable_fuzzing=False, kind="drill"), relu, True,
+                          utcnow() - timedelta(days=40))
+    today = runner.invoke(app, ["today"])
+    assert "Drills due: 1: relu" in today.output
+    result = runner.invoke(app, ["drill", "relu", "--check"])
+    text = " ".join(result.output.split())
+    assert "not due yet" not in text
+    assert "has not changed since the drill's last review" in text and "it is due now" in text
+    with Store() as store:
+        assert len(drill_reviews(store)) == 1  # practice: the review schedule is unchanged
+
+
+def test_hints_read_while_practising_do_not_carry_into_the_due_attempt(mlprep_home, relu, s):
+    from mlprep.drills import sitting
+
+    with Store() as store:
+        ds.review_attempt(store, s, relu, True, utcnow() - timedelta(days=5))
+        with store.db:  # hints 1 and 2 read the day after that pass, before the drill came due
+            store.db.execute("INSERT INTO drill_hints (slug, shown, shown_at) VALUES ('relu', 2, ?)",
+                             ((utcnow() - timedelta(days=4)).isoformat(),))
+        assert ds.hints_this_attempt(store, relu) == 0  # due now: a new attempt, its hints start at 1
+        assert sitting.next_hint(store, relu).number == 1
+
+
+def test_quiz_with_drills_failure_offers_the_hint_without_showing_it(mlprep_home, relu):
+    make_drill_due()
+    workspace_copy(relu, relu.mistake_file("absolute-value"))
+    result = runner.invoke(app, ["quiz", "--review-only", "--with-drills"], input="\ns\n")
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.output.split())
+    assert "Scheduled as Again" in text and "Hint 1/" not in text and "mlprep drill relu --hint" in text
+    with Store() as store:
+        assert store.hints_shown("relu") == 0

@@ -149,12 +149,14 @@ def test_reviews_done_today_reduce_the_allowance(tmp_path, mlprep_home, s):
         assert full.questions == [] and full.cap_left == 0 and full.capped == 10
 
 
-def test_cap_reached_still_allows_new_questions(tmp_path, mlprep_home, s):
+def test_cap_holding_reviews_back_adds_new_questions_only_when_asked(tmp_path, mlprep_home, s):
     bank, _ = make_bank(tmp_path, ["seen", "new1", "new2"])
     with Store() as store:
         rev(store, s, "seen", Rating.Again, NOW - timedelta(days=3))
         plan = quizlib.select_questions(bank, store, NOW, max_reviews=0, tz=UTC)
-        assert [q.id for q in plan.questions] == ["new1", "new2"] and plan.capped == 1
+        assert plan.questions == [] and plan.capped == 1 and plan.new_held == 2
+        plan = quizlib.select_questions(bank, store, NOW, max_reviews=0, tz=UTC, new_when_capped=True)
+        assert [q.id for q in plan.questions] == ["new1", "new2"] and plan.capped == 1 and plan.new_held == 0
         assert quizlib.select_questions(bank, store, NOW, max_reviews=0, tz=UTC, review_only=True).questions == []
 
 
@@ -195,9 +197,9 @@ def test_cli_cap_reached_says_so_and_asks_nothing(tmp_path, mlprep_home):
     result = runner.invoke(app, [*args, "3"], input="t\n\n")
     out = flat(result.output)
     assert result.exit_code == 0, result.output
-    assert "4 reviews are due and 1 are left of today's cap of 3" in out and "Score 1/1" in out
-    assert "3 due questions remain; today's review cap (3, --max-reviews) leaves 0 more for today, the rest come " \
-           "back tomorrow" in out
+    assert "4 reviews are due; today's cap of 3 (--max-reviews) leaves 1 after the 2 done today, most-forgotten " \
+           "first: 3 wait for tomorrow." in out and "Score 1/1" in out
+    assert "3 due questions remain; today's review cap (3, --max-reviews) is reached: they come back tomorrow" in out
 
 
 def test_cli_session_says_how_many_due_remain(tmp_path, mlprep_home):
@@ -209,7 +211,8 @@ def test_cli_session_says_how_many_due_remain(tmp_path, mlprep_home):
     assert result.exit_code == 0, result.output
     out = flat(result.output)
     assert "Score 2/2" in out
-    assert "3 due questions remain; today's review cap (100, --max-reviews) leaves 98 more for today." in out
+    assert "3 due questions remain: run mlprep quiz again for them." in out
+    assert "cap" not in out  # 98 reviews are left of today's cap: it holds nothing back
     # quitting right away: the three are still due
     result = runner.invoke(app, ["quiz", "--bank", str(path), "--section", "remain"], input="q\n")
     assert "3 due questions remain" in flat(result.output)
@@ -449,3 +452,39 @@ def test_today_says_when_the_cap_holds_reviews_back(tmp_path, mlprep_home):
                                 log=log, correct=True, response_ms=1, session_id=None, section="other")
     out = flat(runner.invoke(app, ["today"]).output)
     assert "Questions due now: 3" in out and "Today's review cap leaves 1 of them for today" in out
+
+
+# ---------------------------------------------------------------- a cap that holds reviews back (issue 13)
+
+def test_max_reviews_with_a_backlog_gives_a_short_session(tmp_path, mlprep_home, s):
+    ids = [f"due{i}" for i in range(30)]
+    bank, _ = make_bank(tmp_path, ids + [f"new{i}" for i in range(30)])
+    with Store() as store:
+        for qid in ids:
+            rev(store, s, qid, Rating.Again, NOW - timedelta(days=3))
+        plan = quizlib.select_questions(bank, store, NOW, limit=30, new_limit=18, max_reviews=8, tz=UTC)
+        assert len(plan.questions) == 8 and all(q.id.startswith("due") for q in plan.questions)
+        assert plan.capped == 22 and plan.due_total == 30 and plan.new_held == 18
+        # with --new, new questions come only in the room left within -n
+        plan = quizlib.select_questions(bank, store, NOW, limit=12, new_limit=18, max_reviews=8, tz=UTC,
+                                        new_when_capped=True)
+        assert len(plan.questions) == 12 and sum(q.id.startswith("new") for q in plan.questions) == 4
+        # the same in --weak mode
+        plan = quizlib.select_questions(bank, store, NOW, limit=30, new_limit=18, max_reviews=8, tz=UTC, weak=True)
+        assert len(plan.questions) == 8 and not any(q.id.startswith("new") for q in plan.questions)
+        # no backlog beyond the cap: new questions as usual, within -n
+        plan = quizlib.select_questions(bank, store, NOW, limit=40, new_limit=5, max_reviews=100, tz=UTC)
+        assert plan.capped == 0 and len(plan.questions) == 35 and plan.new_held == 0
+
+
+def test_cli_cap_message_only_when_the_cap_holds_something_back(tmp_path, mlprep_home):
+    ids = [f"k{i}" for i in range(5)]
+    _, path = make_bank(tmp_path, ids + ["fresh"], section="capmsg")
+    seed_due(ids)
+    args = ["quiz", "--bank", str(path), "--section", "capmsg"]
+    held = flat(runner.invoke(app, [*args, "--max-reviews", "2"], input="q\n").output)
+    assert "5 reviews are due; today's cap of 2 (--max-reviews) leaves 2 for today, most-forgotten first: 3 wait " \
+           "for tomorrow. No new questions while reviews wait (add --new N for some)." in held
+    assert "2 questions: 2 due, 0 new" in held
+    free = flat(runner.invoke(app, [*args, "--max-reviews", "8"], input="q\n").output)
+    assert "cap" not in free and "6 questions: 5 due, 1 new" in free

@@ -167,12 +167,23 @@ def render_schedule(review) -> None:
 
     if review is None:
         return
-    if review.rating is None:
-        console.print(f"[dim]Practice: this drill is not due yet, so its schedule is unchanged "
-                      f"(next review {describe_interval(review.due, datetime.now(timezone.utc))}).[/]")
+    now = datetime.now(timezone.utc)
+    if review.rating is None:  # the reason says why: not due yet, or a file unchanged since the last review
+        reason = escape(review.reason[0].upper() + review.reason[1:])
+        when = "it is due now" if review.due is not None and review.due <= now else \
+            f"next review {describe_interval(review.due, now)}" if review.due is not None else ""
+        console.print(f"[dim]{reason}" + (f" ({when})" if when else "") + ".[/]")
         return
     console.print(f"[dim]Scheduled as {RATING_NAMES[int(review.rating)]} ({review.reason}); next review "
-                  f"{describe_interval(review.due, datetime.now(timezone.utc))}.[/]")
+                  f"{describe_interval(review.due, now)}.[/]")
+
+
+def render_hint_offer(drill: Drill, outcome) -> None:
+    """After a failed attempt: where the next hint is (never shown by itself, so it is not counted)."""
+    if outcome.verdict.ok or outcome.verdict.kind == "not_implemented" or not outcome.hints_left:
+        return
+    console.print(f"[dim]Stuck? [bold]mlprep drill {drill.slug} --hint[/bold] shows a hint "
+                  f"({outcome.hints_left} left; a pass after a hint is rated Hard).[/]")
 
 
 def render_related(drill, bank, store) -> None:
@@ -189,3 +200,29 @@ def render_related(drill, bank, store) -> None:
     tags = shared_tags(bank, drill)[:3]
     console.print("Related questions to review: " + ", ".join(f"[cyan]{q.id}[/]" for q in related))
     console.print(f"[dim]Quiz them with: mlprep quiz {' '.join('--tag ' + t for t in tags)}[/]")
+
+
+def render_run(drill: Drill, result) -> None:
+    """`--run`: the call, your result beside the reference's, what your code printed. Not a grade."""
+    from rich.console import Group
+
+    source = {"input": "your input", "example": "the task's example",
+              "hidden": "the first case of the hidden tests"}[result.call.source]
+    console.print(Text.assemble(("Run ", "bold"), (drill.slug, "bold cyan"), (f" on {source} (not graded)", "dim")))
+    console.print(Text.assemble(("Call: ", "bold"), result.described))
+    for title, side, style in (("Your result", result.yours, "cyan"), ("Reference", result.reference, "blue")):
+        parts: list = [Text(side.text, style="" if side.ok else "red")]
+        if side.note:
+            parts.append(Text(f"Note: {side.note}.", style="yellow"))
+        if side.output.strip():
+            parts.append(Text("Printed:\n" + side.output.rstrip(), style="dim"))
+        label = title if side.ok else f"{title}: error"
+        console.print(Panel(Group(*parts), title=label, title_align="left", border_style=style if side.ok else "red"))
+    if result.same is True:
+        console.print("[green]Same result as the reference on this input.[/] [dim]Not a grade: "
+                      f"mlprep drill {drill.slug} --check runs the hidden tests.[/]")
+    elif result.same is False:
+        console.print("[yellow]Different from the reference on this input.[/] [dim]Nothing is recorded; "
+                      f"mlprep drill {drill.slug} --check grades it.[/]")
+    elif not result.reference.ok:
+        console.print("[yellow]The reference fails on this input too: check the arguments against the task.[/]")

@@ -313,7 +313,7 @@ def render_report(report: dict[str, Any], outcome: Any = None) -> None:
         if outcome is not None:
             from mlprep.cli import drill as cli_drill
 
-            cli_drill.render_verdict(outcome.verdict, outcome.hint)
+            cli_drill.render_verdict(outcome.verdict)
             cli_drill.render_schedule(outcome.review)
         elif d.get("headline"):
             c.print(f"[dim]{escape(d['headline'])}[/]")

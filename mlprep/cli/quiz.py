@@ -22,7 +22,7 @@ from rich.text import Text
 from mlprep.cli.console import console
 from mlprep.errors import MlprepError, StoreError
 from mlprep.questions.model import LETTERS, Shown, is_valid_response
-from mlprep.quiz.session import Feedback, QuizSession, Summary
+from mlprep.quiz.session import DONT_KNOW, Feedback, Pending, QuizSession, Summary
 from mlprep.srs.scheduler import RATING_NAMES
 
 HELP = """\
@@ -35,11 +35,38 @@ HELP = """\
   code       what the snippet prints; for several lines, end with an empty line
   flashcard  Enter to reveal, then rate 1 Again · 2 Hard · 3 Good · 4 Easy
 [bold]Keys[/] (type, then Enter)
-  [cyan]?[/] this help   [cyan]s[/] skip   [cyan]q[/] quit (progress is saved after every answer)
+  [cyan]?[/] this help   [cyan]s[/] skip   [cyan]![/] don't know (see the answer, rated Again)
+  [cyan]q[/] quit (progress is saved after every answer)
   after the feedback: [cyan]Enter[/] next · [cyan]u[/] undo that answer · [cyan]1-4[/] change the rating
   [cyan]l[/] the study notes for the question · [cyan]p[/] the previous question again (read-only)
-  on that card: [cyan]x[/] suspend · [cyan]b[/] bury until tomorrow · [cyan]f[/] flag · [cyan]n[/] note\
+  on that card: [cyan]x[/] suspend · [cyan]b[/] bury until tomorrow · [cyan]f[/] flag · [cyan]n[/] note
+[bold]Ratings[/] (the options show when the question would come back)
+  auto    wrong is Again; right is Good, or Easy when quick on a seen card
+          (never on a first showing); after an undo at most Good
+  manual  you rate every answer 1-4 once you see it; turn it on with
+          [cyan]mlprep config set rating manual[/] (off: [cyan]rating auto[/])\
 """
+DONT_KNOW_KEY = "!"
+
+
+def options_lines(options: dict, width: int, max_rating: Rating = Rating.Easy) -> list[str]:
+    """'1 Again <1m · 2 Hard 6m · 3 Good 10m · 4 Easy 8d', wrapped between options to fit `width`."""
+    parts = [f"{int(r)} {RATING_NAMES[int(r)]} {iv}" for r, iv in sorted(options.items(), key=lambda kv: int(kv[0]))
+             if int(r) <= int(max_rating)]
+    if int(max_rating) < 4:
+        parts.append(f"(at most {RATING_NAMES[int(max_rating)]}: you have seen the answer)")
+    lines: list[str] = []
+    for part in parts:
+        if lines and len(lines[-1]) + 3 + len(part) <= width:
+            lines[-1] += " · " + part
+        else:
+            lines.append(part)
+    return lines
+
+
+def _print_options(options: dict, max_rating: Rating = Rating.Easy) -> None:
+    for line in options_lines(options, max(20, min(console.width, 80) - 1), max_rating):
+        console.print(Text(line, style="dim"))
 
 Reader = Callable[[str], str]
 
@@ -97,7 +124,7 @@ def _answer_prompt(shown: Shown) -> str:
             "truefalse": "t/f", "numeric": "a number", "short": "a word or two",
             "code_output": "what it prints"}[q.type]
     unit = f" ({q.unit})" if q.type == "numeric" and q.unit else ""
-    return f"[bold]›[/] [dim]{hint}{unit} · ? help[/] "
+    return f"[bold]›[/] [dim]{hint}{unit} · {DONT_KNOW_KEY} don't know · ? help[/] "
 
 
 def _read_answer(shown: Shown, reader: Reader, previous: Callable[[], None] | None = None) -> str | None:
@@ -119,6 +146,8 @@ def _read_answer(shown: Shown, reader: Reader, previous: Callable[[], None] | No
         if cmd == "p" and previous is not None:
             previous()
             continue
+        if cmd == DONT_KNOW_KEY:
+            return DONT_KNOW_KEY
         if multiline and cmd:
             lines = [text]
             while True:
@@ -134,9 +163,14 @@ def _read_answer(shown: Shown, reader: Reader, previous: Callable[[], None] | No
         return text
 
 
-def render_feedback(fb: Feedback, shown: Shown) -> None:
+def render_feedback(fb: Feedback, shown: Shown, pending: bool = False, dont_know: bool = False) -> None:
+    """The answer and why; `pending`: not rated yet (manual rating), so no "Next:" row."""
     q = shown.question
-    if fb.correct is None or q.type == "flashcard":
+    if dont_know:
+        title = Text("Don't know: here is the answer (rated Again)", style="bold red")
+    elif pending and fb.correct is None:
+        title = Text("Answer", style="bold")
+    elif fb.correct is None or q.type == "flashcard":
         title = Text(f"Rated {RATING_NAMES[int(fb.rating)]}", style="bold")
     elif fb.correct:
         title = Text("✓ Correct" + (f" ({fb.note})" if fb.note else ""), style="bold green")
@@ -145,9 +179,12 @@ def render_feedback(fb: Feedback, shown: Shown) -> None:
     body = Table.grid(padding=(0, 1))
     if q.type != "flashcard":
         body.add_row(Text("Answer:", style="bold"), Text(fb.expected))
+    elif dont_know:  # the back of the card was not revealed before
+        body.add_row(Text("Answer:", style="bold"), Markdown(str(q.answer)))
     body.add_row(Text("Why:", style="bold"), Markdown(fb.explanation))
-    body.add_row(Text("Next:", style="bold"),
-                 Text(f"{fb.interval} ({RATING_NAMES[int(fb.rating)]})", style="dim"))
+    if not pending:
+        body.add_row(Text("Next:", style="bold"),
+                     Text(f"{fb.interval} ({RATING_NAMES[int(fb.rating)]})", style="dim"))
     if fb.personal_note:
         body.add_row(Text("Your note:", style="bold"), Text(fb.personal_note, style="italic"))
     console.print(Panel(body, title=title, title_align="left",
@@ -159,6 +196,8 @@ def _after_feedback(session: QuizSession, shown: Shown, fb: Feedback, reader: Re
     can_rerate = shown.question.type != "flashcard"
     keys = "Enter next · u undo" + (" · 1-4 change rating" if can_rerate else "") + " · ? more · q quit"
     keys += (" · l learn" if fb.correct is False else "") + (" · p previous" if len(session.answered) > 1 else "")
+    if can_rerate and fb.options:
+        _print_options(fb.options, Rating.Good if fb.capped else Rating.Easy)
     while True:
         text = _read(f"[dim]{keys}[/] ", reader).strip().lower()
         if text == "":
@@ -194,7 +233,7 @@ def _after_feedback(session: QuizSession, shown: Shown, fb: Feedback, reader: Re
                     raise
                 console.print(f"[yellow]Rating not changed: {escape(str(exc))}[/]", soft_wrap=True)
                 return "next"
-            console.print(f"[cyan]Rated {RATING_NAMES[int(text)]}: next review {new.interval}.[/]")
+            console.print(f"[cyan]Rated {RATING_NAMES[int(new.rating)]}: next review {new.interval}.[/]")
             return "next"
         console.print("[yellow]Press Enter for the next question, u to undo, "
                       + ("1-4 to change the rating, " if can_rerate else "")
@@ -265,7 +304,7 @@ def _previous_then_current(session: QuizSession, shown: Shown, index: int, total
 
 def _flashcard(session: QuizSession, shown: Shown, reader: Reader, started: float) -> Feedback | None:
     while True:
-        text = _read("[dim]Enter to reveal the answer · s skip · q quit[/] ", reader).strip().lower()
+        text = _read(f"[dim]Enter to reveal the answer · {DONT_KNOW_KEY} don't know · s skip · q quit[/] ", reader).strip().lower()
         if text == "q":
             raise EndSession
         if text == "p":
@@ -276,17 +315,39 @@ def _flashcard(session: QuizSession, shown: Shown, reader: Reader, started: floa
         if text == "?":
             console.print(Panel(HELP, title="help", expand=False))
             continue
+        if text == DONT_KNOW_KEY:
+            return session.dont_know(shown, time.monotonic() - started)
         break
     console.print(Panel(Markdown(str(shown.question.answer)), title="Answer", title_align="left",
                         border_style="blue"))
+    pending = session.preview_flashcard(shown, time.monotonic() - started)
+    return _pick_rating(session, pending, reader, "How well did you know it?")
+
+
+def _pick_rating(session: QuizSession, pending: Pending, reader: Reader, question: str) -> Feedback:
+    """The user rates a revealed answer 1-4, seeing what each rating would schedule."""
+    _print_options(pending.options, pending.max_rating)
     while True:
-        text = _read("[bold]How well did you know it?[/] [dim]1 Again · 2 Hard · 3 Good · 4 Easy[/] ",
-                     reader).strip().lower()
+        text = _read(f"[bold]{question}[/] [dim]1-4 · ? help · q quit[/] ", reader).strip().lower()
         if text in ("1", "2", "3", "4"):
-            return session.self_rate(shown, Rating(int(text)), time.monotonic() - started)
+            return session.commit(pending, Rating(int(text)))
         if text == "q":
             raise EndSession
-        console.print("[yellow]Type 1, 2, 3 or 4.[/]")
+        if text == "?":
+            console.print(Panel(HELP, title="help", expand=False))
+            continue
+        console.print("[yellow]Type 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy).[/]")
+
+
+def _rate_manually(session: QuizSession, pending: Pending, reader: Reader) -> Feedback:
+    """Manual rating: show the answer, then the user picks 1-4 (`mlprep config set rating manual`)."""
+    shown = pending.shown
+    preview = Feedback(pending.correct, pending.suggested, shown.expected_text(), shown.explanation,
+                       pending.preview.due(pending.suggested), "", pending.note, pending.options)
+    render_feedback(preview, shown, pending=True)
+    fb = _pick_rating(session, pending, reader, "Rate it:")
+    console.print(f"[cyan]Rated {RATING_NAMES[int(fb.rating)]}: next review {fb.interval}.[/]")
+    return fb
 
 
 def run(session: QuizSession, questions: list, known: set[str], reader: Reader = default_reader,
@@ -309,23 +370,34 @@ def run(session: QuizSession, questions: list, known: set[str], reader: Reader =
             shown = session.show(q)
             render_question(shown, i + 1, len(questions), q.id not in known and q.id not in requeued)
             started = time.monotonic()
+            rated_on_screen = False  # manual rating: the rating prompt was the last step
             if q.type == "flashcard":
                 fb = _flashcard(session, shown, reader, started)
             else:
                 text = _read_answer(shown, reader, previous=functools.partial(
                     _previous_then_current, session, shown, i + 1, len(questions),
                     q.id not in known and q.id not in requeued))
-                fb = None if text is None else session.answer(shown, text, time.monotonic() - started)
+                seconds = time.monotonic() - started
+                if text is None:
+                    fb = None
+                elif text == DONT_KNOW_KEY:
+                    fb = session.dont_know(shown, seconds)
+                elif session.manual:
+                    fb, rated_on_screen = _rate_manually(session, session.grade(shown, text, seconds), reader), True
+                else:
+                    fb = session.answer(shown, text, seconds)
             if fb is None:
                 session.skip()
                 console.print("[dim]Skipped.[/]")
                 i += 1
                 continue
-            render_feedback(fb, shown)
+            if not rated_on_screen:
+                dont_know = bool(session.answered) and session.answered[-1].response == DONT_KNOW
+                render_feedback(fb, shown, dont_know=dont_know)
             if session.notice:
                 console.print(f"[yellow]{escape(session.notice)}[/]", soft_wrap=True)
                 session.notice = ""
-            if _after_feedback(session, shown, fb, reader) == "undo":
+            if not rated_on_screen and _after_feedback(session, shown, fb, reader) == "undo":
                 continue  # ask the same question again
             last = session.answered[-1] if session.answered else None
             if last is not None and last.question.id == q.id and last.rating == Rating.Again \
@@ -374,16 +446,33 @@ def render_summary(s: Summary) -> None:
     console.print(f"Due by the end of tomorrow: [bold]{s.due_tomorrow}[/]")
 
 
+def cap_message(plan) -> str:
+    """Before a session whose daily cap holds due reviews back (`plan.capped` > 0): the true numbers."""
+    left = plan.cap_left or 0
+    msg = (f"[yellow]{plan.due_total} reviews are due; today's cap of {plan.max_reviews} (--max-reviews) "
+           + (f"leaves {left} for today" if plan.reviews_today == 0 else
+              f"leaves {left} after the {plan.reviews_today} done today")
+           + f", most-forgotten first: {plan.capped} wait for tomorrow.")
+    if plan.new_held:
+        msg += " No new questions while reviews wait (add --new N for some)."
+    return msg + "[/]"
+
+
 def render_remaining(s: Summary, plan) -> None:
-    """After a session: how many due reviews still wait, and the daily cap."""
+    """After a session: how many due reviews still wait; the daily cap only when it holds some back."""
     if not s.due_now:
         return
     msg = f"[bold]{s.due_now}[/] due question{'s remain' if s.due_now != 1 else ' remains'}"
-    if plan.max_reviews is not None:
-        left = max(0, plan.max_reviews - plan.reviews_today - s.reviews_of_seen)
-        msg += f"; today's review cap ({plan.max_reviews}, --max-reviews) leaves {left} more for today"
+    left = None if plan.max_reviews is None else max(0, plan.max_reviews - plan.reviews_today - s.reviews_of_seen)
+    if left is not None and left < s.due_now:
         if left == 0:
-            msg += ", the rest come back tomorrow, most-forgotten first"
+            msg += (f"; today's review cap ({plan.max_reviews}, --max-reviews) is reached: they come back "
+                    "tomorrow, most-forgotten first")
+        else:
+            msg += (f"; today's review cap ({plan.max_reviews}, --max-reviews) leaves {left} of them for today, "
+                    "the rest come back tomorrow, most-forgotten first")
+    else:
+        msg += ": run [bold]mlprep quiz[/] again for them"
     console.print(msg + ".")
 
 
@@ -400,7 +489,8 @@ def render_nothing(store, bank, filters, plan, now, *, leeches: bool, pacing, ne
     if plan.capped:
         console.print(f"[green]Today's review cap is reached[/] ({plan.max_reviews} reviews, --max-reviews). "
                       f"{plan.due_total} due questions wait for tomorrow, most-forgotten first; raise "
-                      "[bold]--max-reviews[/] to go on today.")
+                      "[bold]--max-reviews[/] to go on today"
+                      + (", or add [bold]--new N[/] for new questions." if plan.new_held else "."))
         return
     if pacing is not None and not new_given and pacing.unseen and pacing.remaining_today == 0:
         console.print(f"[green]Today's plan is done:[/] {pacing.quota} new questions a day until your interview "
@@ -446,8 +536,9 @@ def run_drills(store, drills: list, bank, reader: Reader = default_reader) -> No
                 if choice in ("s", "skip"):
                     break
                 outcome = sitting.grade_attempt(store, d, path)
-                cli_drill.render_verdict(outcome.verdict, outcome.hint)
+                cli_drill.render_verdict(outcome.verdict)
                 cli_drill.render_schedule(outcome.review)
+                cli_drill.render_hint_offer(d, outcome)
                 if outcome.verdict.ok:
                     break
                 if outcome.verdict.kind != "not_implemented":

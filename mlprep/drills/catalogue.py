@@ -23,6 +23,7 @@ from mlprep import paths
 from mlprep.errors import DrillError, Problem
 
 from mlprep.rules import DEFAULT_FORBIDDEN_IMPORTS as DEFAULT_FORBIDDEN  # noqa: E402
+from mlprep.rules import RESERVED_DRILL_NAMES  # noqa: E402
 REQUIRED_FILES = ("drill.yaml", "task.md", "starter.py", "solution.py", "test_hidden.py")
 
 
@@ -55,6 +56,7 @@ class Drill:
     tags: tuple[str, ...] = ()
     common_mistakes: tuple[Mistake, ...] = field(default_factory=tuple)
     order: int = 1000
+    example: str = ""  # a call of an entry point for `mlprep drill SLUG --run` (default: the suite's first case)
 
     @property
     def task(self) -> str:
@@ -107,6 +109,7 @@ def _model():  # pydantic is imported only when drills are loaded
         tags: list[str] = Field(default_factory=list)
         common_mistakes: list[MistakeModel] = Field(default_factory=list)
         order: int = 1000
+        example: str = ""
 
     return DrillModel
 
@@ -125,6 +128,14 @@ def _defined_names(path: Path) -> set[str] | None:
     return names
 
 
+def _is_entry_call(text: str, names: set[str]) -> bool:
+    try:
+        tree = ast.parse(text.strip(), mode="eval")
+    except (SyntaxError, ValueError, RecursionError):
+        return False
+    return isinstance(tree.body, ast.Call) and isinstance(tree.body.func, ast.Name) and tree.body.func.id in names
+
+
 def load_drill(folder: Path) -> tuple[Drill | None, list[Problem]]:
     """Load and validate one drill folder."""
     import yaml
@@ -133,6 +144,9 @@ def load_drill(folder: Path) -> tuple[Drill | None, list[Problem]]:
     folder = Path(folder).resolve()
     slug = folder.name
     problems: list[Problem] = []
+    if slug in RESERVED_DRILL_NAMES:
+        return None, [Problem(str(folder), None, slug, f"the name {slug!r} is reserved (`mlprep drill {slug}` is a "
+                              "command); rename the folder")]
     meta_path = folder / "drill.yaml"
     missing = [f for f in REQUIRED_FILES if not (folder / f).is_file()]
     if missing:
@@ -162,6 +176,10 @@ def load_drill(folder: Path) -> tuple[Drill | None, list[Problem]]:
                                         f"does not define `{ep.name}` named in drill.yaml"))
     if "TODO" not in (folder / "starter.py").read_text(encoding="utf-8"):
         problems.append(Problem(str(folder / "starter.py"), None, slug, "the starter must guide with `# TODO`"))
+    if m.example and not _is_entry_call(m.example, {e.name for e in m.entry_points}):
+        problems.append(Problem(str(meta_path), None, f"{slug}: example",
+                                "must be a call of an entry point, e.g. `knn_predict(np.array([[0.0, 1.0]]), "
+                                "np.array([1]), np.array([[0.5, 0.5]]), k=1)` (np is NumPy)"))
     for mk in m.common_mistakes:
         if not (folder / "mistakes" / f"{mk.id}.py").is_file():
             problems.append(Problem(str(folder / "mistakes"), None, f"{slug}: common_mistakes",
@@ -172,7 +190,8 @@ def load_drill(folder: Path) -> tuple[Drill | None, list[Problem]]:
         time_limit=m.time_limit, memory_mb=m.memory_mb,
         forbidden_imports=tuple(m.forbidden_imports if m.forbidden_imports is not None else DEFAULT_FORBIDDEN),
         allow_input_mutation=m.allow_input_mutation, tags=tuple(m.tags),
-        common_mistakes=tuple(Mistake(x.id, x.description, x.expect) for x in m.common_mistakes), order=m.order)
+        common_mistakes=tuple(Mistake(x.id, x.description, x.expect) for x in m.common_mistakes), order=m.order,
+        example=m.example.strip())
     return drill, problems
 
 

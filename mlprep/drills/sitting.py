@@ -18,7 +18,7 @@ from typing import Literal
 
 from mlprep.drills import catalogue
 from mlprep.drills.catalogue import Drill
-from mlprep.drills.schedule import Outcome, grade_and_record, refresh_if_due
+from mlprep.drills.schedule import Outcome, grade_and_record, hints_this_attempt, refresh_if_due
 from mlprep.store.db import Store, utcnow
 
 Mode = Literal["study", "interview"]
@@ -71,11 +71,16 @@ class Hint:
 
 
 def next_hint(store: Store, drill: Drill) -> Hint | None:
-    """Show the next hint (it counts as used for the next graded review); None if the drill has none."""
+    """Show the next hint of this attempt; None if the drill has none.
+
+    Numbering restarts after each review. Only a hint asked for during the graded attempt counts for
+    its rating (`schedule.hint_in_attempt`): one read after solving leaves the next review alone.
+    Asking again once every hint is shown re-shows them, and that counts as asking too."""
     if not drill.hints:
         return None
-    shown = store.hints_shown(drill.slug)
+    shown = hints_this_attempt(store, drill)
     if shown >= len(drill.hints):
+        store.set_hints_shown(drill.slug, len(drill.hints))  # read again now: the time counts
         return Hint(len(drill.hints), len(drill.hints), drill.hints[-1], new=False)
     store.set_hints_shown(drill.slug, shown + 1)
     return Hint(shown + 1, len(drill.hints), drill.hints[shown], new=True)

@@ -2,8 +2,9 @@
 
 `select_questions` orders the session: due cards first (most overdue first), then new cards
 interleaved across sections (easier first within a section). `QuizSession` shows questions,
-checks answers, rates them, reviews them with fsrs (each review committed before the next
-question), supports a one-step rating override and undo, and produces the summary.
+checks answers, rates them (automatically, or by the user in manual mode; "don't know" is Again),
+previews what each rating would schedule and commits exactly that (each review committed before the
+next question), supports a one-step rating override and undo, and produces the summary.
 """
 
 from __future__ import annotations
@@ -84,6 +85,7 @@ class Plan:
     reviews_today: int = 0  # reviews of seen cards already done today
     max_reviews: int | None = None  # the daily cap on reviews of seen cards
     capped: int = 0  # due cards held back by the daily cap
+    new_held: int = 0  # new cards left out because the cap holds reviews back (and --new was not given)
 
     @property
     def cap_left(self) -> int | None:
@@ -120,13 +122,17 @@ def leech_ids(store: Store, min_lapses: int = LEECH_LAPSES) -> dict[str, int]:
 def select_questions(bank: Bank, store: Store, now: datetime, filters: Filters | None = None, *,
                      limit: int = SESSION_LIMIT, new_limit: int = NEW_PER_SESSION, review_only: bool = False,
                      max_reviews: int | None = None, tz: tzinfo | None = None, weak: bool = False,
-                     leeches: bool = False, scheduler: Scheduler | None = None, flagged: bool = False) -> Plan:
-    """Order a session.
+                     leeches: bool = False, scheduler: Scheduler | None = None, flagged: bool = False,
+                     new_when_capped: bool = False) -> Plan:
+    """Order a session of at most `limit` questions.
 
-    Normal: due cards (most overdue first), then new ones interleaved across sections. With a daily
-    cap (`max_reviews`), at most that many reviews of seen cards a day; when more is due than fits
-    in this session, the cards with the lowest retrievability come first, so a backlog is worked
-    down over days with the most-forgotten first.
+    Normal: due cards (most overdue first), then new ones interleaved across sections, at most
+    `new_limit` and only in the room the reviews leave within `limit`. With a daily cap
+    (`max_reviews`), at most that many reviews of seen cards a day; when more is due than fits in this
+    session, the cards with the lowest retrievability come first, so a backlog is worked down over days
+    with the most-forgotten first. While the cap holds due reviews back, no new cards are added (as
+    Anki's review limit also limits new cards) unless `new_when_capped` (the user asked for `--new`):
+    asking for at most 8 reviews gives a short session, not 8 reviews and a pile of new questions.
     `weak`: questions of the weakest tags first (due, then seen, then new). `leeches`: only leeches,
     most-forgotten first. `flagged`: only flagged cards, due first, then seen (most-forgotten first),
     then new. Suspended cards, and cards buried until after `now`, are never chosen.
@@ -169,9 +175,15 @@ def select_questions(bank: Bank, store: Store, now: datetime, filters: Filters |
 
         # Seen questions (due or not: an early review is a review too) share the daily cap.
         seen = sorted(due + [q for q in matching.values() if q.id in known and q.id not in due_ids], key=weakness)
-        pool = sorted(seen[:allowance] + new[:new_limit], key=weakness)
+        capped = max(0, len(due) - allowance)
+        seen = seen[:min(allowance, limit)]
+        new_room = min(new_limit, limit - len(seen))
+        held = 0
+        if capped and not new_when_capped:
+            held, new_room = min(len(new), max(0, new_room)), 0
+        pool = sorted(seen + new[:max(0, new_room)], key=weakness)
         pool = [q for q in pool if weakness(q)[0] < 2.0] or pool
-        return Plan(pool[:limit], len(due), len(new), done, max_reviews, max(0, len(due) - allowance))
+        return Plan(pool[:limit], len(due), len(new), done, max_reviews, capped, held)
     if len(due) > min(limit, allowance):
         due = lowest_retrievability_first(store, due, now, scheduler)
     capped = max(0, len(due) - allowance)
@@ -180,9 +192,13 @@ def select_questions(bank: Bank, store: Store, now: datetime, filters: Filters |
     new.sort(key=lambda q: (order.get(q.section, 0), q.difficulty))
     new = interleave(new)
     chosen = due[:limit]
+    held = 0
     if not review_only:
-        chosen += new[: max(0, min(new_limit, limit - len(chosen)))]
-    return Plan(chosen, len(due) + capped, len(new), done, max_reviews, capped)
+        room = max(0, min(new_limit, limit - len(chosen)))
+        if capped and not new_when_capped:
+            held, room = min(room, len(new)), 0
+        chosen += new[:room]
+    return Plan(chosen, len(due) + capped, len(new), done, max_reviews, capped, held)
 
 
 @dataclass
@@ -194,7 +210,28 @@ class Feedback:
     due: datetime
     interval: str
     note: str = ""
+    options: dict[Rating, str] = field(default_factory=dict)  # what each rating schedules (short intervals)
+    capped: bool = False  # the answer had been seen this session: at most Good
     personal_note: str | None = None  # the user's own note on the card (`mlprep note`)
+
+
+@dataclass
+class Pending:
+    """A checked answer not yet committed: what it would be rated and what each rating would schedule."""
+
+    shown: Shown
+    response: str
+    correct: bool | None
+    suggested: Rating
+    seconds: float
+    preview: sched.Preview
+    note: str = ""
+    max_rating: Rating = Rating.Easy  # Good once the answer has been seen in this session (after undo)
+    was_new: bool = False
+
+    @property
+    def options(self) -> dict[Rating, str]:
+        return self.preview.intervals()
 
 
 @dataclass
@@ -207,6 +244,7 @@ class Answered:
     seconds: float
     review_id: int
     was_new: bool = False
+    pending: Pending | None = None
 
 
 @dataclass
@@ -223,8 +261,20 @@ class Summary:
     reviews_of_seen: int = 0  # answers to questions seen before (what the daily cap counts)
 
 
+DONT_KNOW = "(don't know)"  # the response recorded for the "don't know" key
+
+
 @dataclass
 class QuizSession:
+    """One quiz session. Rating rules (FSRS is only as good as the ratings it gets):
+
+    - a wrong answer, or "don't know", is Again; a right one Good, or Easy when quick, except on a card's
+      first showing (a quick guess proves nothing) and once its answer has been seen in this session;
+    - once an answer has been seen (after undo, or on the second look at a wrong answer), that question is
+      rated at most Good, whoever picks the rating;
+    - `manual=True` (setting `rating = manual`): the user picks 1-4 after seeing the answer (`commit`).
+    """
+
     store: Store
     bank: Bank
     scheduler: Scheduler
@@ -233,6 +283,7 @@ class QuizSession:
     kind: str = "quiz"
     scope: set[str] | None = None  # the ids the session draws from (filters), for the due counts at the end
     tz: tzinfo | None = None  # the user's zone for "due by the end of tomorrow" (default: the system's)
+    manual: bool = False  # the user rates every answer (setting `rating = manual`)
 
     def __post_init__(self) -> None:
         self.started = self.clock()
@@ -242,6 +293,7 @@ class QuizSession:
         self.stopped = False  # the user quit before the end (the CLI then skips what would follow)
         self.notice = ""  # something the CLI should say once after the next answer (see _renew_session)
         self.unsaved = ""  # why the session's end could not be saved (finish), if it could not
+        self.revealed: set[str] = set()  # questions whose answer has been shown in this session
 
     def show(self, q: Question) -> Shown:
         return instantiate(q, self.rng)
@@ -255,42 +307,73 @@ class QuizSession:
         self.notice = ("Your progress was reset by another mlprep while this session was open, so the answers "
                        "before it are gone with the reset; this answer and the next ones are saved in a new session.")
 
-    def _record(self, shown: Shown, response: str, correct: bool | None, rating: Rating,
-                seconds: float) -> Feedback:
+    def _pending(self, shown: Shown, response: str, correct: bool | None, suggested: Rating, seconds: float,
+                 note: str = "", was_new: bool | None = None) -> Pending:
         q = shown.question
-        now = self.clock()
+        if was_new is None:
+            was_new = self.store.card_json(q.id) is None
+        preview = sched.preview(self.store, self.scheduler, q.id, self.clock(), int(seconds * 1000))
+        cap = Rating.Good if q.id in self.revealed else Rating.Easy
+        return Pending(shown, response, correct, min(suggested, cap), seconds, preview, note, cap, was_new)
+
+    def grade(self, shown: Shown, response: str, seconds: float) -> Pending:
+        """Check an objective answer and suggest a rating (wrong→Again, right→Good/Easy); commits nothing."""
+        verdict = check(shown, response)
+        q = shown.question
+        was_new = self.store.card_json(q.id) is None
+        allow_easy = not was_new and q.id not in self.revealed
+        rating = sched.rating_for(verdict.correct, seconds, q.type, allow_easy=allow_easy)
+        return self._pending(shown, response, verdict.correct, rating, seconds, verdict.note, was_new)
+
+    def preview_flashcard(self, shown: Shown, seconds: float) -> Pending:
+        """A flashcard whose answer is revealed: the user rates it (Again counts as not recalled)."""
+        return self._pending(shown, "", None, Rating.Good, seconds)
+
+    def commit(self, pending: Pending, rating: Rating | None = None) -> Feedback:
+        """Review the card with the chosen rating (default: the suggested one), at most `max_rating`."""
+        chosen = Rating(min(int(rating if rating is not None else pending.suggested), int(pending.max_rating)))
+        correct = (chosen != Rating.Again) if pending.shown.question.type == "flashcard" else pending.correct
+        return self._record(pending, correct, chosen)
+
+    def _record(self, p: Pending, correct: bool | None, rating: Rating) -> Feedback:
+        q = p.shown.question
+        now = p.preview.at
         if not self.store.session_exists(self.session_id):
             self._renew_session()
 
-        def save() -> tuple[bool, sched.ReviewResult]:
-            was_new = self.store.card_json(q.id) is None
-            return was_new, sched.review(self.store, self.scheduler, item_id=q.id, rating=rating, now=now,
-                                         correct=correct, response_ms=int(seconds * 1000),
-                                         session_id=self.session_id, section=q.section)
+        def save() -> sched.ReviewResult:
+            return sched.review(self.store, self.scheduler, item_id=q.id, rating=rating, now=now,
+                                correct=correct, response_ms=int(p.seconds * 1000), session_id=self.session_id,
+                                section=q.section, preview=p.preview)
 
         try:
-            was_new, result = save()
+            result = save()
         except SessionGone:  # reset between the check and the write: once more, in a new session
             self._renew_session()
-            was_new, result = save()
-        self.answered.append(Answered(q, shown, response, correct, rating, seconds, result.review_id, was_new))
-        return Feedback(correct, rating, shown.expected_text(), shown.explanation, result.card.due,
-                        sched.describe_interval(result.card.due, now), personal_note=cards.note(self.store, q.id))
+            result = save()
+        self.answered.append(Answered(q, p.shown, p.response, correct, rating, p.seconds, result.review_id,
+                                      p.was_new, p))
+        self.revealed.add(q.id)
+        return Feedback(correct, rating, p.shown.expected_text(), p.shown.explanation, result.card.due,
+                        sched.describe_interval(result.card.due, now), p.note, p.options,
+                        p.max_rating < Rating.Easy, personal_note=cards.note(self.store, q.id))
 
     def answer(self, shown: Shown, response: str, seconds: float) -> Feedback:
         """Check an objective answer, rate it (wrong→Again, right→Good/Easy) and review the card."""
-        verdict = check(shown, response)
-        rating = sched.rating_for(verdict.correct, seconds, shown.question.type)
-        fb = self._record(shown, response, verdict.correct, rating, seconds)
-        fb.note = verdict.note
-        return fb
+        return self.commit(self.grade(shown, response, seconds))
+
+    def dont_know(self, shown: Shown, seconds: float) -> Feedback:
+        """The user does not know: reveal the answer and rate Again (any question type, nothing to guess)."""
+        pending = self._pending(shown, DONT_KNOW, False, Rating.Again, seconds)
+        return self._record(pending, False, Rating.Again)
 
     def self_rate(self, shown: Shown, rating: Rating, seconds: float) -> Feedback:
         """Flashcards: the user's own rating (Again counts as not recalled)."""
-        return self._record(shown, "", rating != Rating.Again, rating, seconds)
+        return self.commit(self.preview_flashcard(shown, seconds), rating)
 
     def undo_last(self) -> Answered:
-        """Forget the last answer: its card goes back to the state before it."""
+        """Forget the last answer: its card goes back to the state before it. The answer has been seen,
+        so asked again in this session the question is rated at most Good."""
         if not self.answered:
             raise MlprepError("nothing to undo")
         last = self.answered[-1]
@@ -299,15 +382,19 @@ class QuizSession:
         return last
 
     def rerate(self, rating: Rating) -> Feedback:
-        """Replace the rating of the last answer (e.g. Good → Hard) and reschedule from before it."""
+        """Replace the rating of the last answer (e.g. Good → Hard) and reschedule from before it, exactly
+        as the options shown promised (at most Good when the answer had been seen before)."""
         last = self.undo_last()
-        fb = self._record(last.shown, last.response, last.correct, rating, last.seconds)
-        return fb
+        if last.pending is None:
+            raise MlprepError("that answer cannot be re-rated")
+        chosen = Rating(min(int(rating), int(last.pending.max_rating)))
+        correct = (chosen != Rating.Again) if last.question.type == "flashcard" else last.correct
+        return self._record(last.pending, correct, chosen)
 
     def skip(self) -> None:
         self.skipped += 1
 
-    # ---------------------------------------------------------------- card actions (quiz keys ! b f n)
+    # ---------------------------------------------------------------- card actions (quiz keys x b f n)
     def suspend(self, item_id: str) -> None:
         """Suspend a card: it leaves this session's second look and every later selection."""
         cards.suspend(self.store, [item_id], True)

@@ -13,7 +13,7 @@ import zlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from fsrs import Card, Rating, Scheduler, State
+from fsrs import Card, Rating, ReviewLog, Scheduler, State
 
 from mlprep.errors import MlprepError
 from mlprep.store.db import Store
@@ -25,11 +25,18 @@ FAST_SECONDS = {"truefalse": 6.0, "mcq": 10.0, "multi": 15.0, "numeric": 20.0, "
                 "code_output": 20.0}
 
 
-def rating_for(correct: bool, seconds: float, qtype: str) -> Rating:
-    """Wrong → Again; right → Good, or Easy when answered quickly."""
+def rating_for(correct: bool, seconds: float, qtype: str, *, allow_easy: bool = True) -> Rating:
+    """Wrong → Again; right → Good, or Easy when answered quickly and `allow_easy` (the quiz refuses
+    it on a card's first showing and once the answer has been seen, where speed proves nothing)."""
     if not correct:
         return Rating.Again
-    return Rating.Easy if seconds <= FAST_SECONDS.get(qtype, 10.0) else Rating.Good
+    return Rating.Easy if allow_easy and seconds <= FAST_SECONDS.get(qtype, 10.0) else Rating.Good
+
+
+def is_due(card: Card, now: datetime) -> bool:
+    """The one rule for "due": the card's due time has come (`Store.due_ids`, `today` and the drill
+    sitting all count a card as due exactly when this holds)."""
+    return card.due <= now
 
 
 def card_id_for(item_id: str) -> int:
@@ -138,16 +145,52 @@ class ReviewResult:
     correct: bool | None
 
 
+@dataclass
+class Preview:
+    """What each rating would do to an item's card at one moment, computed without committing.
+
+    `review(..., preview=p)` commits exactly the outcome shown (fuzz included), as long as the stored
+    card is still the one the preview started from."""
+
+    item_id: str
+    at: datetime
+    before: str | None
+    outcomes: dict[Rating, tuple[Card, ReviewLog]]
+
+    def due(self, rating: Rating) -> datetime:
+        return self.outcomes[rating][0].due
+
+    def intervals(self) -> dict[Rating, str]:
+        return {r: short_interval(self.due(r), self.at) for r in self.outcomes}
+
+
+def preview(store: Store, scheduler: Scheduler, item_id: str, now: datetime,
+            response_ms: int | None = None) -> Preview:
+    """The card after each of the four ratings, from the stored card, committing nothing."""
+    now = now.astimezone(timezone.utc)
+    before = store.card_json(item_id)
+    card = load_card(before, item_id, now)
+    outcomes = {r: scheduler.review_card(card, r, review_datetime=now, review_duration=response_ms)
+                for r in (Rating.Again, Rating.Hard, Rating.Good, Rating.Easy)}
+    return Preview(item_id, now, before, outcomes)
+
+
 def review(store: Store, scheduler: Scheduler, *, item_id: str, rating: Rating, now: datetime,
            correct: bool | None, response_ms: int | None, session_id: int | None,
-           section: str | None, kind: str = "question") -> ReviewResult:
-    """Review one item and commit the new card and the log entry before returning."""
+           section: str | None, kind: str = "question", preview: Preview | None = None) -> ReviewResult:
+    """Review one item and commit the new card and the log entry before returning.
+
+    With a `preview` of this item taken from the card now stored, its outcome for `rating` is committed
+    (what the user was shown); otherwise fsrs computes it now."""
     if now.tzinfo is None:
         raise ValueError("now must be timezone-aware UTC")
     now = now.astimezone(timezone.utc)
     before = store.card_json(item_id)
-    card = load_card(before, item_id, now)
-    card, log = scheduler.review_card(card, rating, review_datetime=now, review_duration=response_ms)
+    if preview is not None and preview.item_id == item_id and preview.before == before:
+        card, log = preview.outcomes[Rating(rating)]
+    else:
+        card = load_card(before, item_id, now)
+        card, log = scheduler.review_card(card, rating, review_datetime=now, review_duration=response_ms)
     review_id = store.record_review(item_id=item_id, kind=kind, card_after=card.to_dict(), card_before=before,
                                     log=log.to_dict(), correct=correct, response_ms=response_ms,
                                     session_id=session_id, section=section)
@@ -157,6 +200,23 @@ def review(store: Store, scheduler: Scheduler, *, item_id: str, rating: Rating, 
 def undo(store: Store, review_id: int) -> None:
     """Restore the card to its state before that review and forget the review."""
     store.undo_review(review_id)
+
+
+def short_interval(due: datetime, now: datetime) -> str:
+    """A compact interval, as Anki shows above its rating buttons: '<1m', '10m', '5h', '4d', '3mo', '1.2y'."""
+    secs = (due - now).total_seconds()
+    if secs < 60:
+        return "<1m"
+    if secs < 3600:
+        return f"{round(secs / 60)}m"
+    if secs < 86400 - 1800:
+        return f"{round(secs / 3600)}h"
+    d = max(1, round(secs / 86400))
+    if d < 60:
+        return f"{d}d"
+    if d < 730:
+        return f"{round(d / 30)}mo"
+    return f"{d / 365:.1f}y"
 
 
 def describe_interval(due: datetime, now: datetime) -> str:
@@ -181,5 +241,6 @@ def describe_interval(due: datetime, now: datetime) -> str:
     return f"in {d / 365:.1f} years"
 
 
-__all__ = ["Card", "Rating", "Scheduler", "State", "rating_for", "review", "undo", "make_scheduler",
-           "scheduler_for", "fitted_parameters", "memory_parameters", "memory_scheduler", "describe_interval", "load_card"]
+__all__ = ["Card", "Preview", "Rating", "Scheduler", "State", "rating_for", "review", "preview", "undo",
+           "make_scheduler", "scheduler_for", "fitted_parameters", "memory_parameters", "memory_scheduler",
+           "describe_interval", "short_interval", "load_card", "is_due"]

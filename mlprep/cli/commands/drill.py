@@ -15,7 +15,7 @@ from mlprep.rules import DRILL_PREFIX
 def drill(
     slug: Annotated[Optional[str], typer.Argument(help="Drill name, e.g. knn. Omit to list all drills.")] = None,
     check: Annotated[bool, typer.Option("--check", help="Grade now; exit 0 if every test passes, 1 if not.")] = False,
-    file: Annotated[Optional[Path], typer.Option("--file", "-f", help="Grade this file instead of the workspace file.")] = None,
+    file: Annotated[Optional[Path], typer.Option("--file", "-f", help="Use this file instead of the workspace file (--check, --watch, --run).")] = None,
     directory: Annotated[Optional[Path], typer.Option("--dir", help="Workspace folder for drill files (default ~/mlprep/drills or $MLPREP_WORKSPACE).")] = None,
     watch: Annotated[bool, typer.Option("--watch", "-w", help="Regrade every time the file is saved, until Ctrl-C.")] = False,
     hint: Annotated[bool, typer.Option("--hint", help="Show the next hint.")] = False,
@@ -24,6 +24,8 @@ def drill(
     reset: Annotated[bool, typer.Option("--reset", help="Restore the starter file (the old one is kept as .bak).")] = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation (with --reset).")] = False,
     edit: Annotated[bool, typer.Option("--edit", "-e", help="Open the file in $EDITOR first.")] = False,
+    run: Annotated[bool, typer.Option("--run", help="Run your file on the task's example beside the reference; not graded.")] = False,
+    run_input: Annotated[Optional[str], typer.Option("--input", help='With --run: your own arguments, e.g. "X=np.array([[1, 2], [3, 4]]), k=2" (np is NumPy).', show_default=False)] = None,
 ) -> None:
     """Implement an ML algorithm in NumPy and get it graded by a hidden test suite."""
     from mlprep.cli import drill as cli_drill
@@ -49,8 +51,31 @@ def drill(
             due = {i.removeprefix(DRILL_PREFIX): d for i, d in store.due_times("drill").items() if i not in hidden}
             cli_drill.render_list(all_drills, store.drill_summary(), titles, due)
         return
+    if slug == "next":
+        given = [name for name, on in (("--check", check), ("--watch", watch), ("--hint", hint),
+                                       ("--solution", solution), ("--reset", reset), ("--file", file is not None),
+                                       ("--run", run or run_input is not None)) if on]
+        choice = _next_choice(all_drills)
+        if given:
+            example = choice.drill.slug if choice is not None else "knn"
+            raise fail(f"`mlprep drill next` picks a drill and opens it; {given[0]} needs the drill's name: "
+                       f"`mlprep drill {example} {given[0]}`.")
+        if choice is None:
+            return
+        from rich.markup import escape
+
+        ui.console.print(f"[bold]Next: {escape(choice.drill.slug)}[/] ({escape(choice.drill.title)}) — "
+                         f"{escape(choice.why)}.")
+        slug = choice.drill.slug
     d = drilllib.find_drill(slug, all_drills)
     target = file.expanduser() if file else drilllib.workspace_file(d, directory)
+    if run or run_input is not None:
+        others = [name for name, on in (("--check", check), ("--watch", watch), ("--hint", hint),
+                                        ("--solution", solution), ("--reset", reset)) if on]
+        if others:
+            raise fail(f"--run only runs your file; use {others[0]} on its own.")
+        _run(d, target, run_input)
+        return
     with Store() as store:
         if hint:
             _show_hint(store, d)
@@ -98,6 +123,42 @@ def drill(
                          "([bold]--watch[/] regrades on every save; [bold]--hint[/] for a hint).")
 
 
+def _next_choice(all_drills: dict):
+    """`mlprep drill next`: which drill comes next and why (due first, then the first not passed)."""
+    from mlprep.drills import schedule as drill_schedule
+    from mlprep.questions import bank as banklib
+    from mlprep.store.db import Store, utcnow
+
+    sections = list(banklib.load_bank().sections)
+    with Store() as store:
+        now = utcnow()
+        choice = drill_schedule.next_drill(store, all_drills, now, sections)
+        if choice is None:
+            nxt = store.next_due(kind="drill")
+            when = ""
+            if nxt is not None:
+                from mlprep.srs.scheduler import describe_interval
+
+                when = f" The next review comes {describe_interval(nxt, now)}."
+            ui.console.print(f"[green]Every drill is passed and none is due.[/]{when} Practise any of them with "
+                             "[bold]mlprep drill <name>[/] (the list: [bold]mlprep drill[/]).")
+    return choice
+
+
+def _run(d, target: Path, text: str | None) -> None:
+    """`--run`: the user's file and the reference on one input, side by side; nothing is recorded."""
+    from mlprep.cli import drill as cli_drill
+    from mlprep.sandbox import runner
+
+    if not target.is_file():
+        raise fail(f"{target}: no such file. Run `mlprep drill {d.slug}` to create it from the starter"
+                   + (", or give --file." if target.name == f"{d.slug}.py" else "."))
+    call = runner.parse_call(d, text) if text is not None else runner.example_call(d)
+    with ui.console.status("Running your code and the reference…"):
+        result = runner.run(d, target, call)
+    cli_drill.render_run(d, result)
+
+
 def _show_hint(store, d) -> None:
     from rich.markdown import Markdown
     from rich.panel import Panel
@@ -130,8 +191,9 @@ def _grade_and_record(store, d, target: Path):
 
         first = outcome.solved_after
         solved_after = describe_interval(datetime.now(first.tzinfo), first).replace("in ", "", 1)
-    cli_drill.render_verdict(outcome.verdict, outcome.hint, solved_after)
+    cli_drill.render_verdict(outcome.verdict, None, solved_after)
     cli_drill.render_schedule(outcome.review)
+    cli_drill.render_hint_offer(d, outcome)
     if not outcome.verdict.ok and outcome.verdict.kind != "not_implemented":
         from mlprep.questions import bank as banklib
 

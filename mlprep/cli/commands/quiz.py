@@ -73,7 +73,7 @@ def quiz(
         else:
             plan = quizlib.select_questions(loaded, store, now, filters, limit=limit, new_limit=new_limit,
                                             review_only=review_only, max_reviews=max_reviews, tz=tz, weak=weak,
-                                            leeches=leeches, flagged=flagged)
+                                            leeches=leeches, flagged=flagged, new_when_capped=new is not None)
         drills_due = cli_quiz.due_drills(store, now) if with_drills else []
         if not plan.questions and not drills_due:
             if flagged:
@@ -91,16 +91,14 @@ def quiz(
         scope = {q.id for q in chosen} if chosen is not None else {
             q.id for q in loaded.questions.values() if filters.match(q)}
         session = quizlib.QuizSession(store, loaded, scheduler_for(store, now=now), rng=random.Random(seed),
-                                      scope=scope, tz=tz)
+                                      scope=scope, tz=tz, manual=store.get_setting("rating", "auto") == "manual")
         if plan.questions:
             due_n = sum(q.id in known for q in plan.questions)
             ui.console.print(f"[bold]{len(plan.questions)}[/] question{'s' * (len(plan.questions) != 1)}: {due_n} "
                              f"{'seen' if weak or leeches or flagged or ids else 'due'}, {len(plan.questions) - due_n} new. "
                              "Type [cyan]?[/] for help, [cyan]q[/] to stop.")
             if plan.capped:
-                ui.console.print(f"[yellow]{plan.due_total} reviews are due and {plan.cap_left} are left of today's "
-                                 f"cap of {plan.max_reviews} (--max-reviews): the most-forgotten come first, the rest "
-                                 "wait for tomorrow.[/]")
+                ui.console.print(cli_quiz.cap_message(plan))
             summary = cli_quiz.run(session, plan.questions, known, seen_cap=plan.cap_left)
             cli_quiz.render_remaining(summary, plan)
         if drills_due and not session.stopped:
