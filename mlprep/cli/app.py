@@ -12,11 +12,11 @@ import typer
 import typer.core
 
 from mlprep.cli import console as ui
-from mlprep.cli.common import _escape, describe_error
+from mlprep.cli.common import HelpGroup, _escape, describe_error, use_help_classes
 from mlprep.errors import MlprepError
 
 
-class _Group(typer.core.TyperGroup):
+class _Group(HelpGroup):
     """Root command group: turns every MlprepError into one clean message and exit code 1."""
 
     def invoke(self, ctx):
@@ -55,6 +55,7 @@ from mlprep.cli.commands import config, content, data, drill, mock, progress, qu
 
 for _module in (quiz, drill, config, progress, mock, report, data, content):
     _module.register(app)
+use_help_classes(app)
 
 
 def main() -> None:

@@ -41,3 +41,75 @@ def describe_error(exc: MlprepError) -> str:
 def fail(message: str, code: int = 1) -> typer.Exit:
     ui.err_console.print(f"[bold red]Error:[/] {_escape(message)}", soft_wrap=True)
     return typer.Exit(code)
+
+
+# ---------------------------------------------------------------- help screens
+
+import typer.core  # noqa: E402  (typer is loaded anyway; Rich is not)
+
+
+class HelpGroup(typer.core.TyperGroup):
+    """A command group whose listing gives every command's full one-line description (click cuts
+    them to the terminal width with "..."); the descriptions wrap on spaces instead."""
+
+    def format_commands(self, ctx, formatter) -> None:  # type: ignore[no-untyped-def]
+        rows = []
+        for name in self.list_commands(ctx):
+            cmd = self.get_command(ctx, name)
+            if cmd is None or cmd.hidden:
+                continue
+            text = cmd.short_help or (cmd.help or "").split("\n\n")[0]  # the first paragraph, whole
+            rows.append((name, " ".join(text.split())))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
+def _argument_name(param) -> str:  # type: ignore[no-untyped-def]
+    return param.metavar or param.name.upper()
+
+
+class HelpCommand(typer.core.TyperCommand):
+    """A command whose help names arguments in words (FILE, NAME) rather than Python types
+    (`<path>`, `{FILE}`)."""
+
+    def collect_usage_pieces(self, ctx) -> list[str]:  # type: ignore[no-untyped-def]
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if param.param_type_name == "argument":
+                name = _argument_name(param) + ("..." if param.nargs != 1 else "")
+                pieces.append(name if param.required else f"[{name}]")
+            else:
+                pieces.extend(param.get_usage_pieces(ctx))
+        return pieces
+
+    def format_options(self, ctx, formatter) -> None:  # type: ignore[no-untyped-def]
+        args, opts = [], []
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None:
+                continue
+            if param.param_type_name == "argument":
+                args.append((_argument_name(param), record[1]))
+            else:
+                opts.append(record)
+        if args:
+            with formatter.section("Arguments"):
+                formatter.write_dl(args)
+        if opts:
+            with formatter.section("Options"):
+                formatter.write_dl(opts)
+
+
+def use_help_classes(app: typer.Typer) -> None:
+    """Give every command and group of `app` (recursively) the help classes above."""
+    for info in app.registered_commands:
+        if info.cls in (None, typer.core.TyperCommand):
+            info.cls = HelpCommand
+    for group in app.registered_groups:
+        sub = group.typer_instance
+        if sub is not None:
+            for holder in (sub.info, group):  # a class given on purpose is kept
+                if not (isinstance(holder.cls, type) and holder.cls is not typer.core.TyperGroup):
+                    holder.cls = HelpGroup
+            use_help_classes(sub)

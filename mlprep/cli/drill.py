@@ -19,48 +19,101 @@ DOTS = {1: "●○○", 2: "●●○", 3: "●●●"}
 MAX_ROWS = 12
 
 
+STATUSES = ("todo", "passed", "due")
+
+
+def list_rows(drills: dict[str, Drill], status: dict[str, dict], due: dict[str, float], now: float, *,
+              sections: list[str] | None = None, only: str | None = None) -> list[Drill]:
+    """The drills `render_list` shows: in `sections` (all when empty) and, with `only`, those to do
+    (not passed yet), passed, or due for review now."""
+    out = []
+    for d in drills.values():
+        if sections and d.section not in sections:
+            continue
+        st = status.get(d.slug, {})
+        if only == "todo" and st.get("passed"):
+            continue
+        if only == "passed" and not st.get("passed"):
+            continue
+        if only == "due" and not (d.slug in due and due[d.slug] <= now):
+            continue
+        out.append(d)
+    return out
+
+
 def render_list(drills: dict[str, Drill], status: dict[str, dict], section_titles: dict[str, str],
-                due: dict[str, float] | None = None) -> None:
-    """The catalogue by section: status, best score and, for drills on the schedule, the next review."""
+                due: dict[str, float] | None = None, *, sections: list[str] | None = None,
+                only: str | None = None) -> None:
+    """The catalogue by section, one line per drill: name (never cut), level, status, best score, next
+    review, then the title in whatever width is left (cut with … or left out on a narrow terminal)."""
     from datetime import datetime, timezone
 
     from mlprep.srs.scheduler import describe_interval
 
     due = due or {}
     now = datetime.now(timezone.utc)
+    shown = list_rows(drills, status, due, now.timestamp(), sections=sections, only=only)
+    passed = sum(1 for s in drills if status.get(s, {}).get("passed"))
+    due_now = sum(1 for s in drills if s in due and due[s] <= now.timestamp())
+    head = f"{len(drills)} drills · {passed} passed · {due_now} due"
+    if len(shown) != len(drills):
+        head += f" · showing {len(shown)}"
+    console.print(Text(head, style="bold"))
+    if not shown:
+        console.print("No drill matches. Try without --status or --section.")
+        return
     by_section: dict[str, list[Drill]] = {}
-    for d in drills.values():
+    for d in shown:
         by_section.setdefault(d.section, []).append(d)
     order = list(section_titles)
-    passed = sum(1 for s in status.values() if s.get("passed"))
-    table = Table(title=f"{len(drills)} drills · {passed} passed", title_justify="left", show_lines=False)
-    table.add_column("drill", style="bold")
-    table.add_column("title")
-    table.add_column("level", style="yellow")
-    table.add_column("status")
-    table.add_column("best", justify="right")
-    table.add_column("review")
+    rows: list[tuple[Drill, Text, Text]] = []
+    for d in shown:
+        st = status.get(d.slug, {})
+        if st.get("passed"):
+            label = Text("passed" + (" slow" if st.get("slow") else ""), style="green")
+        elif st.get("attempts"):
+            label = Text(f"tried {st['best_passed']}/{st['best_total']}", style="yellow")
+        else:
+            label = Text("new", style="dim")
+        when = due.get(d.slug)
+        if when is None:
+            review = Text("")
+        elif when <= now.timestamp():
+            review = Text("due now", style="bold magenta")
+        else:
+            review = Text(describe_interval(datetime.fromtimestamp(when, timezone.utc), now), style="dim")
+        rows.append((d, label, review))
+    name_w = max(len(d.slug) for d in shown)
+    label_w = max(len(lb) for _, lb, _ in rows)
+    review_w = max(len(r) for _, _, r in rows)
+    fixed = 2 + name_w + 2 + 3 + 2 + label_w + (2 + review_w if review_w else 0)
+    title_w = console.width - fixed - 2
+    line_of = {d.slug: (lb, r) for d, lb, r in rows}
     for sec in sorted(by_section, key=lambda s: order.index(s) if s in order else len(order)):
-        table.add_row(Text(section_titles.get(sec, sec), style="cyan"), "", "", "", "", "")
+        title = section_titles.get(sec, sec)
+        console.print(Text.assemble((title, "bold cyan"), (f" · {sec}" if title != sec else "", "dim")),
+                      overflow="ellipsis", no_wrap=True)
         for d in by_section[sec]:
-            st = status.get(d.slug, {})
-            if st.get("passed"):
-                label = Text("passed" + (" (slow)" if st.get("slow") else ""), style="green")
-            elif st.get("attempts"):
-                label = Text("attempted", style="yellow")
-            else:
-                label = Text("new", style="dim")
-            best = f"{st['best_passed']}/{st['best_total']}" if st.get("attempts") else ""
-            when = due.get(d.slug)
-            if when is None:
-                review = Text("")
-            elif when <= now.timestamp():
-                review = Text("due now", style="bold magenta")
-            else:
-                review = Text(describe_interval(datetime.fromtimestamp(when, timezone.utc), now), style="dim")
-            table.add_row(f"  {d.slug}", d.title, DOTS[d.difficulty], label, best, review)
-    console.print(table)
-    console.print("[dim]Start one with [bold]mlprep drill <name>[/bold]; grade with --check.[/]")
+            label, review = line_of[d.slug]
+            line = Text("  ")
+            line.append(d.slug.ljust(name_w), style="bold")
+            line.append("  ")
+            line.append(DOTS[d.difficulty], style="yellow")
+            line.append("  ")
+            line.append_text(label)
+            line.append(" " * (label_w - len(label)))
+            if review_w:
+                line.append("  ")
+                line.append_text(review)
+                line.append(" " * (review_w - len(review)))
+            if title_w >= 12:
+                t = d.title if len(d.title) <= title_w else d.title[:title_w - 1].rstrip() + "…"
+                line.append("  ")
+                line.append(t, style="dim")
+            line.rstrip()
+            console.print(line, no_wrap=True, overflow="ignore", crop=False)
+    console.print(Text("Start one with: mlprep drill NAME (a unique start of the name is enough); "
+                       "filter with --section S or --status todo|passed|due.", style="dim"))
 
 
 def render_task(drill: Drill) -> None:

@@ -30,7 +30,7 @@ def where() -> None:
 
 
 @config_app.command("get")
-def config_get(key: Annotated[Optional[str], typer.Argument(help="Setting name; omit to list all.")] = None) -> None:
+def config_get(key: Annotated[Optional[str], typer.Argument(metavar="KEY", help="Setting name; omit to list all.")] = None) -> None:
     """Show settings."""
     from mlprep.store.db import Store
 

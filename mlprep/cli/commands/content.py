@@ -16,7 +16,7 @@ content_app = typer.Typer(help="Inspect and validate question banks.", no_args_i
 @content_app.command("lint")
 def content_lint(
     paths_: Annotated[Optional[list[Path]], typer.Argument(
-        metavar="[PATHS]...", help="Bank files, drill folders, or folders of them (default: everything built in, "
+        metavar="PATHS", help="Bank files, drill folders, or folders of them (default: everything built in, "
                                    "plus your banks).")] = None,
 ) -> None:
     """Validate question banks and drills; report every problem (exit 1 if any)."""

@@ -33,9 +33,9 @@ def register(app: typer.Typer) -> None:
         output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="File to write (default: "
                                                        "mlprep-questions.<csv|json|apkg> here); - for stdout "
                                                        "(csv, json).", show_default=False)] = None,
-        section: Annotated[Optional[list[str]], typer.Option("--section", "-s", metavar="ID", help="Only this section id "
+        section: Annotated[Optional[list[str]], typer.Option("--section", "-s", metavar="SECTION", help="Only this section id "
                                                              "(repeatable).")] = None,
-        bank: Annotated[Optional[list[Path]], typer.Option("--bank", metavar="PATH", help="Extra bank file or folder (repeatable); "
+        bank: Annotated[Optional[list[Path]], typer.Option("--bank", metavar="FILE", help="Extra bank file or folder (repeatable); "
                                                            "loaded with the built-in banks.")] = None,
     ) -> None:
         """Export the questions with your progress as CSV or JSON, or as an Anki deck."""

@@ -8,15 +8,15 @@ from typing import Annotated, Optional
 import typer
 
 from mlprep.cli import console as ui
-from mlprep.cli.common import fail
+from mlprep.cli.common import _escape, fail
 from mlprep.rules import DRILL_PREFIX
 
 
 def drill(
-    slug: Annotated[Optional[str], typer.Argument(help="Drill name, e.g. knn. Omit to list all drills.")] = None,
+    slug: Annotated[Optional[str], typer.Argument(metavar="NAME", help="Drill name, e.g. knn. Omit to list all drills.")] = None,
     check: Annotated[bool, typer.Option("--check", help="Grade now; exit 0 if every test passes, 1 if not.")] = False,
-    file: Annotated[Optional[Path], typer.Option("--file", "-f", help="Grade this file instead of the workspace file.")] = None,
-    directory: Annotated[Optional[Path], typer.Option("--dir", help="Workspace folder for drill files (default ~/mlprep/drills or $MLPREP_WORKSPACE).")] = None,
+    file: Annotated[Optional[Path], typer.Option("--file", "-f", metavar="FILE", help="Grade this file instead of the workspace file.")] = None,
+    directory: Annotated[Optional[Path], typer.Option("--dir", metavar="FOLDER", help="Workspace folder for drill files (default ~/mlprep/drills or $MLPREP_WORKSPACE).")] = None,
     watch: Annotated[bool, typer.Option("--watch", "-w", help="Regrade every time the file is saved, until Ctrl-C.")] = False,
     hint: Annotated[bool, typer.Option("--hint", help="Show the next hint.")] = False,
     solution: Annotated[bool, typer.Option("--solution", help="Show the reference solution (after a graded attempt).")] = False,
@@ -24,6 +24,8 @@ def drill(
     reset: Annotated[bool, typer.Option("--reset", help="Restore the starter file (the old one is kept as .bak).")] = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation (with --reset).")] = False,
     edit: Annotated[bool, typer.Option("--edit", "-e", help="Open the file in $EDITOR first.")] = False,
+    section: Annotated[Optional[list[str]], typer.Option("--section", "-s", metavar="SECTION", help="List only the drills of this section (repeatable).")] = None,
+    status: Annotated[Optional[str], typer.Option("--status", metavar="todo|passed|due", help="List only the drills not passed yet (todo), passed, or due for review now.", show_default=False)] = None,
 ) -> None:
     """Implement an ML algorithm in NumPy and get it graded by a hidden test suite."""
     from mlprep.cli import drill as cli_drill
@@ -40,13 +42,22 @@ def drill(
                                                                          if p.where.split(":")[0] == slug))
         ui.err_console.print(f"[yellow]Skipping {len(broken)} drill(s) with problems ({', '.join(broken)}); "
                              "`mlprep content lint` shows why.[/]")
+    if slug is not None and (section or status):
+        raise fail("--section and --status choose what `mlprep drill` lists; give them without a drill name.")
+    if status is not None and status not in cli_drill.STATUSES:
+        raise fail(f"--status {status!r}: use one of {', '.join(cli_drill.STATUSES)}.")
     if slug is None:
         from mlprep.questions import bank as banklib
 
         titles = {s.id: s.title for s in banklib.load_bank().sections.values()}
+        known = list(dict.fromkeys([*titles, *(d.section for d in all_drills.values())]))
+        for sec in section or []:
+            if sec not in known:
+                raise fail(f"--section {sec!r}: no such section. Sections: {', '.join(known)}.")
         with Store() as store:
             due = {i.removeprefix(DRILL_PREFIX): d for i, d in store.due_times("drill").items()}
-            cli_drill.render_list(all_drills, store.drill_summary(), titles, due)
+            cli_drill.render_list(all_drills, store.drill_summary(), titles, due, sections=section or None,
+                                  only=status)
         return
     d = drilllib.find_drill(slug, all_drills)
     target = file.expanduser() if file else drilllib.workspace_file(d, directory)
@@ -72,9 +83,13 @@ def drill(
         opening = sitting.open_task(store, d, file=target if file is not None else None, directory=directory,
                                     restore_if_due=not (check or watch))
         target, created = opening.path, opening.created
+        due_notice = None
         if opening.reason == "due":
-            ui.console.print(f"[bold magenta]{d.slug} is due for review:[/] write it again from memory. {target} "
-                             f"is the starter again; your previous solution is in {opening.backup}.", soft_wrap=True)
+            due_notice = (f"[bold magenta]{d.slug} is due for review:[/] write it again from memory. "
+                          f"{_escape(str(target))} is the starter again; your previous solution is kept in "
+                          f"{_escape(str(opening.backup))}.")
+            if check or watch:
+                ui.console.print(due_notice)
         if edit:
             _open_editor(target)
         if watch:
@@ -86,8 +101,11 @@ def drill(
         cli_drill.render_task(d)
         if opening.clock_started:
             verb = "Created" if created else "Your file"
-            ui.console.print(f"{verb}: [bold]{target}[/]\nEdit it, then run [bold]mlprep drill {d.slug} --check[/] "
-                             f"(or [bold]--watch[/] to regrade on every save; [bold]--hint[/] for a hint).")
+            ui.console.print(f"{verb}: [bold]{_escape(str(target))}[/]\nEdit it, then run [bold]mlprep drill "
+                             f"{d.slug} --check[/] (or [bold]--watch[/] to regrade on every save; [bold]--hint[/] "
+                             "for a hint).")
+            if due_notice:
+                ui.console.print(due_notice)  # last, so it is what the user sees under the task
             return
         # Showing a task never grades: only --check (and --watch saves) are attempts.
         ui.console.print(f"Your file: [bold]{target}[/]\nRun [bold]mlprep drill {d.slug} --check[/] to grade it "

@@ -14,11 +14,11 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def report(
         output: Annotated[Optional[Path], typer.Option(
-            "--output", "-o", help="Write the page to this file (default: report.html in the data "
+            "--output", "-o", metavar="FILE", help="Write the page to this file (default: report.html in the data "
             "folder shown by `mlprep where`).")] = None,
         open_: Annotated[bool, typer.Option("--open", help="Open the page in the web browser afterwards.")] = False,
         section: Annotated[Optional[list[str]], typer.Option(
-            "--section", "-s", help="Only this section id (repeatable).")] = None,
+            "--section", "-s", metavar="SECTION", help="Only this section id (repeatable).")] = None,
     ) -> None:
         """Write an HTML progress report (plots included, works offline and prints well)."""
         import time
