@@ -91,8 +91,11 @@ def render_list(drills: dict[str, Drill], status: dict[str, dict], section_title
     line_of = {d.slug: (lb, r) for d, lb, r in rows}
     for sec in sorted(by_section, key=lambda s: order.index(s) if s in order else len(order)):
         title = section_titles.get(sec, sec)
-        console.print(Text.assemble((title, "bold cyan"), (f" · {sec}" if title != sec else "", "dim")),
-                      overflow="ellipsis", no_wrap=True)
+        room = console.width - len(sec) - 4  # the section id (what --section takes) is never cut
+        head = Text(sec, style="bold cyan")
+        if title != sec and room >= 8:
+            head.append(" · " + (title if len(title) <= room else title[:room - 1].rstrip() + "…"), style="cyan")
+        console.print(head, no_wrap=True, overflow="ignore", crop=False)
         for d in by_section[sec]:
             label, review = line_of[d.slug]
             line = Text("  ")

@@ -10,7 +10,7 @@ from mlprep.cli import console as ui
 from mlprep.cli.common import fail
 from mlprep.rules import SETTINGS
 
-config_app = typer.Typer(help="Show or change settings (desired retention...).", no_args_is_help=True)
+config_app = typer.Typer(help="Show or change settings (desired retention, time zone).", no_args_is_help=True)
 
 def where() -> None:
     """Show where mlprep keeps its data, banks and drill files."""

@@ -1,0 +1,180 @@
+"""Every screen fits 80x24 (and degrades at 50 columns): nothing a user must read or type is cut.
+
+The pty tests run the installed `mlprep` in a pseudo-terminal of the named size and read the screen as
+plain text (ANSI codes stripped); the CliRunner tests check the same screens piped.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from mlprep.cli.app import app
+from mlprep.drills import catalogue as drilllib
+from mlprep.store.db import Store
+
+runner = CliRunner()
+ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[78()][0-9A-Za-z]?|\x1b\][^\x07]*\x07")
+
+
+def plain(text: str) -> str:
+    return ANSI.sub("", text).replace("\r\n", "\n").replace("\r", "")
+
+
+def mlprep_command() -> str:
+    local = Path(sys.executable).parent / "mlprep"
+    found = str(local) if local.exists() else shutil.which("mlprep")
+    if not found:
+        pytest.skip("the mlprep console script is not installed")
+    return found
+
+
+def pty_run(args: list[str], home: Path, cols: int = 80, rows: int = 24, workspace: Path | None = None,
+            env_extra: dict[str, str] | None = None) -> list[str]:
+    """Run `mlprep args` in a cols x rows terminal to the end; the lines it printed, as plain text."""
+    pexpect = pytest.importorskip("pexpect")
+    env = dict(os.environ, MLPREP_HOME=str(home), TERM="xterm", COLUMNS=str(cols), LINES=str(rows),
+               PAGER="cat", **(env_extra or {}))
+    env.pop("NO_COLOR", None)
+    if workspace is not None:
+        env["MLPREP_WORKSPACE"] = str(workspace)
+    child = pexpect.spawn(mlprep_command(), args, env=env, encoding="utf-8", timeout=120, dimensions=(rows, cols))
+    child.expect(pexpect.EOF)
+    child.close()
+    return plain(child.before).split("\n")
+
+
+def assert_fits(lines: list[str], cols: int) -> None:
+    from rich.cells import cell_len
+
+    too_wide = [ln for ln in lines if cell_len(ln) > cols]
+    assert not too_wide, f"lines wider than {cols} columns: {too_wide[:3]}"
+
+
+# ---------------------------------------------------------------- the drill list
+
+@pytest.mark.parametrize("cols", [80, 50])
+def test_drill_list_in_a_terminal_shows_every_slug_whole_one_line_each(mlprep_home, cols):
+    lines = pty_run(["drill"], mlprep_home, cols=cols)
+    drills = drilllib.load_drills(strict=False)
+    assert_fits(lines, cols)
+    words = [ln.split()[0] if ln.strip() else "" for ln in lines]
+    for slug in drills:
+        assert words.count(slug) == 1, f"{slug} is not listed whole on one line"
+    sections = {d.section for d in drills.values()}
+    headers = [w for w in words if w in sections]
+    assert sorted(headers) == sorted(sections)  # one compact header line per section
+    assert "…" not in "".join(ln.split()[0] for ln in lines if ln.strip())
+    assert len([ln for ln in lines if ln.strip()]) <= len(drills) + len(sections) + 4  # header, footer
+
+
+def test_drill_list_filters_by_section_and_status(mlprep_home, tmp_path):
+    metrics = runner.invoke(app, ["drill", "--section", "metrics"])
+    assert metrics.exit_code == 0, metrics.output
+    assert "mse" in metrics.output.split() and "relu" not in metrics.output.split()
+    (tmp_path / "workspace").mkdir()
+    (tmp_path / "workspace" / "relu.py").write_text("import numpy as np\n\n\ndef relu(x):\n"
+                                                     "    return np.maximum(x, 0)\n")
+    assert runner.invoke(app, ["drill", "relu", "--check"]).exit_code == 0
+    passed = runner.invoke(app, ["drill", "--status", "passed"]).output.split()
+    assert "relu" in passed and "mse" not in passed
+    todo = runner.invoke(app, ["drill", "--status", "todo"]).output.split()
+    assert "relu" not in todo and "mse" in todo
+    due = runner.invoke(app, ["drill", "--status", "due"])
+    assert due.exit_code == 0 and "No drill matches" in due.output
+    bad = runner.invoke(app, ["drill", "--status", "later"])
+    assert bad.exit_code == 1 and "todo, passed, due" in bad.output
+    nosec = runner.invoke(app, ["drill", "--section", "nope"])
+    assert nosec.exit_code == 1 and "--section 'nope'" in nosec.output
+
+
+def test_a_unique_prefix_selects_a_drill_and_an_ambiguous_one_lists_the_candidates(mlprep_home):
+    drills = drilllib.load_drills(strict=False)
+    assert drilllib.find_drill("multi-head", drills).slug == "multi-head-attention"
+    shown = runner.invoke(app, ["drill", "multi-head"])
+    assert shown.exit_code == 0 and "multi-head-attention.py" in shown.output
+    ambiguous = runner.invoke(app, ["drill", "multi"])
+    assert ambiguous.exit_code == 1
+    assert "multi-head-attention" in ambiguous.output and "multinomial-naive-bayes" in ambiguous.output
+
+
+# ---------------------------------------------------------------- reset: notice last, numbered backups
+
+def test_every_reset_keeps_its_own_numbered_backup(mlprep_home, tmp_path):
+    runner.invoke(app, ["drill", "mse"])
+    target = tmp_path / "workspace" / "mse.py"
+    versions = ["# first real attempt\n", "# second real attempt\n", "# third\n"]
+    for text in versions:
+        target.write_text(text)
+        assert runner.invoke(app, ["drill", "mse", "--reset", "--yes"]).exit_code == 0
+    kept = drilllib.backups(target)
+    assert [b.name for b in kept] == ["mse.py.bak", "mse.py.1.bak", "mse.py.2.bak"]
+    assert [b.read_text() for b in kept] == versions
+    # a file already kept is not copied again
+    target.write_text(versions[0])
+    again = runner.invoke(app, ["drill", "mse", "--reset", "--yes"])
+    assert "mse.py.bak)" in again.output and len(drilllib.backups(target)) == 3
+
+
+def test_the_due_for_review_notice_is_the_last_thing_on_screen(mlprep_home, tmp_path):
+    import os
+    from datetime import timedelta
+
+    from mlprep.drills import schedule as ds
+    from mlprep.srs.scheduler import scheduler_for
+    from mlprep.store.db import utcnow
+
+    relu = drilllib.load_drills(strict=False)["relu"]
+    workspace = tmp_path / "ws"
+    workspace.mkdir()
+    target = workspace / "relu.py"
+    shutil.copy(relu.solution, target)
+    written = (utcnow() - timedelta(days=41)).timestamp()
+    os.utime(target, (written, written))
+    with Store() as store:
+        ds.review_attempt(store, scheduler_for(store), relu, True, utcnow() - timedelta(days=40), file_changed_at=None)
+    lines = [ln for ln in pty_run(["drill", "relu"], mlprep_home, workspace=workspace) if ln.strip()]
+    tail = " ".join(" ".join(lines[-4:]).split())
+    assert "write it again from memory" in tail, lines[-6:]
+    assert "relu.py.bak" in tail
+    assert (workspace / "relu.py.bak").read_text() == relu.solution.read_text()
+
+
+# ---------------------------------------------------------------- help
+
+def _commands():
+    import typer.main
+
+    group = typer.main.get_command(app)
+    out = []
+
+    def walk(cmd, path):
+        sub = getattr(cmd, "commands", None)
+        out.append((path, cmd))
+        for name, child in (sub or {}).items():
+            walk(child, [*path, name])
+
+    walk(group, [])
+    return out
+
+
+def test_help_gives_full_descriptions_and_human_metavars_everywhere(monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    for path, cmd in _commands():
+        result = runner.invoke(app, [*path, "--help"], terminal_width=80)
+        assert result.exit_code == 0, (path, result.output)
+        text = result.output
+        assert_fits(text.splitlines(), 80)
+        assert not re.search(r"<[a-z][^>]*>|\{[A-Za-z]+\}", text), (path, text)
+        flat = " ".join(text.split())
+        body = " ".join(ln for ln in text.splitlines() if not ln.startswith("Usage:"))
+        assert "..." not in body, (path, text)  # no description is cut
+        for name, child in (getattr(cmd, "commands", None) or {}).items():
+            first = " ".join((child.help or "").split("\n\n")[0].split())
+            assert first and first in flat, (path, name)
