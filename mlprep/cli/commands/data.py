@@ -31,7 +31,7 @@ def register(app: typer.Typer) -> None:
         format_: Annotated[str, typer.Option("--format", "-f", metavar="csv|json|anki", help="csv, json (questions with your progress) or "
                                             "anki (an .apkg deck; needs pip install 'mlprep[anki]').")] = "csv",
         output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="File to write (default: "
-                                                       "mlprep-questions.<csv|json|apkg> here); - for stdout "
+                                                       "mlprep-questions.csv, .json or .apkg here); - for stdout "
                                                        "(csv, json).", show_default=False)] = None,
         section: Annotated[Optional[list[str]], typer.Option("--section", "-s", metavar="SECTION", help="Only this section id "
                                                              "(repeatable).")] = None,
