@@ -178,3 +178,57 @@ def test_help_gives_full_descriptions_and_human_metavars_everywhere(monkeypatch)
         for name, child in (getattr(cmd, "commands", None) or {}).items():
             first = " ".join((child.help or "").split("\n\n")[0].split())
             assert first and first in flat, (path, name)
+
+
+# ---------------------------------------------------------------- the reference solution and --diff
+
+def test_tooling_comments_are_stripped_and_strings_kept():
+    src = ('x = "# mutation: in a string"  # mutation: equivalent — reason\n'
+           "    # mutation: equivalent — a whole line\n"
+           "y = 1  # tail region  # mutation: equivalent\n"
+           "z = 2  # a real comment\n")
+    assert drilllib.strip_tooling_comments(src) == ('x = "# mutation: in a string"\n'
+                                                    "y = 1  # tail region\n"
+                                                    "z = 2  # a real comment\n")
+    for d in drilllib.load_drills(strict=False).values():
+        shown = drilllib.solution_text(d)
+        assert "mutation:" not in shown.replace('"# mutation:', "")
+        compile(shown, d.slug, "exec")
+
+
+def test_solution_piped_is_the_plain_code_without_a_box(mlprep_home):
+    d = drilllib.load_drills(strict=False)["gradient-boosting-stumps"]
+    result = runner.invoke(app, ["drill", d.slug, "--solution", "--force"])
+    assert result.exit_code == 0
+    assert result.output == drilllib.solution_text(d)
+    assert "mutation:" not in result.output and "│" not in result.output
+
+
+def test_solution_in_a_terminal_is_paged_and_never_cut(mlprep_home):
+    d = drilllib.load_drills(strict=False)["gradient-boosting-stumps"]
+    code = drilllib.solution_text(d).splitlines()
+    assert max(len(line) for line in code) > 80  # the case that used to be cut
+    out = "\n".join(pty_run(["drill", d.slug, "--solution", "--force"], mlprep_home, cols=80))
+    for line in code:
+        if line.strip():
+            assert line.rstrip() in out, line
+    assert "mutation:" not in out
+
+
+def test_solution_diff_shows_your_file_beside_the_reference(mlprep_home, tmp_path):
+    d = drilllib.load_drills(strict=False)["relu"]
+    target = tmp_path / "workspace" / "relu.py"
+    target.parent.mkdir()
+    target.write_text("import numpy as np\n\n\ndef relu(x):\n    return np.abs(x)\n")
+    result = runner.invoke(app, ["drill", "relu", "--solution", "--diff", "--force"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].startswith("--- your file") and lines[1].startswith("+++ reference")
+    assert "-    return np.abs(x)" in lines
+    assert any(line.startswith("+") and "np.maximum" in line for line in lines)
+    target.write_text(drilllib.solution_text(d))
+    same = runner.invoke(app, ["drill", "relu", "--diff", "--force"])
+    assert same.exit_code == 0 and "the same as the reference" in same.output
+    colour = "\n".join(pty_run(["drill", "relu", "--diff", "--force"], mlprep_home,
+                               workspace=tmp_path / "workspace"))
+    assert "the same as the reference" in colour

@@ -211,8 +211,80 @@ def _render_tests(v: Verdict) -> None:
 
 
 def render_solution(drill: Drill) -> None:
-    console.print(Panel(Syntax(drill.solution.read_text(encoding="utf-8"), "python", theme="ansi_dark",
-                               line_numbers=True), title=f"Reference solution: {drill.slug}", title_align="left"))
+    """The reference solution, never cut: on a terminal syntax-highlighted in a pager (long lines
+    scroll sideways in `less -RS`), plain text when piped (so it can be saved)."""
+    from mlprep.drills.catalogue import solution_text
+
+    code = solution_text(drill)
+    if not console.is_terminal:
+        console.file.write(code if code.endswith("\n") else code + "\n")
+        return
+    syntax = Syntax(code, "python", theme="ansi_dark", line_numbers=True, word_wrap=False)
+    title = Text(f"Reference solution: {drill.slug}", style="bold")
+    width = max([console.width, *(len(line) + 8 for line in code.splitlines())])
+    page([title, syntax], width)
+
+
+def render_diff(drill: Drill, path, lines: list[str]) -> None:
+    """The user's file beside the reference: a unified diff, coloured on a terminal, plain when piped."""
+    if not lines:
+        console.print(f"{escape(str(path))} is the same as the reference solution.", soft_wrap=True)
+        return
+    if not console.is_terminal:
+        console.file.write("\n".join(lines) + "\n")
+        return
+    styled = Text()
+    for line in lines:
+        style = ("bold" if line.startswith(("---", "+++")) else "green" if line.startswith("+")
+                 else "red" if line.startswith("-") else "cyan" if line.startswith("@@") else "")
+        styled.append(line + "\n", style=style)
+    legend = Text("- your file   + the reference solution", style="dim")
+    width = max([console.width, *(len(line) + 1 for line in lines)])
+    page([legend, styled], width)
+
+
+def page(renderables: list, width: int) -> None:
+    """Show renderables in the pager ($PAGER, else `less -RS`: colours kept, long lines scroll
+    sideways), rendered at `width` so no line is cut; straight to the terminal when there is no pager."""
+    import os
+    import shutil
+    import subprocess
+
+    from rich.console import Console
+
+    command = os.environ.get("PAGER") or ("less -RS" if shutil.which("less") else "")
+    if not command:
+        for r in renderables:
+            console.print(r, crop=False, overflow="ignore")
+        return
+    out = Console(width=width, force_terminal=True, color_system=console.color_system or None,
+                  no_color=console.no_color, highlight=False, record=False, file=_Sink())
+    with out.capture() as captured:
+        for r in renderables:
+            out.print(r, crop=False)
+    import shlex
+
+    try:
+        proc = subprocess.Popen(shlex.split(command), stdin=subprocess.PIPE)
+        assert proc.stdin is not None
+        try:
+            proc.stdin.write(captured.get().encode("utf-8", "replace"))
+            proc.stdin.close()
+        except BrokenPipeError:  # the user quit the pager early
+            pass
+        proc.wait()
+    except OSError:
+        console.file.write(captured.get())
+
+
+class _Sink:
+    """A file that discards what is written (the pager gets the captured text instead)."""
+
+    def write(self, text: str) -> int:
+        return len(text)
+
+    def flush(self) -> None:
+        pass
 
 
 def render_schedule(review) -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ast
 import difflib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -331,3 +332,55 @@ def reset(drill: Drill, path: Path) -> Path | None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(drill.starter.read_text(encoding="utf-8"), encoding="utf-8")
     return backup
+
+
+# ---------------------------------------------------------------- the reference solution as users see it
+
+_TOOLING_COMMENT = re.compile(r"#\s*(?:mutation:|noqa\b|pragma:|type:\s*ignore\b|fmt:\s*(?:on|off|skip)\b)")
+
+
+def strip_tooling_comments(source: str) -> str:
+    """`source` without comments meant for tools (`# mutation: equivalent — ...` notes for the mutation
+    benchmark, `# noqa`, `# pragma:`, `# type: ignore`): the part of a comment from such a marker on is
+    removed, and a line left empty by it is dropped. Strings are never touched (tokenize finds comments)."""
+    import io
+    import tokenize
+
+    cuts: dict[int, int] = {}  # line number -> column where the tooling part starts
+    try:
+        for tok in tokenize.generate_tokens(io.StringIO(source).readline):
+            if tok.type == tokenize.COMMENT:
+                m = _TOOLING_COMMENT.search(tok.string)
+                if m:
+                    cuts[tok.start[0]] = tok.start[1] + m.start()
+    except (tokenize.TokenError, SyntaxError, IndentationError):
+        return source
+    out = []
+    for n, line in enumerate(source.splitlines(keepends=True), 1):
+        if n not in cuts:
+            out.append(line)
+            continue
+        kept = line[:cuts[n]].rstrip()
+        if kept.endswith("#"):  # "# tail region  # mutation: ..." keeps "# tail region"
+            kept = kept[:-1].rstrip()
+        if kept.strip():
+            out.append(kept + ("\n" if line.endswith("\n") else ""))
+    return "".join(out)
+
+
+def solution_text(drill: Drill) -> str:
+    """The reference solution as shown to users: tooling comments removed."""
+    return strip_tooling_comments(drill.solution.read_text(encoding="utf-8"))
+
+
+def solution_diff(drill: Drill, path: Path) -> list[str]:
+    """A unified diff from the user's file to the reference solution (lines without newlines); empty
+    when they are the same."""
+    try:
+        mine = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DrillError(f"--diff: cannot read {path}: {exc}.") from None
+    ref = solution_text(drill)
+    return [line.rstrip("\n") for line in difflib.unified_diff(
+        mine.splitlines(keepends=True), ref.splitlines(keepends=True),
+        fromfile=f"your file ({path.name})", tofile=f"reference ({drill.slug})", n=3)]

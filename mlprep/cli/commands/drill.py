@@ -21,6 +21,7 @@ def drill(
     hint: Annotated[bool, typer.Option("--hint", help="Show the next hint.")] = False,
     solution: Annotated[bool, typer.Option("--solution", help="Show the reference solution (after a graded attempt).")] = False,
     force: Annotated[bool, typer.Option("--force", help="With --solution: show it even before any attempt.")] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="With --solution: show how your file differs from the reference solution.")] = False,
     reset: Annotated[bool, typer.Option("--reset", help="Restore the starter file (the old one is kept as .bak).")] = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation (with --reset).")] = False,
     edit: Annotated[bool, typer.Option("--edit", "-e", help="Open the file in $EDITOR first.")] = False,
@@ -65,11 +66,16 @@ def drill(
         if hint:
             _show_hint(store, d)
             return
-        if solution:
+        if solution or diff:
             if not force and not store.attempts(d.slug):
                 raise fail(f"grade an attempt first (mlprep drill {d.slug} --check), or add --force to see "
                            "the reference solution now.")
-            cli_drill.render_solution(d)
+            if diff:
+                if not target.is_file():
+                    raise fail(f"--diff: {target} does not exist; start the drill with `mlprep drill {d.slug}`.")
+                cli_drill.render_diff(d, target, drilllib.solution_diff(d, target))
+            else:
+                cli_drill.render_solution(d)
             return
         if reset:
             if not yes and not typer.confirm(f"Replace {target} with the starter file?", default=False):
