@@ -232,3 +232,38 @@ def test_solution_diff_shows_your_file_beside_the_reference(mlprep_home, tmp_pat
     colour = "\n".join(pty_run(["drill", "relu", "--diff", "--force"], mlprep_home,
                                workspace=tmp_path / "workspace"))
     assert "the same as the reference" in colour
+
+
+# ---------------------------------------------------------------- the mock's clock
+
+def test_mock_clock_overwrites_nothing_and_matches_the_header(tmp_path, mlprep_home):
+    import io
+    import time
+
+    pexpect = pytest.importorskip("pexpect")
+    from tests.helpers import question, write_bank
+
+    bank = write_bank(tmp_path / "m.yaml", [question(f"m-{i}", "truefalse", prompt=f"Is statement number {i} "
+                                                     "about gradient descent and this long line true?")
+                                            for i in range(3)], section="mclock", title="Clock")
+    env = dict(os.environ, MLPREP_HOME=str(mlprep_home), TERM="xterm", COLUMNS="80", LINES="24")
+    env.pop("NO_COLOR", None)
+    child = pexpect.spawn(mlprep_command(), ["mock", "--bank", str(bank), "--section", "mclock", "--minutes", "1"],
+                          env=env, encoding="utf-8", timeout=60, dimensions=(24, 80))
+    log = io.StringIO()
+    child.logfile_read = log
+    child.expect("t/f")
+    child.sendline("t")
+    child.expect("Noted")
+    child.expect("t/f")
+    time.sleep(2.5)  # a corner clock would redraw itself meanwhile
+    child.sendline("q")
+    child.expect(pexpect.EOF)
+    child.close()
+    full = log.getvalue()
+    assert "\x1b7" not in full and not re.search(r"\x1b\[\d+;\d+H", full)  # no cursor jumps, nothing overwritten
+    text = plain(full)
+    assert text.count("about gradient descent and this long line true?") == 2  # both questions whole
+    headers = re.findall(r"⏱ (\d\d:\d\d) left", text)
+    prompts = re.findall(r"⏱ (\d\d:\d\d) ›", text)
+    assert len(headers) == 2 and prompts == headers  # one clock: each prompt repeats its header
