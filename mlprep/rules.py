@@ -10,6 +10,7 @@ SESSION_LIMIT = 20          # questions in one `mlprep quiz` session (`-n`)
 NEW_PER_SESSION = 10        # new (never seen) questions a session adds (`--new`), without an interview plan
 MAX_REVIEWS_PER_DAY = 100   # daily cap on reviews of seen questions (`quiz --max-reviews`, reported by `today`)
 LEECH_LAPSES = 8            # a leech: forgotten (Again on a Review card) this many times or more, as Anki counts
+WEAK_TAG_MIN_ANSWERS = 5    # a tag is ranked among the weakest (stats, quiz --weak) only after this many answers
 
 # ------------------------------------------------------------------ drills
 DRILL_PREFIX = "drill:"     # a drill's item id in the store is DRILL_PREFIX + slug

@@ -267,3 +267,97 @@ def test_mock_clock_overwrites_nothing_and_matches_the_header(tmp_path, mlprep_h
     headers = re.findall(r"⏱ (\d\d:\d\d) left", text)
     prompts = re.findall(r"⏱ (\d\d:\d\d) ›", text)
     assert len(headers) == 2 and prompts == headers  # one clock: each prompt repeats its header
+
+
+# ---------------------------------------------------------------- stats
+
+def _study_history(days: int = 120) -> None:
+    import random
+    from datetime import datetime, timedelta, timezone
+
+    from fsrs import Rating
+
+    from mlprep.questions import bank as banklib
+    from mlprep.srs import scheduler as sched
+
+    qs = list(banklib.load_bank().questions.values())
+    rng = random.Random(7)
+    now = datetime.now(timezone.utc)
+    with Store() as store:
+        s = sched.make_scheduler(enable_fuzzing=False)
+        for day in range(days, -1, -1):
+            for q in rng.sample(qs, rng.randint(0, 12)):
+                ok = rng.random() < 0.7
+                sched.review(store, s, item_id=q.id, rating=Rating.Good if ok else Rating.Again,
+                             now=now - timedelta(days=day, minutes=rng.randint(1, 300)), correct=ok,
+                             response_ms=rng.randint(2000, 20000), session_id=None, section=q.section)
+
+
+HEADERS = ("section", "seen", "right", "recall", "due", "mastery")
+
+
+@pytest.mark.parametrize("cols", [80, 50])
+def test_stats_is_one_screen_with_whole_headers(mlprep_home, cols):
+    _study_history()
+    lines = [ln for ln in pty_run(["stats"], mlprep_home, cols=cols)]
+    while lines and not lines[-1].strip():
+        lines.pop()
+    assert_fits(lines, cols)
+    assert len(lines) <= 23, "\n".join(lines)  # one 80x24 screen, the prompt line included
+    head = next(ln for ln in lines if ln.startswith("section"))
+    for word in head.split():
+        assert word in HEADERS  # no header is cut ("acc 3…", "rec…")
+    assert "…" not in "\n".join(lines)
+    assert any(ln.startswith("Today") for ln in lines) and any(ln.startswith("Due") for ln in lines)
+    assert lines[-1].startswith("More: mlprep stats --sections")
+
+
+@pytest.mark.parametrize("cols", [80, 50])
+def test_stats_all_fits_and_calendar_labels_never_collide(mlprep_home, cols):
+    _study_history(200)
+    lines = pty_run(["stats", "--all"], mlprep_home, cols=cols)
+    assert_fits(lines, cols)
+    assert any("Activity, last 26 weeks" in ln for ln in lines)
+    head = next(ln for ln in lines if ln.startswith("section"))
+    assert all(word in HEADERS + ("on", "day") for word in head.split())
+
+
+def test_a_tag_needs_enough_answers_to_rank_among_the_weakest(mlprep_home, tmp_path):
+    from datetime import datetime, timedelta, timezone
+
+    from fsrs import Rating
+
+    from mlprep import clock
+    from mlprep.progress import stats
+    from mlprep.questions import bank as banklib
+    from mlprep.rules import WEAK_TAG_MIN_ANSWERS
+    from mlprep.srs import scheduler as sched
+    from tests.helpers import question, write_bank
+
+    path = write_bank(tmp_path / "t.yaml", [question("once", "truefalse", tags=["rare"]),
+                                            *(question(f"m{i}", "truefalse", tags=["common"]) for i in range(3))],
+                      section="tags", title="Tags")
+    bank, _ = banklib.check_files([path])
+    now = datetime.now(timezone.utc)
+    with Store() as store:
+        s = sched.make_scheduler(enable_fuzzing=False)
+        sched.review(store, s, item_id="once", rating=Rating.Again, now=now - timedelta(hours=1), correct=False,
+                     response_ms=1000, session_id=None, section="tags")
+        for i in range(WEAK_TAG_MIN_ANSWERS):
+            sched.review(store, s, item_id=f"m{i % 3}", rating=Rating.Good, now=now - timedelta(days=3 - i * 0.1),
+                         correct=True, response_ms=1000, session_id=None, section="tags")
+        f = stats.compute(store, bank, now, clock.zone("UTC"))
+    assert [w["tag"] for w in f["weakest_tags"]] == ["common"]  # 'rare' was answered once: not ranked
+
+
+def test_calendar_month_labels_never_collide():
+    from datetime import date, timedelta
+
+    from mlprep.cli.progress import activity_calendar
+
+    for start in (date(2026, 6, 29), date(2026, 1, 26), date(2026, 3, 2)):  # a month starting a week later
+        activity = [{"date": (start + timedelta(days=i)).isoformat(), "reviews": i % 3} for i in range(26 * 7)]
+        first = activity_calendar(activity).plain.splitlines()[0]
+        labels = first.split()
+        assert all(re.fullmatch(r"[A-Z][a-z]{2}", x) for x in labels), first  # never "JuJul"
+        assert len(labels) >= 5
