@@ -361,3 +361,61 @@ def test_calendar_month_labels_never_collide():
         labels = first.split()
         assert all(re.fullmatch(r"[A-Z][a-z]{2}", x) for x in labels), first  # never "JuJul"
         assert len(labels) >= 5
+
+
+# ---------------------------------------------------------------- wording and numbers
+
+def test_session_summary_time_is_what_today_counts(mlprep_home, tmp_path):
+    from datetime import datetime, timezone
+
+    from mlprep import clock
+    from mlprep.progress import stats
+    from mlprep.questions import bank as banklib
+    from mlprep.quiz.session import QuizSession
+    from mlprep.srs import scheduler as sched
+    from tests.helpers import question, write_bank
+
+    path = write_bank(tmp_path / "t.yaml", [question(f"q{i}", "truefalse") for i in range(2)], section="t")
+    bank, _ = banklib.check_files([path])
+    with Store() as store:
+        session = QuizSession(store, bank, sched.make_scheduler())
+        session.answer(session.show(bank.questions["q0"]), "t", 12.5)
+        session.answer(session.show(bank.questions["q1"]), "f", 30.25)
+        summary = session.finish()
+        f = stats.compute(store, bank, datetime.now(timezone.utc), clock.system_zone())
+    assert summary.seconds == pytest.approx(42.75)
+    assert f["today"]["seconds"] == pytest.approx(summary.seconds, abs=0.06)  # stats keeps tenths
+
+
+def test_an_exact_fraction_is_exact_not_within_tolerance():
+    from mlprep.questions.model import _check_number
+
+    assert _check_number("-137/5", -27.400000000000002, 0.01, 0.01).note == ""
+    assert _check_number("-27.39", -27.4, 0.1, 0.01).note == "within tolerance"
+
+
+def test_review_only_with_nothing_due_says_when_the_next_card_is(mlprep_home):
+    never = runner.invoke(app, ["quiz", "--review-only"], input="")
+    assert never.exit_code == 0 and "Drop --review-only" in never.output and "--new" not in never.output
+    from datetime import datetime, timezone
+
+    from fsrs import Rating
+
+    from mlprep.questions import bank as banklib
+    from mlprep.srs import scheduler as sched
+
+    q = next(iter(banklib.load_bank().questions.values()))
+    with Store() as store:
+        sched.review(store, sched.make_scheduler(enable_fuzzing=False), item_id=q.id, rating=Rating.Good,
+                     now=datetime.now(timezone.utc), correct=True, response_ms=1000, session_id=None,
+                     section=q.section)
+    later = runner.invoke(app, ["quiz", "--review-only"], input="")
+    assert "The next card is due in" in later.output and "--new" not in later.output
+
+
+def test_plural_words():
+    from mlprep.cli.common import are, plural
+
+    assert plural(1, "review") == "1 review" and plural(2, "review") == "2 reviews"
+    assert plural(1, "leech", "leeches") == "1 leech" and plural(0, "leech", "leeches") == "0 leeches"
+    assert are(1) == "is" and are(3) == "are"

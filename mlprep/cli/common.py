@@ -16,6 +16,15 @@ BankOpt = Annotated[
 ]
 SectionOpt = Annotated[Optional[list[str]], typer.Option("--section", "-s", metavar="SECTION", help="Only this section id (repeatable).")]
 
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """`1 review`, `2 reviews` (`many` for irregular plurals: plural(n, "leech", "leeches"))."""
+    return f"{n} {word if n == 1 else many or word + 's'}"
+
+
+def are(n: int) -> str:
+    return "is" if n == 1 else "are"
+
+
 def _escape(text: str) -> str:
     from rich.markup import escape
 

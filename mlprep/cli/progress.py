@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from mlprep.cli.common import plural
 from mlprep.rules import NEW_PER_SESSION
 
 BLOCKS = " ▁▂▃▄▅▆▇█"
@@ -304,7 +305,7 @@ def render_stats(f: dict[str, Any], parts: frozenset[str] = frozenset()) -> None
     t = f["today"]
     scope = f" · sections: {', '.join(escape(s) for s in f['sections_filter'])}" if f["sections_filter"] else ""
     say(_flow([f"{_day(t['date'])}: [bold]{t['reviews']}[/] review{'s' * (t['reviews'] != 1)}",
-               f"{_pct(t['accuracy'])} right", _duration(t["seconds"]),
+               f"{_pct(t['accuracy'])} right", f"{_duration(t['seconds'])} answering",
                f"streak [bold]{t['streak']}[/] day{'s' * (t['streak'] != 1)} (longest {t['longest_streak']})"
                + scope], width, first="[bold]Today[/] "))
     iv = f["interview"]
@@ -399,7 +400,8 @@ def render_today(f: dict[str, Any], cap_left: int | None = None) -> None:
     t = f["today"]
     con.print(f"[bold]{_day(t['date'], '%A %d %B %Y')}[/]")
     if t["studied_today"]:
-        con.print(f"Done today: [bold]{t['reviews']}[/] reviews, {_pct(t['accuracy'])} right, {_duration(t['seconds'])}. "
+        con.print(f"Done today: [bold]{t['reviews']}[/] review{'s' * (t['reviews'] != 1)}, {_pct(t['accuracy'])} right, "
+                  f"{_duration(t['seconds'])} answering. "
                   f"Streak: [bold]{t['streak']}[/] day{'s' * (t['streak'] != 1)}.")
     elif t["streak"]:
         con.print(f"Streak: [bold]{t['streak']}[/] day{'s' * (t['streak'] != 1)}: study today to keep it.")
@@ -416,9 +418,9 @@ def render_today(f: dict[str, Any], cap_left: int | None = None) -> None:
     iv = f["interview"]
     if iv:
         left = max(0, iv["daily_new_quota"] - iv["new_today"])
-        con.print(f"New questions today: [bold]{left}[/] of the daily quota of {iv['daily_new_quota']} "
-                  f"(interview {_day(iv['date'])}, in {iv['days_left']} day{'s' * (iv['days_left'] != 1)}; "
-                  f"{iv['unseen']} unseen)")
+        con.print(f"New questions: [bold]{left}[/] of today's {iv['daily_new_quota']} left "
+                  f"({iv['new_today']} done; interview {_day(iv['date'])}, in {iv['days_left']} "
+                  f"day{'s' * (iv['days_left'] != 1)}; {iv['unseen']} unseen)")
     else:
         new = f["cards"]["new"]
         con.print(f"New questions available: {new}" + (f" (a session adds up to {NEW_PER_SESSION})" if new else ""))
@@ -458,8 +460,9 @@ def render_plan(f: dict[str, Any], saved: bool) -> None:
     if iv["max_interval_days"]:
         con.print(f"· Reviews are scheduled at most {iv['max_interval_days']} day{'s' * (iv['max_interval_days'] != 1)} "
                   "ahead, so every card comes back before the interview.")
-    con.print(f"· {iv['unseen']} questions unseen, {iv['seen_once']} seen once. Daily quota: [bold]{iv['daily_new_quota']}[/] "
-              f"new questions a day ({iv['new_today']} done today), so each is seen at least twice before the day.")
+    con.print(f"· {plural(iv['unseen'], 'question')} unseen, {iv['seen_once']} seen once. Daily quota: "
+              f"[bold]{iv['daily_new_quota']}[/] new question{'s' * (iv['daily_new_quota'] != 1)} a day "
+              f"({iv['new_today']} done today), so each is seen at least twice before the day.")
     if iv["daily_new_quota"] > 60:
         con.print("[yellow]That is a heavy quota: focus on the sections that matter most (mlprep quiz --section ID), and accept that some questions stay unseen.[/]")
     table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False, title="Predicted recall on the interview day "

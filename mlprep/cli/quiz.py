@@ -18,6 +18,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from mlprep.cli.common import plural
 from mlprep.cli.console import console
 from mlprep.questions.model import LETTERS, Shown, is_valid_response
 from mlprep.quiz.session import Feedback, QuizSession, Summary
@@ -249,7 +250,7 @@ def render_summary(s: Summary) -> None:
     pct = f"{100 * s.correct / s.answered:.0f}%" if s.answered else "—"
     console.print()
     console.rule("[bold]Session summary[/]", align="left")
-    console.print(f"Score [bold]{s.correct}/{s.answered}[/] ({pct}) · time {mins}m {secs:02d}s"
+    console.print(f"Score [bold]{s.correct}/{s.answered}[/] ({pct}) · {mins}m {secs:02d}s answering"
                   + (f" · skipped {s.skipped}" if s.skipped else ""))
     if s.per_section:
         table = Table(show_header=True, header_style="bold", box=None, padding=(0, 2))
@@ -274,7 +275,8 @@ def render_remaining(s: Summary, plan) -> None:
     console.print(msg + ".")
 
 
-def render_nothing(store, bank, filters, plan, now, *, leeches: bool, pacing, new_given: bool) -> None:
+def render_nothing(store, bank, filters, plan, now, *, leeches: bool, pacing, new_given: bool,
+                   review_only: bool = False) -> None:
     """Why there is nothing to ask, and when there will be."""
     from mlprep import clock
     from mlprep.srs.scheduler import describe_interval
@@ -285,12 +287,22 @@ def render_nothing(store, bank, filters, plan, now, *, leeches: bool, pacing, ne
                       filters.tags or filters.difficulty else "") + " has been forgotten 8 times or more.")
         return
     if plan.capped:
-        console.print(f"[green]Today's review cap is reached[/] ({plan.max_reviews} reviews, --max-reviews). "
-                      f"{plan.due_total} due questions wait for tomorrow, most-forgotten first; raise "
+        console.print(f"[green]Today's review cap is reached[/] ({plural(plan.max_reviews, 'review')}, --max-reviews). "
+                      f"{plural(plan.due_total, 'due question')} wait{'s' * (plan.due_total == 1)} for tomorrow, "
+                      "most-forgotten first; raise "
                       "[bold]--max-reviews[/] to go on today.")
         return
+    if review_only:  # new questions were not asked for: say when something is due
+        nxt = store.next_due(ids={q.id for q in bank.questions.values() if filters.match(q)})
+        if nxt is None:
+            console.print("Nothing is due: no question here has been answered yet. Drop [bold]--review-only[/] "
+                          "to start with new ones.")
+        else:
+            console.print(f"[green]All caught up![/] Nothing is due. The next card is due "
+                          f"{describe_interval(nxt, now)} ({nxt.astimezone(tz):%a %d %b %H:%M}).")
+        return
     if pacing is not None and not new_given and pacing.unseen and pacing.remaining_today == 0:
-        console.print(f"[green]Today's plan is done:[/] {pacing.quota} new questions a day until your interview "
+        console.print(f"[green]Today's plan is done:[/] {plural(pacing.quota, 'new question')} a day until your interview "
                       f"({pacing.unseen} still unseen). Add [bold]--new N[/] to see more today.")
         return
     nxt = store.next_due(ids={q.id for q in bank.questions.values() if filters.match(q)})

@@ -271,6 +271,12 @@ def _outputs(q: Question) -> tuple[str, ...]:
     return q.answer if isinstance(q.answer, tuple) else (q.answer,)
 
 
+def _same_number(a: float, b: float) -> bool:
+    """Equal up to float rounding (-137/5 typed is exactly -27.4, even if the two floats differ in the
+    last bit): such an answer is exact, not merely "within tolerance"."""
+    return math.isclose(a, b, rel_tol=1e-12, abs_tol=1e-15)
+
+
 def _check_number(text: str, expected: float, abs_tol: float, rel_tol: float, unit: str = "") -> Check:
     """A number within tolerance. A trailing % means hundredths ("75%" is 0.75), so "0.75%" is not 0.75;
     the typed figure itself counts only where the answer is on the percent scale (unit "%", or an
@@ -287,11 +293,11 @@ def _check_number(text: str, expected: float, abs_tol: float, rel_tol: float, un
         candidates = [value]
     for v in candidates:
         if math.isclose(v, expected, rel_tol=rel_tol, abs_tol=abs_tol):
-            return Check(True, "" if v == expected else "within tolerance")
+            return Check(True, "" if _same_number(v, expected) else "within tolerance")
     return Check(False)
     raw = text.strip().endswith("%")
     candidates = [value, value * 100] if raw else [value]
     for v in candidates:
         if math.isclose(v, expected, rel_tol=rel_tol, abs_tol=abs_tol):
-            return Check(True, "" if v == expected else "within tolerance")
+            return Check(True, "" if _same_number(v, expected) else "within tolerance")
     return Check(False)

@@ -182,7 +182,7 @@ class Summary:
     answered: int
     correct: int
     skipped: int
-    seconds: float
+    seconds: float  # time spent answering: the sum of the recorded response times, as `today` and `stats` count it
     per_section: dict[str, tuple[str, int, int]]  # id -> (title, answered, correct)
     due_tomorrow: int
     next_due: datetime | None
@@ -268,6 +268,6 @@ class QuizSession:
             "answered": len(self.answered), "correct": sum(bool(a.correct) for a in self.answered),
             "skipped": self.skipped})
         return Summary(len(self.answered), sum(bool(a.correct) for a in self.answered), self.skipped,
-                       (now - self.started).total_seconds(), per, due_tomorrow,
+                       sum(a.seconds for a in self.answered), per, due_tomorrow,  # as `today` sums them
                        self.store.next_due(ids=ids), self.session_id, due_now,
                        sum(not a.was_new for a in self.answered))

@@ -29,7 +29,7 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def export(
         format_: Annotated[str, typer.Option("--format", "-f", metavar="csv|json|anki", help="csv, json (questions with your progress) or "
-                                            "anki (an .apkg deck; needs pip install 'mlprep[anki]').")] = "csv",
+                                            "anki (an .apkg deck; needs pip install \".[anki]\").")] = "csv",
         output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="File to write (default: "
                                                        "mlprep-questions.csv, .json or .apkg here); - for stdout "
                                                        "(csv, json).", show_default=False)] = None,

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from mlprep.cli import console as ui
-from mlprep.cli.common import BankOpt, fail
+from mlprep.cli.common import BankOpt, are, fail, plural
 from mlprep.rules import LEECH_LAPSES, MAX_REVIEWS_PER_DAY, NEW_PER_SESSION, SESSION_LIMIT
 
 # ---------------------------------------------------------------- quiz
@@ -56,7 +56,7 @@ def quiz(
         drills_due = cli_quiz.due_drills(store, now) if with_drills else []
         if not plan.questions and not drills_due:
             cli_quiz.render_nothing(store, loaded, filters, plan, now, leeches=leeches, pacing=pacing,
-                                    new_given=new is not None)
+                                    new_given=new is not None, review_only=review_only)
             return
         known = store.known_ids()
         session = quizlib.QuizSession(store, loaded, scheduler_for(store, now=now), rng=random.Random(seed),
@@ -67,7 +67,8 @@ def quiz(
                              f"{'seen' if weak or leeches else 'due'}, {len(plan.questions) - due_n} new. "
                              "Type [cyan]?[/] for help, [cyan]q[/] to stop.")
             if plan.capped:
-                ui.console.print(f"[yellow]{plan.due_total} reviews are due and {plan.cap_left} are left of today's "
+                ui.console.print(f"[yellow]{plural(plan.due_total, 'review')} {are(plan.due_total)} due and "
+                                 f"{plan.cap_left} {are(plan.cap_left)} left of today's "
                                  f"cap of {plan.max_reviews} (--max-reviews): the most-forgotten come first, the rest "
                                  "wait for tomorrow.[/]")
             summary = cli_quiz.run(session, plan.questions, known, seen_cap=plan.cap_left)
