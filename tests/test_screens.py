@@ -419,3 +419,35 @@ def test_plural_words():
     assert plural(1, "review") == "1 review" and plural(2, "review") == "2 reviews"
     assert plural(1, "leech", "leeches") == "1 leech" and plural(0, "leech", "leeches") == "0 leeches"
     assert are(1) == "is" and are(3) == "are"
+
+
+# ---------------------------------------------------------------- feedback that says what was wrong
+
+def test_partial_multi_select_names_the_missed_and_extra_choices():
+    from mlprep.questions.model import Question, Shown, check
+
+    q = Question(id="m", type="multi", section="s", section_title="S", prompt="Pick", explanation="",
+                 tags=("t",), difficulty=1, choices=("w", "x", "y", "z"), answer=(0, 2))
+    shown = Shown(q, "Pick", "", ("w", "x", "y", "z"), (0, 1, 2, 3))
+    assert check(shown, "a").note == "You missed C."
+    assert check(shown, "a,b").note == "You missed C; B is not right."
+    assert check(shown, "b,d").note == "You missed A and C; B and D are not right."
+    assert check(shown, "a,c").correct and check(shown, "a,c").note == ""
+
+
+def test_a_wrong_code_output_points_to_the_first_line_that_differs():
+    from mlprep.questions.model import _first_difference
+
+    assert _first_difference("1\n2\n4", "1\n2\n3") == "Line 3 differs: you wrote `4`, it prints `3`."
+    assert _first_difference("1", "1\n2") == "It prints 2 lines and you gave 1: line 2 is `2`."
+    assert "yours has more" in _first_difference("1\n2", "1")
+
+
+def test_the_quiz_shows_the_detail_of_a_wrong_multi_answer(tmp_path, mlprep_home):
+    from tests.helpers import question, write_bank
+
+    bank = write_bank(tmp_path / "m.yaml", [question("mm", "multi", choices=["one", "two", "three"],
+                                                     answer=["A", "C"], shuffle=False)], section="mm")
+    result = runner.invoke(app, ["quiz", "--bank", str(bank), "--section", "mm"], input="a\n\n")
+    assert result.exit_code == 0, result.output
+    assert "You missed C." in result.output

@@ -137,6 +137,8 @@ def render_feedback(fb: Feedback, shown: Shown) -> None:
     body = Table.grid(padding=(0, 1))
     if q.type != "flashcard":
         body.add_row(Text("Answer:", style="bold"), Text(fb.expected))
+    if fb.correct is False and fb.note:  # which choices were missed or extra, the first line that differs
+        body.add_row(Text("Yours:", style="bold"), Text(fb.note, style="yellow"))
     body.add_row(Text("Why:", style="bold"), Markdown(fb.explanation))
     body.add_row(Text("Next:", style="bold"),
                  Text(f"{fb.interval} ({RATING_NAMES[int(fb.rating)]})", style="dim"))
