@@ -451,3 +451,100 @@ def test_the_quiz_shows_the_detail_of_a_wrong_multi_answer(tmp_path, mlprep_home
     result = runner.invoke(app, ["quiz", "--bank", str(bank), "--section", "mm"], input="a\n\n")
     assert result.exit_code == 0, result.output
     assert "You missed C." in result.output
+
+
+# ---------------------------------------------------------------- the question screen
+
+LONG_TITLE = "Probabilistic models, Bayesian inference and the exponential family of distributions"
+LONG_CHOICE = ("the direction of steepest *increase* of the loss, which is why gradient descent steps the "
+               "other way with **every** update of `theta`")
+
+
+def _quiz_screen(tmp_path, home, cols: int) -> list[str]:
+    pexpect = pytest.importorskip("pexpect")
+    import io
+
+    from tests.helpers import question, write_bank
+
+    bank = write_bank(tmp_path / "q.yaml", [question("g1", "mcq", prompt="What does the gradient point to?",
+                                                     choices=[LONG_CHOICE, "nothing [bold]at all[/]"],
+                                                     shuffle=False)],
+                      section="longsec", title=LONG_TITLE)
+    env = dict(os.environ, MLPREP_HOME=str(home), TERM="xterm", COLUMNS=str(cols), LINES="24")
+    env.pop("NO_COLOR", None)
+    child = pexpect.spawn(mlprep_command(), ["quiz", "--bank", str(bank), "--section", "longsec"], env=env,
+                          encoding="utf-8", timeout=60, dimensions=(24, cols))
+    log = io.StringIO()
+    child.logfile_read = log
+    child.expect("A-B")
+    child.sendline("?")
+    child.expect("change the rating")
+    child.expect("A-B")
+    child.sendline("q")
+    child.expect(pexpect.EOF)
+    child.close()
+    return plain(log.getvalue()).split("\n")
+
+
+@pytest.mark.parametrize("cols", [80, 50])
+def test_question_screen_wraps_choices_under_their_text_and_never_cuts(tmp_path, mlprep_home, cols):
+    lines = _quiz_screen(tmp_path, mlprep_home, cols)
+    assert_fits([ln for ln in lines if "›" not in ln], cols)
+    text = " ".join(" ".join(lines).split())
+    assert " ".join(LONG_TITLE.split()) in text  # the section title is whole in the header
+    start = next(i for i, ln in enumerate(lines) if ln.startswith("  A) "))
+    choice_lines = [lines[start]]
+    for ln in lines[start + 1:]:
+        if ln.startswith("  B) "):
+            break
+        choice_lines.append(ln)
+    assert len(choice_lines) >= 2
+    assert all(ln.startswith("     ") and ln[5] != " " for ln in choice_lines[1:])  # hanging indent
+    shown = " ".join(" ".join(ln.strip() for ln in choice_lines)[3:].split())
+    assert shown == ("the direction of steepest increase of the loss, which is why gradient descent steps the "
+                     "other way with every update of theta")  # inline Markdown drawn, not shown raw
+    assert "nothing [bold]at all[/]" in text  # bank text is never Rich markup
+    help_lines = lines[next(i for i, ln in enumerate(lines) if ln.startswith("─ help") or "help ─" in ln):]
+    help_text = "\n".join(help_lines)
+    assert "│" not in help_text  # no box around the help
+    for word in ("comma-separated:", "punctuation", "snippet", "Again", "rating"):
+        assert word in help_text  # every word whole (wrapped on spaces)
+
+
+def test_drill_test_lines_give_descriptions_the_width(mlprep_home, tmp_path):
+    ws = tmp_path / "workspace"
+    ws.mkdir()
+    (ws / "softmax.py").write_text("import numpy as np\n\n\ndef softmax(x, axis=-1):\n    e = np.exp(x)\n"
+                                   "    return e / e.sum(axis=axis, keepdims=True)\n")
+    result = runner.invoke(app, ["drill", "softmax", "--check"], terminal_width=80)
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    passed = [ln for ln in lines if "✓" in ln]
+    assert passed and all(len(ln.strip("│ ")) > 30 for ln in passed)
+    assert any("The example from the task, default axis (each row sums to 1)." in ln for ln in lines)
+    assert len([ln for ln in lines if ln.startswith("│")]) < 60
+
+
+def test_watch_clears_the_screen_and_shows_the_new_verdict(mlprep_home, tmp_path):
+    pexpect = pytest.importorskip("pexpect")
+    import io
+
+    ws = tmp_path / "ws"
+    env = dict(os.environ, MLPREP_HOME=str(mlprep_home), TERM="xterm", COLUMNS="80", LINES="24",
+               MLPREP_WORKSPACE=str(ws))
+    env.pop("NO_COLOR", None)
+    child = pexpect.spawn(mlprep_command(), ["drill", "relu", "--watch"], env=env, encoding="utf-8", timeout=120,
+                          dimensions=(24, 80))
+    log = io.StringIO()
+    child.logfile_read = log
+    child.expect("still raises")
+    first_clear = log.getvalue().count("\x1b[2J")
+    (ws / "relu.py").write_text("import numpy as np\n\n\ndef relu(x):\n    return np.maximum(x, 0)\n")
+    child.expect("Well done")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    out = log.getvalue()
+    assert first_clear >= 1 and out.count("\x1b[2J") == first_clear + 1  # one clear per grading
+    after = plain(out.split("\x1b[2J")[-1])
+    assert "still raises" not in after and "Watching" in after  # the old verdict is gone

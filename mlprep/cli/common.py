@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -122,3 +123,31 @@ def use_help_classes(app: typer.Typer) -> None:
                 if not (isinstance(holder.cls, type) and holder.cls is not typer.core.TyperGroup):
                     holder.cls = HelpGroup
             use_help_classes(sub)
+
+
+# ---------------------------------------------------------------- inline Markdown from banks
+
+_INLINE = re.compile(r"(`+)(.+?)\1|\*\*(.+?)\*\*|__(.+?)__|(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])"
+                     r"|(?<![\w_])_(?!\s)(.+?)(?<!\s)_(?![\w_])")
+
+
+def inline_markdown(text: str, style: str = ""):  # type: ignore[no-untyped-def]
+    """`text` (a bank string: an answer choice, a short line) as a Rich Text with its inline Markdown
+    drawn: **bold**, *italic* or _italic_, `code`. The Text is built span by span and never parsed as
+    Rich markup, so "[bold]" or "[/]" in a bank shows as typed (the same guarantee as `_escape`)."""
+    from rich.text import Text
+
+    out = Text(style=style)
+    pos = 0
+    for m in _INLINE.finditer(text):
+        out.append(text[pos:m.start()])
+        code, bold, bold2, italic, italic2 = m.group(2), m.group(3), m.group(4), m.group(5), m.group(6)
+        if code is not None:
+            out.append(code.strip() if code.strip() else code, style="bold cyan")
+        elif (bold or bold2) is not None:
+            out.append(bold or bold2, style="bold")
+        else:
+            out.append(italic or italic2, style="italic")
+        pos = m.end()
+    out.append(text[pos:])
+    return out

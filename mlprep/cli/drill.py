@@ -168,30 +168,32 @@ def _render_tests(v: Verdict) -> None:
                             "Replace the `raise NotImplementedError` and the `# TODO`s in your file with your code.",
                             title=title, title_align="left", border_style="yellow"))
         return
-    table = Table(show_header=False, expand=True, box=None, padding=(0, 1))
-    table.add_column("", width=1)
-    table.add_column("test", ratio=2)
-    table.add_column("result", ratio=5)
+    # One line per test, its description given the whole width; a failure's message goes under it,
+    # indented (a side-by-side column left descriptions ~20 characters and 18 tests took ~60 lines).
+    table = Table(show_header=False, box=None, padding=(0, 1), pad_edge=False)
+    table.add_column("", width=1, no_wrap=True)
+    table.add_column("test")
     failed_rows = 0
     for t, count in _group(v.tests):
         name = (t.doc or t.name) + (f" (×{count})" if count > 1 else "")
         if t.status == "passed":
-            table.add_row(Text("✓", style="green"), Text(name, style="dim"), Text("passed", style="dim"))
+            table.add_row(Text("✓", style="green"), Text(name, style="dim"))
         elif t.status == "skipped":
-            table.add_row(Text("-", style="dim"), Text(name, style="dim"), Text(t.message or "skipped", style="dim"))
+            table.add_row(Text("-", style="dim"), Text(f"{name}: {t.message or 'skipped'}", style="dim"))
         else:
             failed_rows += 1
             if failed_rows > MAX_ROWS:
                 continue
-            msg = Text(t.message or "failed")
+            body = Text(name, style="bold")
+            body.append("\n" + (t.message or "failed"), style="")
             if t.where:
-                msg.append(f"\n{t.where}", style="dim")
+                body.append(f"\n{t.where}", style="dim")
             if t.output:
                 out = t.output.strip().splitlines()
-                msg.append("\nyour output: " + " ⏎ ".join(out[:3]) + (" …" if len(out) > 3 else ""), style="dim")
-            table.add_row(Text("✗", style="red"), Text(name), msg)
+                body.append("\nyour output: " + " ⏎ ".join(out[:3]) + (" …" if len(out) > 3 else ""), style="dim")
+            table.add_row(Text("✗", style="red"), body)
     if failed_rows > MAX_ROWS:
-        table.add_row("", Text(f"… {failed_rows - MAX_ROWS} more failures", style="dim"), "")
+        table.add_row("", Text(f"… {failed_rows - MAX_ROWS} more failures", style="dim"))
     console.print(Panel(table, title=title, title_align="left", border_style="green" if v.ok else "red"))
     first = v.first_failure
     if first is not None and not v.ok:

@@ -21,10 +21,11 @@ from pathlib import Path
 from typing import Any
 
 MOCK_HELP = """\
-[bold]Mock interview[/]: answer as you would in an interview; nothing is marked until the end.
-  mcq a letter (b) · multi letters (a,c) · true/false t or f · numeric 0.75, 3/4, 75% · short a word or two
+[bold]Mock interview[/]: answer as in an interview; nothing is marked until the end.
+  mcq a letter (b) · multi letters (a,c) · true/false t or f
+  numeric 0.75, 3/4, 75% · short a word or two
   code: what it prints (several lines: end with an empty line)
-  [cyan]s[/] skip this question   [cyan]q[/] stop the mock now (Ctrl-C too); what you answered is kept\
+  [cyan]s[/] skip this question · [cyan]q[/] stop now (Ctrl-C too); what you answered is kept\
 """
 
 
@@ -108,7 +109,6 @@ def clock_text(seconds: float) -> str:
 
 def _timed_reader(countdown: Countdown, base: Any) -> Any:
     """A reader that raises TimeUp when the time has run out (before or during the read)."""
-    from mlprep.cli import console as ui
 
     def read(prompt: str) -> str:
         while True:
@@ -124,9 +124,9 @@ def _timed_reader(countdown: Countdown, base: Any) -> Any:
                 raise
             countdown.armed = False
             if text.strip() == "?":
-                from rich.panel import Panel
+                from mlprep.cli.quiz import show_help
 
-                ui.console.print(Panel(MOCK_HELP, title="help", expand=False))
+                show_help(MOCK_HELP)
                 continue
             return text
 

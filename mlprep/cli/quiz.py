@@ -18,7 +18,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from mlprep.cli.common import plural
+from mlprep.cli.common import inline_markdown, plural
 from mlprep.cli.console import console
 from mlprep.questions.model import LETTERS, Shown, is_valid_response
 from mlprep.quiz.session import Feedback, QuizSession, Summary
@@ -39,6 +39,12 @@ HELP = """\
 """
 
 Reader = Callable[[str], str]
+
+
+def show_help(text: str = HELP) -> None:
+    """The help text under a rule (no box: a box forces its width and wraps the lines badly)."""
+    console.rule("[bold]help[/]", align="left", style="dim")
+    console.print(text)
 
 
 class EndSession(Exception):
@@ -71,15 +77,23 @@ def render_question(shown: Shown, index: int, total: int, is_new: bool) -> None:
     head = Text.assemble((f"{index}/{total}", "bold"), "  ", (dots, "yellow"), "  ",
                          ("new" if is_new else "review", "dim"), "  ", (q.section_title, "cyan"))
     console.print()
-    console.rule(head, align="left", style="dim")
+    if head.cell_len + 6 <= console.width:
+        console.rule(head, align="left", style="dim")
+    else:  # a rule would cut a long section title: the header goes on its own lines under the rule
+        console.rule(style="dim")
+        console.print(head)
     console.print(Markdown(shown.prompt))
     if q.type == "code_output":
         from rich.syntax import Syntax  # pygments is only loaded for code questions
 
         console.print(Syntax(q.code, q.language, theme="ansi_dark", line_numbers=False, word_wrap=True))
     if q.choices:
+        choices = Table.grid()  # a choice that wraps stays indented under its own first word
+        choices.add_column(no_wrap=True)
+        choices.add_column()
         for i, choice in enumerate(shown.choices):
-            console.print(Text.assemble((f"  {LETTERS[i]}) ", "bold cyan"), choice))
+            choices.add_row(Text(f"  {LETTERS[i]}) ", style="bold cyan"), inline_markdown(choice))
+        console.print(choices)
         if q.type == "multi":
             console.print("[dim]  Select all that apply (e.g. a,c).[/]")
     if q.type == "truefalse":
@@ -105,7 +119,7 @@ def _read_answer(shown: Shown, reader: Reader) -> str | None:
         text = _read(_answer_prompt(shown), reader)
         cmd = text.strip().lower()
         if cmd == "?":
-            console.print(Panel(HELP, title="help", expand=False))
+            show_help()
             continue
         if cmd == "q":
             raise EndSession
@@ -161,7 +175,7 @@ def _after_feedback(session: QuizSession, shown: Shown, fb: Feedback, reader: Re
             console.print("[yellow]Undone: that answer is forgotten and the card is back as it was.[/]")
             return "undo"
         if text == "?":
-            console.print(Panel(HELP, title="help", expand=False))
+            show_help()
             continue
         if can_rerate and text in ("1", "2", "3", "4"):
             new = session.rerate(Rating(int(text)))
@@ -179,7 +193,7 @@ def _flashcard(session: QuizSession, shown: Shown, reader: Reader, started: floa
         if text == "s":
             return None
         if text == "?":
-            console.print(Panel(HELP, title="help", expand=False))
+            show_help()
             continue
         break
     console.print(Panel(Markdown(str(shown.question.answer)), title="Answer", title_align="left",

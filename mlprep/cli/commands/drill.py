@@ -177,7 +177,7 @@ def _open_editor(target: Path) -> None:
 def _watch(store, d, target: Path) -> None:
     import time
 
-    ui.console.print(f"Watching [bold]{target}[/]: save the file to regrade; Ctrl-C to stop.")
+    ui.console.print(f"Watching [bold]{_escape(str(target))}[/]: save the file to regrade; Ctrl-C to stop.")
     last = None
     try:
         while True:
@@ -187,7 +187,11 @@ def _watch(store, d, target: Path) -> None:
                 stamp = None
             if stamp is not None and stamp != last:
                 last = stamp
-                ui.console.rule(f"[dim]{time.strftime('%H:%M:%S')}[/]", align="left")
+                if ui.console.is_terminal:  # the new verdict replaces the old one, as rustlings does
+                    ui.console.clear()
+                    ui.console.print(f"Watching [bold]{_escape(str(target))}[/]: save the file to regrade; "
+                                     "Ctrl-C to stop.")
+                ui.console.rule(f"[dim]graded at {time.strftime('%H:%M:%S')}[/]", align="left")
                 verdict = _grade_and_record(store, d, target)
                 if verdict.ok:
                     ui.console.print("[dim]Keep editing to improve it, or Ctrl-C to stop.[/]")
