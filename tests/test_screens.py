@@ -548,3 +548,17 @@ def test_watch_clears_the_screen_and_shows_the_new_verdict(mlprep_home, tmp_path
     assert first_clear >= 1 and out.count("\x1b[2J") == first_clear + 1  # one clear per grading
     after = plain(out.split("\x1b[2J")[-1])
     assert "still raises" not in after and "Watching" in after  # the old verdict is gone
+
+
+# ---------------------------------------------------------------- messages wrap on spaces
+
+@pytest.mark.parametrize("cols", [80, 50])
+def test_error_messages_wrap_on_spaces_in_a_terminal(mlprep_home, cols):
+    lines = [ln for ln in pty_run(["quiz", "--tag", "no-such-tag-at-all"], mlprep_home, cols=cols) if ln.strip()]
+    assert_fits(lines, cols)
+    piped = runner.invoke(app, ["quiz", "--tag", "no-such-tag-at-all"]).output.strip()
+    assert len(piped.splitlines()) == 1  # piped: one line, for scripts
+    words = piped.split()
+    assert " ".join(" ".join(lines).split()) == " ".join(words)
+    tokens = [tok for ln in lines for tok in ln.split()]
+    assert tokens == words  # no word was split across two lines

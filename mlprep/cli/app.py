@@ -23,7 +23,7 @@ class _Group(HelpGroup):
         try:
             return super().invoke(ctx)
         except MlprepError as exc:
-            ui.err_console.print(f"[bold red]Error:[/] {_escape(describe_error(exc))}", soft_wrap=True)
+            ui.err_console.print(f"[bold red]Error:[/] {_escape(describe_error(exc))}", soft_wrap=not ui.err_console.is_terminal)
             raise typer.Exit(1) from None
 
 

@@ -49,7 +49,7 @@ def describe_error(exc: MlprepError) -> str:
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
-    ui.err_console.print(f"[bold red]Error:[/] {_escape(message)}", soft_wrap=True)
+    ui.err_console.print(f"[bold red]Error:[/] {_escape(message)}", soft_wrap=not ui.err_console.is_terminal)
     return typer.Exit(code)
 
 

@@ -230,7 +230,7 @@ def render_solution(drill: Drill) -> None:
 def render_diff(drill: Drill, path, lines: list[str]) -> None:
     """The user's file beside the reference: a unified diff, coloured on a terminal, plain when piped."""
     if not lines:
-        console.print(f"{escape(str(path))} is the same as the reference solution.", soft_wrap=True)
+        console.print(f"{escape(str(path))} is the same as the reference solution.", soft_wrap=not console.is_terminal)
         return
     if not console.is_terminal:
         console.file.write("\n".join(lines) + "\n")

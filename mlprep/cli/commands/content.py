@@ -57,7 +57,7 @@ def content_lint(
         full_bank = loaded if not paths_ else banklib.load_bank()
         problems += check_notes(note_files, full_bank, slugs, require_every_section=not paths_)
     for p in problems:
-        ui.console.print(str(p), soft_wrap=True, markup=False)
+        ui.console.print(str(p), soft_wrap=not ui.console.is_terminal, markup=False)
     what = (f"{len(files)} bank file(s)" + (f", {len(drill_dirs)} drill(s)" if drill_dirs else "")
             + (f" and {len(note_files)} notes file(s)" if note_files else ""))
     if problems:

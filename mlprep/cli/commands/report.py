@@ -42,8 +42,8 @@ def register(app: typer.Typer) -> None:
             now = utcnow()
             written = reportlib.write_report(store, loaded, drills, target, now, tz, sections=section or None,
                                              interview=plan.active_interview(store, now, tz))
-        ui.console.print(f"Wrote {written} ({time.perf_counter() - started:.1f} s).", soft_wrap=True,
+        ui.console.print(f"Wrote {written} ({time.perf_counter() - started:.1f} s).", soft_wrap=not ui.console.is_terminal,
                          markup=False)
         if open_ and not webbrowser.open(written.resolve().as_uri()):
             ui.err_console.print(f"Could not start a web browser; open {written.resolve().as_uri()} yourself.",
-                                 soft_wrap=True, markup=False)
+                                 soft_wrap=not ui.err_console.is_terminal, markup=False)
