@@ -62,7 +62,7 @@ class HelpGroup(typer.core.TyperGroup):
     """A command group whose listing gives every command's full one-line description (click cuts
     them to the terminal width with "..."); the descriptions wrap on spaces instead."""
 
-    def format_commands(self, ctx, formatter) -> None:  # type: ignore[no-untyped-def]
+    def format_commands(self, ctx, formatter) -> None:
         rows = []
         for name in self.list_commands(ctx):
             cmd = self.get_command(ctx, name)
@@ -75,7 +75,7 @@ class HelpGroup(typer.core.TyperGroup):
                 formatter.write_dl(rows)
 
 
-def _argument_name(param) -> str:  # type: ignore[no-untyped-def]
+def _argument_name(param) -> str:
     return param.metavar or param.name.upper()
 
 
@@ -83,7 +83,7 @@ class HelpCommand(typer.core.TyperCommand):
     """A command whose help names arguments in words (FILE, NAME) rather than Python types
     (`<path>`, `{FILE}`)."""
 
-    def collect_usage_pieces(self, ctx) -> list[str]:  # type: ignore[no-untyped-def]
+    def collect_usage_pieces(self, ctx) -> list[str]:
         pieces = [self.options_metavar] if self.options_metavar else []
         for param in self.get_params(ctx):
             if param.param_type_name == "argument":
@@ -93,7 +93,7 @@ class HelpCommand(typer.core.TyperCommand):
                 pieces.extend(param.get_usage_pieces(ctx))
         return pieces
 
-    def format_options(self, ctx, formatter) -> None:  # type: ignore[no-untyped-def]
+    def format_options(self, ctx, formatter) -> None:
         args, opts = [], []
         for param in self.get_params(ctx):
             record = param.get_help_record(ctx)
@@ -131,7 +131,7 @@ _INLINE = re.compile(r"(`+)(.+?)\1|\*\*(.+?)\*\*|__(.+?)__|(?<![\w*])\*(?!\s)(.+
                      r"|(?<![\w_])_(?!\s)(.+?)(?<!\s)_(?![\w_])")
 
 
-def inline_markdown(text: str, style: str = ""):  # type: ignore[no-untyped-def]
+def inline_markdown(text: str, style: str = ""):
     """`text` (a bank string: an answer choice, a short line) as a Rich Text with its inline Markdown
     drawn: **bold**, *italic* or _italic_, `code`. The Text is built span by span and never parsed as
     Rich markup, so "[bold]" or "[/]" in a bank shows as typed (the same guarantee as `_escape`)."""

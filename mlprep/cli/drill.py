@@ -92,10 +92,10 @@ def render_list(drills: dict[str, Drill], status: dict[str, dict], section_title
     for sec in sorted(by_section, key=lambda s: order.index(s) if s in order else len(order)):
         title = section_titles.get(sec, sec)
         room = console.width - len(sec) - 4  # the section id (what --section takes) is never cut
-        head = Text(sec, style="bold cyan")
+        header = Text(sec, style="bold cyan")
         if title != sec and room >= 8:
-            head.append(" · " + (title if len(title) <= room else title[:room - 1].rstrip() + "…"), style="cyan")
-        console.print(head, no_wrap=True, overflow="ignore", crop=False)
+            header.append(" · " + (title if len(title) <= room else title[:room - 1].rstrip() + "…"), style="cyan")
+        console.print(header, no_wrap=True, overflow="ignore", crop=False)
         for d in by_section[sec]:
             label, review = line_of[d.slug]
             line = Text("  ")
@@ -248,6 +248,7 @@ def render_diff(drill: Drill, path, lines: list[str]) -> None:
 def page(renderables: list, width: int) -> None:
     """Show renderables in the pager ($PAGER, else `less -RS`: colours kept, long lines scroll
     sideways), rendered at `width` so no line is cut; straight to the terminal when there is no pager."""
+    import io
     import os
     import shutil
     import subprocess
@@ -257,17 +258,21 @@ def page(renderables: list, width: int) -> None:
     command = os.environ.get("PAGER") or ("less -RS" if shutil.which("less") else "")
     if not command:
         for r in renderables:
-            console.print(r, crop=False, overflow="ignore")
+            if isinstance(r, Syntax):
+                r.word_wrap = True  # long lines wrap instead of being cut
+            console.print(r)
         return
-    out = Console(width=width, force_terminal=True, color_system=console.color_system or None,
-                  no_color=console.no_color, highlight=False, record=False, file=_Sink())
+    out = Console(width=width, force_terminal=True, color_system=console.color_system or None,  # type: ignore[arg-type]
+                  no_color=console.no_color, highlight=False, record=False, file=io.StringIO())
     with out.capture() as captured:
         for r in renderables:
             out.print(r, crop=False)
     import shlex
 
     try:
-        proc = subprocess.Popen(shlex.split(command), stdin=subprocess.PIPE)
+        env = dict(os.environ)
+        env.setdefault("LESS", "-RS")  # a $PAGER of plain `less` keeps the colours and scrolls sideways
+        proc = subprocess.Popen(shlex.split(command), stdin=subprocess.PIPE, env=env)
         assert proc.stdin is not None
         try:
             proc.stdin.write(captured.get().encode("utf-8", "replace"))
@@ -277,16 +282,6 @@ def page(renderables: list, width: int) -> None:
         proc.wait()
     except OSError:
         console.file.write(captured.get())
-
-
-class _Sink:
-    """A file that discards what is written (the pager gets the captured text instead)."""
-
-    def write(self, text: str) -> int:
-        return len(text)
-
-    def flush(self) -> None:
-        pass
 
 
 def render_schedule(review) -> None:

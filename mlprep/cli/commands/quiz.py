@@ -68,7 +68,7 @@ def quiz(
                              "Type [cyan]?[/] for help, [cyan]q[/] to stop.")
             if plan.capped:
                 ui.console.print(f"[yellow]{plural(plan.due_total, 'review')} {are(plan.due_total)} due and "
-                                 f"{plan.cap_left} {are(plan.cap_left)} left of today's "
+                                 f"{plan.cap_left} {are(plan.cap_left or 0)} left of today's "
                                  f"cap of {plan.max_reviews} (--max-reviews): the most-forgotten come first, the rest "
                                  "wait for tomorrow.[/]")
             summary = cli_quiz.run(session, plan.questions, known, seen_cap=plan.cap_left)
