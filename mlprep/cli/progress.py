@@ -408,8 +408,10 @@ def render_today(f: dict[str, Any], cap_left: int | None = None) -> None:
     else:
         con.print("No streak running: answer a few questions to start one.")
     due_q = f["totals"]["due"]
-    by_section = [f"{s['id']} {s['due']}" for s in f["sections"] if s["due"]]
-    con.print(f"Questions due now: [bold]{due_q}[/]" + (f" ({', '.join(by_section)})" if by_section else ""))
+    by_section = [f"{escape(s['id'])} {s['due']}" for s in f["sections"] if s["due"]]
+    for line in _flow(by_section, con.width, first=f"Questions due now: [bold]{due_q}[/]"
+                      + (": " if by_section else "")):  # "section n" is never split
+        con.print(line, no_wrap=True, overflow="ignore", crop=False)
     if cap_left is not None and due_q > cap_left:
         con.print(f"[yellow]Today's review cap leaves {cap_left} of them for today[/] (the most-forgotten first; "
                   "the rest wait for tomorrow, or raise [bold]mlprep quiz --max-reviews[/]).")
