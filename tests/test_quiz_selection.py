@@ -195,7 +195,7 @@ def test_cli_cap_reached_says_so_and_asks_nothing(tmp_path, mlprep_home):
     result = runner.invoke(app, [*args, "3"], input="t\n\n")
     out = flat(result.output)
     assert result.exit_code == 0, result.output
-    assert "4 reviews are due and 1 are left of today's cap of 3" in out and "Score 1/1" in out
+    assert "4 reviews are due and 1 is left of today's cap of 3" in out and "Score 1/1" in out
     assert "3 due questions remain; today's review cap (3, --max-reviews) leaves 0 more for today, the rest come " \
            "back tomorrow" in out
 
