@@ -562,3 +562,19 @@ def test_error_messages_wrap_on_spaces_in_a_terminal(mlprep_home, cols):
     assert " ".join(" ".join(lines).split()) == " ".join(words)
     tokens = [tok for ln in lines for tok in ln.split()]
     assert tokens == words  # no word was split across two lines
+
+
+def test_the_mock_report_shows_wrong_questions_whole_with_their_detail(tmp_path, mlprep_home):
+    from tests.helpers import question, write_bank
+
+    long_prompt = " ".join(["Which of these statements about regularization hold"] * 6) + "?"
+    bank = write_bank(tmp_path / "m.yaml", [question("mm", "multi", prompt=long_prompt,
+                                                     choices=["one", "two", "three"], answer=["A", "C"],
+                                                     shuffle=False)], section="mrep")
+    result = runner.invoke(app, ["mock", "--bank", str(bank), "--section", "mrep", "--minutes", "5"],
+                           input="a\n")
+    assert result.exit_code == 0, result.output
+    report = result.output[result.output.index("Mock interview report"):]
+    flat = " ".join(report.replace("│", " ").split())
+    assert long_prompt in flat  # whole, not an excerpt
+    assert "You missed C." in flat

@@ -314,6 +314,8 @@ def render_report(report: dict[str, Any], outcome: Any = None) -> None:
                 body.add_row("", Syntax(w["code"], w.get("language") or "python", theme="ansi_dark", word_wrap=True))
             body.add_row(Text("You said:", style="bold"), Text(w["response"] or "—"))
             body.add_row(Text("Answer:", style="bold"), Text(w["expected"], style="green"))
+            if w.get("note"):
+                body.add_row(Text("Yours:", style="bold"), Text(w["note"], style="yellow"))
             if w.get("explanation"):
                 body.add_row(Text("Why:", style="bold"), Markdown(w["explanation"]))
             c.print(Panel(body, title=escape(w["id"]), title_align="left", border_style="red"))

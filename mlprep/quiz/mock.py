@@ -174,6 +174,7 @@ class MockAnswer:
     seconds: float
     response: str = ""
     expected: str = ""
+    note: str = ""  # for a wrong answer: the choices missed or extra, the first output line that differs
 
     @property
     def correct(self) -> bool | None:
@@ -244,7 +245,7 @@ class MockSession:
             return None
         fb = self.quiz.answer(shown, response, seconds)
         rec = MockAnswer(shown.question, shown, "correct" if fb.correct else "wrong", round(seconds, 1),
-                         response, fb.expected)
+                         response, fb.expected, fb.note if not fb.correct else "")
         self.records.append(rec)
         self._current = None
         return rec
@@ -404,7 +405,7 @@ def build_report(m: MockSession, ended: datetime, ended_by: str) -> dict[str, An
                        "difficulty": r.question.difficulty, "tags": list(r.question.tags), "status": r.status,
                        "correct": r.correct, "seconds": r.seconds} for i, r in enumerate(recs)],
         "wrong": [{"id": r.question.id, "section": r.question.section, "prompt": r.shown.prompt, "code": r.question.code or None,
-                   "language": r.question.language,
+                   "language": r.question.language, "note": r.note,
                    "response": r.response, "expected": r.expected, "explanation": r.shown.explanation,
                    "tags": list(r.question.tags)} for r in recs if r.status == "wrong"],
         "review": {"tags": weak_tags, "sections": weak_sections, "drills": drills_to_redo},
