@@ -349,11 +349,11 @@ def run_drills(store, drills: list, bank, reader: Reader = default_reader) -> No
             path = opening.path
             console.print(f"[bold]{n}/{len(drills)}[/]")
             cli_drill.render_task(d)
-            if opening.backup is not None:
-                console.print(f"[dim]Write it again from memory: the file is the starter again; your previous "
-                              f"solution is in {opening.backup}.[/]")
-            console.print(f"Your file: [bold]{path}[/]\n[dim]Edit it, then press Enter to grade (s to skip, q to "
-                          "stop).[/]")
+            console.print(f"Your file: [bold]{escape(str(path))}[/]\n[dim]Edit it, then press Enter to grade (s to "
+                          "skip, q to stop).[/]")
+            if opening.backup is not None:  # last, right above the prompt, so it is not scrolled away
+                console.print(f"[bold magenta]Write it again from memory:[/] the file is the starter again; your "
+                              f"previous solution is kept in {escape(str(opening.backup))}.")
             while True:
                 choice = _read("grade> ", reader).strip().lower()
                 if choice in ("q", "quit"):
