@@ -12,6 +12,7 @@ MAX_REVIEWS_PER_DAY = 100   # daily cap on reviews of seen questions (`quiz --ma
 SEARCH_LIMIT = 10           # results `mlprep search` shows (`--limit`)
 LEECH_LAPSES = 8            # a leech: forgotten (Again on a Review card) this many times or more, as Anki counts
 MOCK_MAX_MINUTES = 600      # longest mock interview (`mlprep mock --minutes`)
+WEAK_TAG_MIN_ANSWERS = 5    # a tag is ranked among the weakest (stats, quiz --weak) only after this many answers
 
 # ------------------------------------------------------------------ drills
 DRILL_PREFIX = "drill:"     # a drill's item id in the store is DRILL_PREFIX + slug

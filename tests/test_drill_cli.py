@@ -92,9 +92,9 @@ def test_reset_keeps_a_backup(mlprep_home, tmp_path):
 
 
 def test_unknown_slug_suggests_close_matches(mlprep_home):
-    result = runner.invoke(app, ["drill", "kmean"])
+    result = runner.invoke(app, ["drill", "kmaens"])
     assert result.exit_code == 1
-    assert "no drill called 'kmean'" in result.output and "kmeans" in result.output
+    assert "no drill called 'kmaens'" in result.output and "kmeans" in result.output
 
 
 def test_edit_without_editor_is_a_clean_error(mlprep_home, monkeypatch):

@@ -219,7 +219,7 @@ def test_missing_genanki_says_how_to_install_it(tmp_path, monkeypatch):
     out = tmp_path / "deck.apkg"
     result = runner.invoke(app, ["export", "-f", "anki", "-o", str(out)])
     assert result.exit_code == 1 and "Traceback" not in result.output
-    assert "pip install 'mlprep[anki]'" in result.output
+    assert 'pip install ".[anki]"' in result.output
     assert not out.exists()
 
 

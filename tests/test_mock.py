@@ -338,7 +338,7 @@ def test_countdown_interrupts_a_blocking_read_as_time_up(capsys):
     finally:
         countdown.stop()
     assert time.monotonic() - started < 5
-    assert "\x1b7\x1b[1;" in capsys.readouterr().out  # the corner clock was drawn
+    assert "\x1b7" not in capsys.readouterr().out  # nothing is drawn behind the user's back
     with pytest.raises(cli_mock.TimeUp):  # once expired, no more reads
         reader("› ")
 
@@ -369,7 +369,10 @@ def test_pty_answer_then_ctrl_c_keeps_the_answer(tmp_path, mlprep_home):
     child = spawn(["mock", "--bank", str(path), "--section", "mockonly", "--minutes", "1", "--seed", "2"],
                   mlprep_home)
     child.expect("Mock interview")
-    child.expect(r"\x1b7\x1b\[1;\d+H")  # the clock in the top-right corner
+    child.expect(r"⏱ (\d\d:\d\d) left")  # the clock in the question header ...
+    header = child.match.group(1)
+    child.expect(r"⏱\S* (\d\d:\d\d)")  # ... and the same time in the prompt under it
+    assert child.match.group(1) == header
     child.expect("t/f")
     child.sendline("t")
     child.expect("Noted")
@@ -394,4 +397,10 @@ def test_cli_help_key_and_eof_at_the_drill_prompt(tmp_path, mlprep_home):
     assert "skip this question" in result.output and "Score 1/1" in result.output
     result = runner.invoke(app, mock_args(path, "--drill-name", "mse"), input="")
     assert result.exit_code == 0, result.output
-    assert "not handed in" in result.output and "mlprep drill mse" in result.output
+    # quit at once: no empty 0/0 mock in the history
+    assert "left out of your history" in result.output and "Mock interview report" not in result.output
+    with Store() as store:
+        assert len(mocklib.history(store)) == 1
+    result = runner.invoke(app, mock_args(path, "--drill-name", "mse"), input="\n\nt\nq\n")
+    assert result.exit_code == 0, result.output
+    assert "Mock interview report" in result.output and "mlprep drill mse" in result.output

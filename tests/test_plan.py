@@ -121,7 +121,8 @@ def test_cli_plan_round_trip():
     data = json.loads(runner.invoke(app, ["stats", "--json"]).output)
     assert data["interview"]["date"] == day.isoformat() and data["interview"]["daily_new_quota"] > 0
     assert "Interview" in runner.invoke(app, ["stats"]).output
-    assert "New questions today" in runner.invoke(app, ["today"]).output
+    quota = data["interview"]["daily_new_quota"]
+    assert f"New questions: {quota} of today's {quota} left (0 done;" in runner.invoke(app, ["today"]).output
     cleared = runner.invoke(app, ["plan", "--clear"])
     assert cleared.exit_code == 0 and "cleared" in cleared.output
     assert "No interview date set" in runner.invoke(app, ["plan"]).output

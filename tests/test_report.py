@@ -251,11 +251,11 @@ def test_missing_matplotlib_is_one_clean_message(monkeypatch, tmp_path):
     bank = load_bank()
     with Store() as store, pytest.raises(MlprepError) as err:
         report.write_report(store, bank, {}, tmp_path / "r.html", NOW, TZ)
-    assert "matplotlib" in str(err.value) and "pip install 'mlprep[report]'" in str(err.value)
+    assert "matplotlib" in str(err.value) and 'pip install ".[report]"' in str(err.value)
 
     result = runner.invoke(app, ["report", "-o", str(tmp_path / "r.html")])
     assert result.exit_code == 1
-    assert "is not installed" in result.output and "mlprep[report]" in result.output
+    assert "is not installed" in result.output and 'pip install ".[report]"' in result.output
     assert "Traceback" not in result.output
     assert not (tmp_path / "r.html").exists()
 

@@ -134,7 +134,10 @@ def test_weakest_tags_first(tmp_path):
     bank = small_bank(tmp_path)
     with Store() as store:
         build_history(store)
-        f = stats.compute(store, bank, NOW, NY)
+        f = stats.compute(store, bank, NOW, NY, min_tag_answers=1)
+        few = stats.compute(store, bank, NOW, NY)
+    assert few["weakest_tags"] == [w for w in f["weakest_tags"] if w["answers"] >= 5]  # 'weak' has 1 answer
+    assert "weak" not in {w["tag"] for w in few["weakest_tags"]}
     tags = [w["tag"] for w in f["weakest_tags"]]
     assert tags[0] == "weak" and tags[-1] == "strong" and set(tags) == {"weak", "strong", "shared"}
     assert f["weakest_tags"][0]["accuracy_30d"] == pytest.approx(1 / 3, abs=1e-4)
@@ -203,7 +206,7 @@ def test_section_filter_narrows_everything(tmp_path):
     bank = small_bank(tmp_path)
     with Store() as store:
         build_history(store)
-        f = stats.compute(store, bank, NOW, NY, sections=["beta"])
+        f = stats.compute(store, bank, NOW, NY, sections=["beta"], min_tag_answers=1)
     assert [s["id"] for s in f["sections"]] == ["beta"] and f["totals"]["total"] == 4
     assert f["today"]["reviews"] == 2 and f["today"]["streak"] == 2  # beta: Nov 24 and 25
     assert {w["tag"] for w in f["weakest_tags"]} == {"weak", "shared"}
@@ -300,9 +303,15 @@ def test_cli_stats_renders_one_screen_and_json(tmp_path):
         answer(store, q.id, datetime.now(timezone.utc) - timedelta(minutes=5), section=q.section)
     result = runner.invoke(app, ["stats"])
     assert result.exit_code == 0, result.output
-    for text in ("Today", "streak 1 day", "Weakest tags", "Cards new", "Due in the next 14 days",
-                 "Activity, last 26 weeks", f"Drills 0 passed / 0 attempted / {len(load_drills())}"):
+    for text in ("Today", "streak 1 day", "Weakest sections", "1106 new", "Due today",
+                 f"Drills 0 passed · 0 attempted · {len(load_drills())} in all", "--calendar"):
         assert text in result.output
+    assert "Weakest tags" not in result.output  # one answer is too few to rank a tag
+    full = runner.invoke(app, ["stats", "--all"])
+    for text in ("Due in the next 14 days", "Activity, last 26 weeks", "passed/tried/all", "recall: fsrs"):
+        assert text in full.output
+    assert "Activity" in runner.invoke(app, ["stats", "--calendar"]).output
+    assert "recall: fsrs" in runner.invoke(app, ["stats", "--sections"]).output
     data = json.loads(runner.invoke(app, ["stats", "--json"]).output)
     assert data["today"]["reviews"] == 1 and data["format_version"] == 1
     assert runner.invoke(app, ["stats", "--json", "--section", q.section]).exit_code == 0

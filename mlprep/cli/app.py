@@ -12,11 +12,11 @@ import typer
 import typer.core
 
 from mlprep.cli import console as ui
-from mlprep.cli.common import _escape, describe_error
+from mlprep.cli.common import HelpGroup, _escape, describe_error, use_help_classes
 from mlprep.errors import MlprepError, MlprepWarning
 
 
-class _Group(typer.core.TyperGroup):
+class _Group(HelpGroup):
     """Root command group: turns every MlprepError into one clean message and exit code 1."""
 
     def invoke(self, ctx):
@@ -31,14 +31,14 @@ class _Group(typer.core.TyperGroup):
                     original(message, category, filename, lineno, file, line)
                 elif str(message) not in shown:
                     shown.add(str(message))
-                    ui.err_console.print(f"[yellow]Warning:[/] {_escape(str(message))}", soft_wrap=True)
+                    ui.err_console.print(f"[yellow]Warning:[/] {_escape(str(message))}", soft_wrap=not ui.err_console.is_terminal)
 
             warnings.showwarning = show
             warnings.simplefilter("always", MlprepWarning)
             try:
                 return super().invoke(ctx)
             except MlprepError as exc:
-                ui.err_console.print(f"[bold red]Error:[/] {_escape(describe_error(exc))}", soft_wrap=True)
+                ui.err_console.print(f"[bold red]Error:[/] {_escape(describe_error(exc))}", soft_wrap=not ui.err_console.is_terminal)
                 raise typer.Exit(1) from None
             except Exception as exc:
                 if type(exc).__module__ != "sqlite3":  # a store error no Store method explained (safety net)
@@ -47,9 +47,8 @@ class _Group(typer.core.TyperGroup):
                 from mlprep.store.db import diagnose
 
                 message = describe_error(diagnose(paths.db_path(), exc))
-                ui.err_console.print(f"[bold red]Error:[/] {_escape(message)}", soft_wrap=True)
+                ui.err_console.print(f"[bold red]Error:[/] {_escape(message)}", soft_wrap=not ui.err_console.is_terminal)
                 raise typer.Exit(1) from None
-
 
 
 app = typer.Typer(
@@ -61,6 +60,8 @@ app = typer.Typer(
     rich_markup_mode=None,  # plain click help: keeps `mlprep --help` from loading Rich
     pretty_exceptions_enable=False,
 )
+
+
 @app.callback(invoke_without_command=True)
 def _root(ctx: typer.Context,
           version: Annotated[bool, typer.Option("--version", help="Show the version and exit.")] = False) -> None:
@@ -92,6 +93,7 @@ from mlprep.cli.commands import (  # noqa: E402
 
 for _module in (quiz, drill, learn, config, progress, mock, report, data, content, cards, optimize):
     _module.register(app)
+use_help_classes(app)
 
 
 def main() -> None:

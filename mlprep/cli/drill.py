@@ -19,48 +19,104 @@ DOTS = {1: "●○○", 2: "●●○", 3: "●●●"}
 MAX_ROWS = 12
 
 
+STATUSES = ("todo", "passed", "due")
+
+
+def list_rows(drills: dict[str, Drill], status: dict[str, dict], due: dict[str, float], now: float, *,
+              sections: list[str] | None = None, only: str | None = None) -> list[Drill]:
+    """The drills `render_list` shows: in `sections` (all when empty) and, with `only`, those to do
+    (not passed yet), passed, or due for review now."""
+    out = []
+    for d in drills.values():
+        if sections and d.section not in sections:
+            continue
+        st = status.get(d.slug, {})
+        if only == "todo" and st.get("passed"):
+            continue
+        if only == "passed" and not st.get("passed"):
+            continue
+        if only == "due" and not (d.slug in due and due[d.slug] <= now):
+            continue
+        out.append(d)
+    return out
+
+
 def render_list(drills: dict[str, Drill], status: dict[str, dict], section_titles: dict[str, str],
-                due: dict[str, float] | None = None) -> None:
-    """The catalogue by section: status, best score and, for drills on the schedule, the next review."""
+                due: dict[str, float] | None = None, *, sections: list[str] | None = None,
+                only: str | None = None) -> None:
+    """The catalogue by section, one line per drill: name (never cut), level, status, best score, next
+    review, then the title in whatever width is left (cut with … or left out on a narrow terminal)."""
     from datetime import datetime, timezone
 
     from mlprep.srs.scheduler import describe_interval
 
     due = due or {}
     now = datetime.now(timezone.utc)
+    shown = list_rows(drills, status, due, now.timestamp(), sections=sections, only=only)
+    passed = sum(1 for s in drills if status.get(s, {}).get("passed"))
+    due_now = sum(1 for s in drills if s in due and due[s] <= now.timestamp())
+    head = f"{len(drills)} drills · {passed} passed · {due_now} due"
+    if len(shown) != len(drills):
+        head += f" · showing {len(shown)}"
+    console.print(Text(head, style="bold"))
+    if not shown:
+        console.print("No drill matches. Try without --status or --section.")
+        return
     by_section: dict[str, list[Drill]] = {}
-    for d in drills.values():
+    for d in shown:
         by_section.setdefault(d.section, []).append(d)
     order = list(section_titles)
-    passed = sum(1 for s in status.values() if s.get("passed"))
-    table = Table(title=f"{len(drills)} drills · {passed} passed", title_justify="left", show_lines=False)
-    table.add_column("drill", style="bold")
-    table.add_column("title")
-    table.add_column("level", style="yellow")
-    table.add_column("status")
-    table.add_column("best", justify="right")
-    table.add_column("review")
+    rows: list[tuple[Drill, Text, Text]] = []
+    for d in shown:
+        st = status.get(d.slug, {})
+        if st.get("passed"):
+            label = Text("passed" + (" slow" if st.get("slow") else ""), style="green")
+        elif st.get("attempts"):
+            label = Text(f"tried {st['best_passed']}/{st['best_total']}", style="yellow")
+        else:
+            label = Text("new", style="dim")
+        when = due.get(d.slug)
+        if when is None:
+            review = Text("")
+        elif when <= now.timestamp():
+            review = Text("due now", style="bold magenta")
+        else:
+            review = Text(describe_interval(datetime.fromtimestamp(when, timezone.utc), now), style="dim")
+        rows.append((d, label, review))
+    name_w = max(len(d.slug) for d in shown)
+    label_w = max(len(lb) for _, lb, _ in rows)
+    review_w = max(len(r) for _, _, r in rows)
+    fixed = 2 + name_w + 2 + 3 + 2 + label_w + (2 + review_w if review_w else 0)
+    title_w = console.width - fixed - 2
+    line_of = {d.slug: (lb, r) for d, lb, r in rows}
     for sec in sorted(by_section, key=lambda s: order.index(s) if s in order else len(order)):
-        table.add_row(Text(section_titles.get(sec, sec), style="cyan"), "", "", "", "", "")
+        title = section_titles.get(sec, sec)
+        room = console.width - len(sec) - 4  # the section id (what --section takes) is never cut
+        header = Text(sec, style="bold cyan")
+        if title != sec and room >= 8:
+            header.append(" · " + (title if len(title) <= room else title[:room - 1].rstrip() + "…"), style="cyan")
+        console.print(header, no_wrap=True, overflow="ignore", crop=False)
         for d in by_section[sec]:
-            st = status.get(d.slug, {})
-            if st.get("passed"):
-                label = Text("passed" + (" (slow)" if st.get("slow") else ""), style="green")
-            elif st.get("attempts"):
-                label = Text("attempted", style="yellow")
-            else:
-                label = Text("new", style="dim")
-            best = f"{st['best_passed']}/{st['best_total']}" if st.get("attempts") else ""
-            when = due.get(d.slug)
-            if when is None:
-                review = Text("")
-            elif when <= now.timestamp():
-                review = Text("due now", style="bold magenta")
-            else:
-                review = Text(describe_interval(datetime.fromtimestamp(when, timezone.utc), now), style="dim")
-            table.add_row(f"  {d.slug}", d.title, DOTS[d.difficulty], label, best, review)
-    console.print(table)
-    console.print("[dim]Start one with [bold]mlprep drill <name>[/bold]; grade with --check.[/]")
+            label, review = line_of[d.slug]
+            line = Text("  ")
+            line.append(d.slug.ljust(name_w), style="bold")
+            line.append("  ")
+            line.append(DOTS[d.difficulty], style="yellow")
+            line.append("  ")
+            line.append_text(label)
+            line.append(" " * (label_w - len(label)))
+            if review_w:
+                line.append("  ")
+                line.append_text(review)
+                line.append(" " * (review_w - len(review)))
+            if title_w >= 12:
+                t = d.title if len(d.title) <= title_w else d.title[:title_w - 1].rstrip() + "…"
+                line.append("  ")
+                line.append(t, style="dim")
+            line.rstrip()
+            console.print(line, no_wrap=True, overflow="ignore", crop=False)
+    console.print(Text("Start one with: mlprep drill NAME (a unique start of the name is enough); "
+                       "filter with --section S or --status todo|passed|due.", style="dim"))
 
 
 def render_task(drill: Drill) -> None:
@@ -112,30 +168,32 @@ def _render_tests(v: Verdict) -> None:
                             "Replace the `raise NotImplementedError` and the `# TODO`s in your file with your code.",
                             title=title, title_align="left", border_style="yellow"))
         return
-    table = Table(show_header=False, expand=True, box=None, padding=(0, 1))
-    table.add_column("", width=1)
-    table.add_column("test", ratio=2)
-    table.add_column("result", ratio=5)
+    # One line per test, its description given the whole width; a failure's message goes under it,
+    # indented (a side-by-side column left descriptions ~20 characters and 18 tests took ~60 lines).
+    table = Table(show_header=False, box=None, padding=(0, 1), pad_edge=False)
+    table.add_column("", width=1, no_wrap=True)
+    table.add_column("test")
     failed_rows = 0
     for t, count in _group(v.tests):
         name = (t.doc or t.name) + (f" (×{count})" if count > 1 else "")
         if t.status == "passed":
-            table.add_row(Text("✓", style="green"), Text(name, style="dim"), Text("passed", style="dim"))
+            table.add_row(Text("✓", style="green"), Text(name, style="dim"))
         elif t.status == "skipped":
-            table.add_row(Text("-", style="dim"), Text(name, style="dim"), Text(t.message or "skipped", style="dim"))
+            table.add_row(Text("-", style="dim"), Text(f"{name}: {t.message or 'skipped'}", style="dim"))
         else:
             failed_rows += 1
             if failed_rows > MAX_ROWS:
                 continue
-            msg = Text(t.message or "failed")
+            body = Text(name, style="bold")
+            body.append("\n" + (t.message or "failed"), style="")
             if t.where:
-                msg.append(f"\n{t.where}", style="dim")
+                body.append(f"\n{t.where}", style="dim")
             if t.output:
                 out = t.output.strip().splitlines()
-                msg.append("\nyour output: " + " ⏎ ".join(out[:3]) + (" …" if len(out) > 3 else ""), style="dim")
-            table.add_row(Text("✗", style="red"), Text(name), msg)
+                body.append("\nyour output: " + " ⏎ ".join(out[:3]) + (" …" if len(out) > 3 else ""), style="dim")
+            table.add_row(Text("✗", style="red"), body)
     if failed_rows > MAX_ROWS:
-        table.add_row("", Text(f"… {failed_rows - MAX_ROWS} more failures", style="dim"), "")
+        table.add_row("", Text(f"… {failed_rows - MAX_ROWS} more failures", style="dim"))
     console.print(Panel(table, title=title, title_align="left", border_style="green" if v.ok else "red"))
     first = v.first_failure
     if first is not None and not v.ok:
@@ -155,8 +213,75 @@ def _render_tests(v: Verdict) -> None:
 
 
 def render_solution(drill: Drill) -> None:
-    console.print(Panel(Syntax(drill.solution.read_text(encoding="utf-8"), "python", theme="ansi_dark",
-                               line_numbers=True), title=f"Reference solution: {drill.slug}", title_align="left"))
+    """The reference solution, never cut: on a terminal syntax-highlighted in a pager (long lines
+    scroll sideways in `less -RS`), plain text when piped (so it can be saved)."""
+    from mlprep.drills.catalogue import solution_text
+
+    code = solution_text(drill)
+    if not console.is_terminal:
+        console.file.write(code if code.endswith("\n") else code + "\n")
+        return
+    syntax = Syntax(code, "python", theme="ansi_dark", line_numbers=True, word_wrap=False)
+    title = Text(f"Reference solution: {drill.slug}", style="bold")
+    width = max([console.width, *(len(line) + 8 for line in code.splitlines())])
+    page([title, syntax], width)
+
+
+def render_diff(drill: Drill, path, lines: list[str]) -> None:
+    """The user's file beside the reference: a unified diff, coloured on a terminal, plain when piped."""
+    if not lines:
+        console.print(f"{escape(str(path))} is the same as the reference solution.", soft_wrap=not console.is_terminal)
+        return
+    if not console.is_terminal:
+        console.file.write("\n".join(lines) + "\n")
+        return
+    styled = Text()
+    for line in lines:
+        style = ("bold" if line.startswith(("---", "+++")) else "green" if line.startswith("+")
+                 else "red" if line.startswith("-") else "cyan" if line.startswith("@@") else "")
+        styled.append(line + "\n", style=style)
+    legend = Text("- your file   + the reference solution", style="dim")
+    width = max([console.width, *(len(line) + 1 for line in lines)])
+    page([legend, styled], width)
+
+
+def page(renderables: list, width: int) -> None:
+    """Show renderables in the pager ($PAGER, else `less -RS`: colours kept, long lines scroll
+    sideways), rendered at `width` so no line is cut; straight to the terminal when there is no pager."""
+    import io
+    import os
+    import shutil
+    import subprocess
+
+    from rich.console import Console
+
+    command = os.environ.get("PAGER") or ("less -RS" if shutil.which("less") else "")
+    if not command:
+        for r in renderables:
+            if isinstance(r, Syntax):
+                r.word_wrap = True  # long lines wrap instead of being cut
+            console.print(r)
+        return
+    out = Console(width=width, force_terminal=True, color_system=console.color_system or None,  # type: ignore[arg-type]
+                  no_color=console.no_color, highlight=False, record=False, file=io.StringIO())
+    with out.capture() as captured:
+        for r in renderables:
+            out.print(r, crop=False)
+    import shlex
+
+    try:
+        env = dict(os.environ)
+        env.setdefault("LESS", "-RS")  # a $PAGER of plain `less` keeps the colours and scrolls sideways
+        proc = subprocess.Popen(shlex.split(command), stdin=subprocess.PIPE, env=env)
+        assert proc.stdin is not None
+        try:
+            proc.stdin.write(captured.get().encode("utf-8", "replace"))
+            proc.stdin.close()
+        except BrokenPipeError:  # the user quit the pager early
+            pass
+        proc.wait()
+    except OSError:
+        console.file.write(captured.get())
 
 
 def render_schedule(review) -> None:

@@ -3,11 +3,13 @@
 Presentation only: choosing, checking, storing and the report live in `mlprep.quiz.mock`; the command's
 options are declared in `cli.py`, which imports this module only when the command runs.
 
-The clock: every question header shows the time left. On a real terminal a daemon thread also
-redraws `⏱ mm:ss` in the top-right corner every second (ANSI save cursor, move, restore). When the
-time is up while an answer is being typed, the thread sends SIGINT to the main thread (a real
-signal, so a blocking `input()` returns at once; `_thread.interrupt_main()` alone only raises at the
-next bytecode, i.e. after the user presses Enter) and the loop treats that interrupt as "time's up"
+The clock: one clock, the time left, drawn where it overwrites nothing: in each question's header and
+in the answer prompt under it (the same value: the header's time is what the first prompt shows; a
+prompt shown again, after `?` or an answer that is not valid, shows the time then). Nothing is drawn
+asynchronously, so no copy of it is left in the scrollback and no text under the cursor is touched.
+When the time is up while an answer is being typed, a daemon thread sends SIGINT to the main thread (a
+real signal, so a blocking `input()` returns at once; `_thread.interrupt_main()` alone only raises at
+the next bytecode, i.e. after the user presses Enter) and the loop treats that interrupt as "time's up"
 because the countdown's `expired` flag is set; a Ctrl-C typed by the user leaves it unset and ends
 the mock early. Either way everything answered so far is kept, and the answer in progress is not
 counted.
@@ -19,10 +21,11 @@ from pathlib import Path
 from typing import Any
 
 MOCK_HELP = """\
-[bold]Mock interview[/]: answer as you would in an interview; nothing is marked until the end.
-  mcq a letter (b) · multi letters (a,c) · true/false t or f · numeric 0.75, 3/4, 75% · short a word or two
+[bold]Mock interview[/]: answer as in an interview; nothing is marked until the end.
+  mcq a letter (b) · multi letters (a,c) · true/false t or f
+  numeric 0.75, 3/4, 75% · short a word or two
   code: what it prints (several lines: end with an empty line)
-  [cyan]s[/] skip this question   [cyan]q[/] stop the mock now (Ctrl-C too); what you answered is kept\
+  [cyan]s[/] skip this question · [cyan]q[/] stop now (Ctrl-C too); what you answered is kept\
 """
 
 
@@ -31,7 +34,10 @@ class TimeUp(Exception):
 
 
 class Countdown:
-    """Knows whether the time is up; on a terminal, draws the clock and interrupts a pending input."""
+    """Knows whether the time is up; on a terminal, interrupts an input still pending at the deadline.
+
+    `shown` is the clock text of the question header just drawn: the next prompt repeats it, so the
+    header and the prompt under it never disagree."""
 
     def __init__(self, session: Any, live: bool):
         import threading
@@ -40,9 +46,9 @@ class Countdown:
         self.live = live
         self.expired = False
         self.armed = False  # True while the main thread waits for a line of input
+        self.shown: str | None = None
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
-        self._drawn = False
 
     def start(self) -> None:
         import threading
@@ -56,16 +62,24 @@ class Countdown:
             self.expired = True
         return self.expired
 
+    def stamp(self) -> str:
+        """The time left as the header shows it; the next prompt shows the same text."""
+        self.shown = clock_text(self.session.time_left())
+        return self.shown
+
+    def prompt_clock(self) -> str:
+        shown, self.shown = self.shown, None
+        return shown or clock_text(self.session.time_left())
+
     def _run(self) -> None:
         while True:
             left = self.session.time_left()
-            self._draw(left)
             if left <= 0:
                 self.expired = True
                 if self.armed:
                     self._interrupt()
                 return
-            if self._stop.wait(min(1.0, left - int(left) or 1.0)):
+            if self._stop.wait(min(1.0, left)):
                 return
 
     @staticmethod
@@ -80,32 +94,10 @@ class Countdown:
 
             _thread.interrupt_main()
 
-    def _draw(self, left: float, erase: bool = False) -> None:
-        import os
-        import shutil
-        import sys
-
-        text = f"⏱ {clock_text(left)}"
-        col = max(1, shutil.get_terminal_size((80, 24)).columns - len(text) - 1)
-        if erase:
-            body = " " * (len(text) + 1)
-        elif os.environ.get("NO_COLOR"):
-            body = text
-        else:
-            body = f"\x1b[1;{'31' if left < 60 else '36'}m{text}\x1b[0m"
-        try:
-            sys.stdout.write(f"\x1b7\x1b[1;{col}H{body}\x1b8")
-            sys.stdout.flush()
-            self._drawn = True
-        except (OSError, ValueError):
-            pass
-
     def stop(self) -> None:
         self._stop.set()
         if self._thread is not None:
             self._thread.join(timeout=2)
-            if self._drawn:
-                self._draw(0, erase=True)
 
 
 def clock_text(seconds: float) -> str:
@@ -117,7 +109,6 @@ def clock_text(seconds: float) -> str:
 
 def _timed_reader(countdown: Countdown, base: Any) -> Any:
     """A reader that raises TimeUp when the time has run out (before or during the read)."""
-    from mlprep.cli import console as ui
 
     def read(prompt: str) -> str:
         while True:
@@ -125,7 +116,7 @@ def _timed_reader(countdown: Countdown, base: Any) -> Any:
                 raise TimeUp
             countdown.armed = True
             try:
-                text = base(prompt)
+                text = base(f"[bold]⏱ {countdown.prompt_clock()}[/] {prompt}")
             except KeyboardInterrupt:
                 countdown.armed = False
                 if countdown.expired:
@@ -133,17 +124,17 @@ def _timed_reader(countdown: Countdown, base: Any) -> Any:
                 raise
             countdown.armed = False
             if text.strip() == "?":
-                from rich.panel import Panel
+                from mlprep.cli.quiz import show_help
 
-                ui.console.print(Panel(MOCK_HELP, title="help", expand=False))
+                show_help(MOCK_HELP)
                 continue
             return text
 
     return read
 
 
-def _render_question(shown: Any, index: int, total: int, is_new: bool, left: float) -> None:
-    """The quiz's question view, with the time left in its header."""
+def _render_question(shown: Any, index: int, total: int, is_new: bool, left: str) -> None:
+    """The quiz's question view, with the time left (`left`, as `clock_text` words it) in its header."""
     import dataclasses
 
     from mlprep.cli.quiz import render_question
@@ -151,7 +142,7 @@ def _render_question(shown: Any, index: int, total: int, is_new: bool, left: flo
     q = shown.question
     # render_question prints the section title in the header; the time left goes first, so a long
     # title that gets cut never hides it.
-    labelled = dataclasses.replace(q, section_title=f"⏱ {clock_text(left)} left  ·  {q.section_title}")
+    labelled = dataclasses.replace(q, section_title=f"⏱ {left} left  ·  {q.section_title}")
     render_question(dataclasses.replace(shown, question=labelled), index, total, is_new)
 
 
@@ -211,7 +202,7 @@ def _run(session: Any, known: set[str], countdown: Countdown) -> str:
             if countdown.check():
                 raise TimeUp
             shown = session.show(q)
-            _render_question(shown, i + 1, len(questions), q.id not in known, session.time_left())
+            _render_question(shown, i + 1, len(questions), q.id not in known, countdown.stamp())
             text = cli_quiz._read_answer(shown, reader)
             if text is None:
                 session.skip(shown)
@@ -292,8 +283,8 @@ def render_report(report: dict[str, Any], outcome: Any = None) -> None:
                 + (f" · slowest: {slow}" if slow else ""))
         per = Table(header_style="bold", box=None, padding=(0, 2))
         per.add_column("#", justify="right", style="dim")
-        per.add_column("question")
-        per.add_column("section", style="dim")
+        per.add_column("question", no_wrap=True)
+        per.add_column("section", style="dim", overflow="fold")
         per.add_column("", width=1)
         per.add_column("time", justify="right")
         for q in report["questions"]:
@@ -324,8 +315,14 @@ def render_report(report: dict[str, Any], outcome: Any = None) -> None:
         for w in report["wrong"]:
             body = Table.grid(padding=(0, 1))
             body.add_row(Text("Question:", style="bold"), Markdown(w["prompt"]))
+            if w.get("code"):
+                from rich.syntax import Syntax
+
+                body.add_row("", Syntax(w["code"], w.get("language") or "python", theme="ansi_dark", word_wrap=True))
             body.add_row(Text("You said:", style="bold"), Text(w["response"] or "—"))
             body.add_row(Text("Answer:", style="bold"), Text(w["expected"], style="green"))
+            if w.get("note"):
+                body.add_row(Text("Yours:", style="bold"), Text(w["note"], style="yellow"))
             if w.get("explanation"):
                 body.add_row(Text("Why:", style="bold"), Markdown(w["explanation"]))
             c.print(Panel(body, title=escape(w["id"]), title_align="left", border_style="red"))
@@ -457,6 +454,10 @@ def run(minutes: int, drill: bool, drill_name: str | None, sections: list[str], 
         finally:
             countdown.stop()
         report = session.finish(ended_by)
+        if not session.saved:
+            ui.console.print("Nothing was answered, so this mock is left out of your history "
+                             "(mlprep mock --history). Start another with [bold]mlprep mock[/].")
+            return
         render_report(report, session.drill_outcome)
         if session.quiz.unsaved:
             from rich.markup import escape

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from mlprep.cli.common import plural
 from mlprep.rules import NEW_PER_SESSION
 
 BLOCKS = " ▁▂▃▄▅▆▇█"
@@ -15,14 +16,15 @@ HEAT = "·░▒▓█"
 HEAT_STYLES = ("grey35", "green4", "green3", "green1", "bold bright_green")
 
 
-def show_stats(section: list[str] | None, as_json: bool) -> None:
+def show_stats(section: list[str] | None, as_json: bool, parts: frozenset[str] = frozenset()) -> None:
+    """`parts`: what to show beyond the one-screen summary: "sections", "calendar", or "all"."""
     figures = _figures(section)
     if as_json:
         from mlprep.progress.stats import to_json
 
         print(to_json(figures))
         return
-    render_stats(figures)
+    render_stats(figures, parts)
 
 
 def show_today() -> None:
@@ -191,13 +193,14 @@ def activity_calendar(activity: list[dict[str, Any]]):
         from datetime import timedelta
 
         prev = None
+        free = 0  # the first column a label may use: labels never touch or overwrite each other
         for w in range(weeks):
             m = (first + timedelta(weeks=w)).month
             if m != prev:
                 name = (first + timedelta(weeks=w)).strftime("%b")
-                for i, ch in enumerate(name):
-                    if w + i < weeks:
-                        labels[w + i] = ch
+                if w >= free and w + len(name) <= weeks:
+                    labels[w:w + len(name)] = list(name)
+                    free = w + len(name) + 1
                 prev = m
     text.append("    " + "".join(labels) + "\n", style="dim")
     for wd, name in enumerate(("Mon", "", "Wed", "", "Fri", "", "Sun")):
@@ -215,84 +218,175 @@ def activity_calendar(activity: list[dict[str, Any]]):
 
 # ---------------------------------------------------------------- stats
 
-def render_stats(f: dict[str, Any]) -> None:
-    from rich import box
+def _flow(units: list[str], width: int, first: str = "", indent: str = "  ") -> list[str]:
+    """Markup `units` joined with " · " into lines of at most `width` cells (after the label `first`,
+    then `indent`); a unit is never split."""
+    from rich.text import Text
+
+    def cells(markup: str) -> int:
+        return Text.from_markup(markup).cell_len
+
+    lines: list[str] = []
+    line, start = first, cells(first)
+    used = start
+    for unit in units:
+        n = cells(unit)
+        sep = 3 if used > start else 0
+        if used + sep + n > width and (used > start or (not lines and first.strip())):
+            lines.append(line.rstrip())
+            line, start, sep = indent, len(indent), 0
+            used = start
+        line += (" · " if sep else "") + unit
+        used += sep + n
+    lines.append(line)
+    return lines
+
+
+def _section_table(rows: list[dict[str, Any]], totals: dict[str, Any] | None, iv: Any, width: int):
+    """Sections with short headers that are never cut; on a narrow terminal columns are left out, not
+    squeezed (the mastery bar first, then recall on the interview day, recall now, right in 30 days)."""
     from rich.markup import escape
     from rich.table import Table
+
+    every = [*rows, *([totals] if totals else [])]
+    name_w = max([len("section"), *(len(r["id"]) for r in every)])
+    seen_w = max([4, *(len(f"{r['seen']}/{r['total']}") for r in every)])
+    cols = [("seen", seen_w), ("due", max([3, *(len(str(r["due"])) for r in every)])), ("mastery", 7)]
+    optional = [("right", 5, 1), ("recall", 6, 2)] + ([("on day", 6, 3)] if iv else []) + [("", 10, 99)]
+
+    def total(cs: list[tuple[str, int]]) -> int:
+        return name_w + sum(w for _, w in cs) + 2 * len(cs)
+
+    for head, w, at in optional:
+        if total(cols) + w + 2 <= width:
+            cols.insert(min(at, len(cols)), (head, w))
+    table = Table(box=None, padding=(0, 1), pad_edge=False, show_edge=False, header_style="bold")
+    table.add_column("section", no_wrap=True, min_width=name_w)
+    for head, w in cols:
+        table.add_column(head, justify="right" if head else "left", no_wrap=True, min_width=w)
+
+    def cells(row: dict[str, Any]) -> list[str]:
+        values = {"seen": f"{row['seen']}/{row['total']}", "right": _pct(row["accuracy_30d"]),
+                  "recall": _pct(row["retrievability"]), "due": str(row["due"]) if row["due"] else "·",
+                  "on day": _pct(row.get("predicted_retrievability")), "mastery": _pct(row["mastery"]),
+                  "": f"[green]{_mastery_bar(row['mastery'], 10)}[/]"}
+        return [escape(row["id"]), *(values[h] for h, _ in cols)]
+
+    for row in rows:
+        table.add_row(*cells(row))
+    if totals is not None:
+        table.add_row(*cells(totals), style="bold")
+    return table
+
+
+STATS_LEGEND = ("right: answers right in the last 30 days · recall: fsrs's probability that you remember a seen "
+                "question now (it counts whole days, so today's cards show 100%) · on day: recall predicted on the "
+                "interview day · mastery: the expected share of the section you would recall now (unseen count as 0)")
+
+
+def render_stats(f: dict[str, Any], parts: frozenset[str] = frozenset()) -> None:
+    """By default one 80x24 screen: today, the cards, the weakest sections, the weakest tags, the forecast
+    and the drills. `parts` adds "sections" (every section), "calendar" (forecast chart and activity
+    calendar), or "all" (both and the leeches)."""
+    from rich.markup import escape
 
     from mlprep.cli import console as ui
 
     con = ui.console
+    width = con.width
+    every = "all" in parts
+    show_sections = every or "sections" in parts
+    show_calendar = every or "calendar" in parts
+
+    def say(lines: list[str]) -> None:
+        for line in lines:
+            con.print(line, no_wrap=True, overflow="ignore", crop=False)
+
     t = f["today"]
-    streak = f"streak [bold]{t['streak']}[/] day{'s' * (t['streak'] != 1)} (longest {t['longest_streak']})"
-    scope = f" · sections: {', '.join(f['sections_filter'])}" if f["sections_filter"] else ""
-    con.print(f"[bold]Today[/] {_day(t['date'])}: [bold]{t['reviews']}[/] review{'s' * (t['reviews'] != 1)}, "
-              f"{_pct(t['accuracy'])} right, {_duration(t['seconds'])} · {streak}{scope}")
+    scope = f" · sections: {', '.join(escape(s) for s in f['sections_filter'])}" if f["sections_filter"] else ""
+    say(_flow([f"{_day(t['date'])}: [bold]{t['reviews']}[/] review{'s' * (t['reviews'] != 1)}",
+               f"{_pct(t['accuracy'])} right", f"{_duration(t['seconds'])} answering",
+               f"streak [bold]{t['streak']}[/] day{'s' * (t['streak'] != 1)} (longest {t['longest_streak']})"
+               + scope], width, first="[bold]Today[/] "))
     iv = f["interview"]
     if iv:
-        con.print(f"[bold]Interview[/] {_day(iv['date'])} (in {iv['days_left']} day{'s' * (iv['days_left'] != 1)}): "
-                  f"{iv['daily_new_quota']} new a day, {iv['unseen']} unseen · predicted recall on the day "
-                  f"{_pct(iv['predicted_retrievability'])} of what you have seen, {_pct(iv['predicted_mastery'])} "
-                  "of everything")
+        say(_flow([f"{_day(iv['date'])}, in {iv['days_left']} day{'s' * (iv['days_left'] != 1)}",
+                   f"{iv['daily_new_quota']} new a day", f"{iv['unseen']} unseen",
+                   f"predicted recall on the day {_pct(iv['predicted_retrievability'])} of what you have seen",
+                   f"{_pct(iv['predicted_mastery'])} of everything"], width, first="[bold]Interview[/] "))
+    c, tot = f["cards"], f["totals"]
+    leeches = f["leeches"]
+    say(_flow([f"{tot['total']}: {c['new']} new", f"{c['learning']} learning", f"{c['review']} review",
+               f"{c['relearning']} relearning", f"[bold]{tot['due']}[/] due now",
+               f"{len(leeches)} leech{'es' * (len(leeches) != 1)}"], width, first="[bold]Questions[/] "))
 
-    table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False, title_justify="left")
-    table.add_column("section", no_wrap=True)
-    table.add_column("seen", justify="right", no_wrap=True)
-    table.add_column("acc 30d", justify="right", no_wrap=True)
-    table.add_column("recall", justify="right", no_wrap=True)
-    table.add_column("due", justify="right", no_wrap=True)
-    if iv:
-        table.add_column("recall on the day", justify="right", no_wrap=True)
-    table.add_column("mastery", no_wrap=True)
-    for row in [*f["sections"], None, f["totals"]]:
-        if row is None:
-            table.add_section()
-            continue
-        cells = [escape(row["id"]), f"{row['seen']}/{row['total']}", _pct(row["accuracy_30d"]),
-                 _pct(row["retrievability"]), str(row["due"]) if row["due"] else "·"]
-        if iv:
-            cells.append(_pct(row.get("predicted_retrievability")))
-        cells.append(f"[green]{_mastery_bar(row['mastery'])}[/] {_pct(row['mastery'])}")
-        table.add_row(*cells, style="bold" if row["id"] == "all" else None)
-    con.print(table)
-    con.print("[dim]recall: fsrs's probability that you remember a seen question now (it counts whole days, so "
-              "today's cards show 100%) · mastery: the expected share of the section you would recall now (unseen "
-              "count as 0)[/]")
+    rows = f["sections"]
+    if show_sections:
+        con.print()
+        con.print(_section_table(rows, f["totals"], iv, width))
+        con.print(f"[dim]{STATS_LEGEND}[/]")
+    elif rows:
+        weakest = sorted(rows, key=lambda r: (r["mastery"], r["id"]))[:5]
+        con.print()
+        say(_flow([f"[dim](of {len(rows)})[/]", "[dim]all: mlprep stats --sections[/]"], width,
+                  first="[bold]Weakest sections[/] "))
+        con.print(_section_table(weakest, f["totals"] if len(rows) > 1 else None, iv, width))
 
     weak = f["weakest_tags"][:6]
     if weak:
-        con.print("[bold]Weakest tags[/] [dim](right in 30 days / recall)[/] " + ", ".join(
-            f"[yellow]{escape(w['tag'])}[/] {_pct(w['accuracy_30d'])}/{_pct(w['retrievability'])}"
-            for w in weak) + "  [dim]→ mlprep quiz --weak[/]", soft_wrap=False)
-    c = f["cards"]
-    leeches = f["leeches"]
-    line = (f"[bold]Cards[/] new {c['new']} · learning {c['learning']} · review {c['review']} · "
-            f"relearning {c['relearning']} · leeches {len(leeches)}")
-    if leeches:
-        shown = ", ".join(f"{escape(x['id'])} ({x['lapses']}×)" for x in leeches[:5])
-        line += f": {shown}{' …' if len(leeches) > 5 else ''} [dim]→ mlprep quiz --leeches[/]"
-    con.print(line)
+        say(_flow([f"[yellow]{escape(w['tag'])}[/] {_pct(w['accuracy_30d'])}/{_pct(w['retrievability'])}"
+                   for w in weak] + ["[dim]→ mlprep quiz --weak[/]"], width,
+                  first="[bold]Weakest tags[/] [dim](right/recall)[/] "))
+    if every and leeches:
+        say(_flow([f"{escape(x['id'])} ({x['lapses']}×)" for x in leeches] + ["[dim]→ mlprep quiz --leeches[/]"],
+                  width, first="[bold]Leeches[/] "))
 
-    grid = Table.grid(padding=(0, 4))
-    grid.add_column()
-    grid.add_column()
-    grid.add_row("[bold]Due in the next 14 days[/]", "[bold]Activity, last 26 weeks[/]")
-    grid.add_row(forecast_chart(f["forecast"]), activity_calendar(f["activity"]))
-    con.print(grid)
+    fc = f["forecast"]
+    if show_calendar:
+        from rich.table import Table
+
+        con.print()
+        chart, cal = forecast_chart(fc), activity_calendar(f["activity"])
+        if width >= 3 * len(fc) + 4 + 30:
+            grid = Table.grid(padding=(0, 4))
+            grid.add_column(no_wrap=True)
+            grid.add_column(no_wrap=True)
+            grid.add_row("[bold]Due in the next 14 days[/]", "[bold]Activity, last 26 weeks[/]")
+            grid.add_row(chart, cal)
+            con.print(grid)
+        else:
+            con.print("[bold]Due in the next 14 days[/]")
+            con.print(chart, no_wrap=True, overflow="ignore", crop=False)
+            con.print("[bold]Activity, last 26 weeks[/]")
+            con.print(cal, no_wrap=True, overflow="ignore", crop=False)
+    else:
+        week = sum(x["total"] for x in fc[1:7])
+        rest = sum(x["total"] for x in fc[7:])
+        spark = "".join(BLOCKS[min(8, max(1, round(8 * x["total"] / max(1, max(y["total"] for y in fc[1:]) or 1))))]
+                        if x["total"] else "·" for x in fc[1:])
+        say(_flow([f"today {fc[0]['total']}", f"next 6 days {week}", f"the week after {rest}",
+                   f"[cyan]{spark}[/]"], width, first="[bold]Due[/] "))
 
     d = f["drills"]
     if d["total"]:
-        con.print(f"[bold]Drills[/] {d['passed']} passed / {d['attempted']} attempted / {d['total']} · hints used "
-                  f"{d['hints_used']}" + (f" · due: {', '.join(d['due'])}" if d["due"] else ""))
-        parts = []
-        for r in d["sections"]:
-            part = f"{escape(r['id'])} [green]{r['passed']}[/]/{r['attempted']}/{r['total']}"
-            if r["not_vectorized"]:
-                part += f" [yellow]({r['not_vectorized']} slow)[/]"
-            parts.append(part)
-        con.print("  [dim]passed/tried/all:[/] " + " · ".join(parts))
-        if d["not_vectorized"]:
-            con.print(f"[dim]Correct but not vectorized: {', '.join(d['not_vectorized'])}[/]")
+        say(_flow([f"{d['passed']} passed", f"{d['attempted']} attempted", f"{d['total']} in all",
+                   f"hints used {d['hints_used']}"]
+                  + ([f"due: {', '.join(escape(x) for x in d['due'])}"] if d["due"] else []),
+                  width, first="[bold]Drills[/] "))
+        if every:
+            parts_ = []
+            for r in d["sections"]:
+                part = f"{escape(r['id'])} [green]{r['passed']}[/]/{r['attempted']}/{r['total']}"
+                if r["not_vectorized"]:
+                    part += f" [yellow]({r['not_vectorized']} slow)[/]"
+                parts_.append(part)
+            say(_flow(parts_, width, first="  [dim]passed/tried/all:[/] "))
+            if d["not_vectorized"]:
+                say(_flow([escape(x) for x in d["not_vectorized"]], width,
+                          first="  [dim]correct but not vectorized:[/] "))
+    if not every:
+        more = [x for x, shown in (("--sections", show_sections), ("--calendar", show_calendar)) if not shown]
+        con.print(f"[dim]More: mlprep stats {' · '.join([*more, '--all'])}[/]")
 
 
 # ---------------------------------------------------------------- today
@@ -306,15 +400,18 @@ def render_today(f: dict[str, Any], cap_left: int | None = None) -> None:
     t = f["today"]
     con.print(f"[bold]{_day(t['date'], '%A %d %B %Y')}[/]")
     if t["studied_today"]:
-        con.print(f"Done today: [bold]{t['reviews']}[/] reviews, {_pct(t['accuracy'])} right, {_duration(t['seconds'])}. "
+        con.print(f"Done today: [bold]{t['reviews']}[/] review{'s' * (t['reviews'] != 1)}, {_pct(t['accuracy'])} right, "
+                  f"{_duration(t['seconds'])} answering. "
                   f"Streak: [bold]{t['streak']}[/] day{'s' * (t['streak'] != 1)}.")
     elif t["streak"]:
         con.print(f"Streak: [bold]{t['streak']}[/] day{'s' * (t['streak'] != 1)}: study today to keep it.")
     else:
         con.print("No streak running: answer a few questions to start one.")
     due_q = f["totals"]["due"]
-    by_section = [f"{s['id']} {s['due']}" for s in f["sections"] if s["due"]]
-    con.print(f"Questions due now: [bold]{due_q}[/]" + (f" ({', '.join(by_section)})" if by_section else ""))
+    by_section = [f"{escape(s['id'])} {s['due']}" for s in f["sections"] if s["due"]]
+    for line in _flow(by_section, con.width, first=f"Questions due now: [bold]{due_q}[/]"
+                      + (": " if by_section else "")):  # "section n" is never split
+        con.print(line, no_wrap=True, overflow="ignore", crop=False)
     if cap_left is not None and due_q > cap_left:
         con.print(f"[yellow]Today's review cap leaves {cap_left} of them for today[/] (the most-forgotten first; "
                   "the rest wait for tomorrow, or raise [bold]mlprep quiz --max-reviews[/]).")
@@ -323,9 +420,9 @@ def render_today(f: dict[str, Any], cap_left: int | None = None) -> None:
     iv = f["interview"]
     if iv:
         left = max(0, iv["daily_new_quota"] - iv["new_today"])
-        con.print(f"New questions today: [bold]{left}[/] of the daily quota of {iv['daily_new_quota']} "
-                  f"(interview {_day(iv['date'])}, in {iv['days_left']} day{'s' * (iv['days_left'] != 1)}; "
-                  f"{iv['unseen']} unseen)")
+        con.print(f"New questions: [bold]{left}[/] of today's {iv['daily_new_quota']} left "
+                  f"({iv['new_today']} done; interview {_day(iv['date'])}, in {iv['days_left']} "
+                  f"day{'s' * (iv['days_left'] != 1)}; {iv['unseen']} unseen)")
     else:
         new = f["marks"]["new_available"]
         con.print(f"New questions available: {new}" + (f" (a session adds up to {NEW_PER_SESSION})" if new else ""))
@@ -365,8 +462,9 @@ def render_plan(f: dict[str, Any], saved: bool) -> None:
     if iv["max_interval_days"]:
         con.print(f"· Reviews are scheduled at most {iv['max_interval_days']} day{'s' * (iv['max_interval_days'] != 1)} "
                   "ahead, so every card comes back before the interview.")
-    con.print(f"· {iv['unseen']} questions unseen, {iv['seen_once']} seen once. Daily quota: [bold]{iv['daily_new_quota']}[/] "
-              f"new questions a day ({iv['new_today']} done today), so each is seen at least twice before the day.")
+    con.print(f"· {plural(iv['unseen'], 'question')} unseen, {iv['seen_once']} seen once. Daily quota: "
+              f"[bold]{iv['daily_new_quota']}[/] new question{'s' * (iv['daily_new_quota'] != 1)} a day "
+              f"({iv['new_today']} done today), so each is seen at least twice before the day.")
     if iv["daily_new_quota"] > 60:
         con.print("[yellow]That is a heavy quota: focus on the sections that matter most (mlprep quiz --section ID), and accept that some questions stay unseen.[/]")
     table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False, title="Predicted recall on the interview day "

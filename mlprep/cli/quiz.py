@@ -19,6 +19,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from mlprep.cli.common import inline_markdown, plural
 from mlprep.cli.console import console
 from mlprep.errors import MlprepError, StoreError
 from mlprep.questions.model import LETTERS, Shown, is_valid_response
@@ -71,6 +72,12 @@ def _print_options(options: dict, max_rating: Rating = Rating.Easy) -> None:
 Reader = Callable[[str], str]
 
 
+def show_help(text: str = HELP) -> None:
+    """The help text under a rule (no box: a box forces its width and wraps the lines badly)."""
+    console.rule("[bold]help[/]", align="left", style="dim")
+    console.print(text)
+
+
 class EndSession(Exception):
     """The user quit (q, Ctrl-C or Ctrl-D)."""
 
@@ -103,15 +110,23 @@ def render_question(shown: Shown, index: int, total: int, is_new: bool) -> None:
     head = Text.assemble((f"{index}/{total}", "bold"), "  ", (dots, "yellow"), "  ",
                          ("new" if is_new else "review", "dim"), "  ", (q.section_title, "cyan"))
     console.print()
-    console.rule(head, align="left", style="dim")
+    if head.cell_len + 6 <= console.width:
+        console.rule(head, align="left", style="dim")
+    else:  # a rule would cut a long section title: the header goes on its own lines under the rule
+        console.rule(style="dim")
+        console.print(head)
     console.print(Markdown(shown.prompt))
     if q.type == "code_output":
         from rich.syntax import Syntax  # pygments is only loaded for code questions
 
         console.print(Syntax(q.code, q.language, theme="ansi_dark", line_numbers=False, word_wrap=True))
     if q.choices:
+        choices = Table.grid()  # a choice that wraps stays indented under its own first word
+        choices.add_column(no_wrap=True)
+        choices.add_column()
         for i, choice in enumerate(shown.choices):
-            console.print(Text.assemble((f"  {LETTERS[i]}) ", "bold cyan"), choice))
+            choices.add_row(Text(f"  {LETTERS[i]}) ", style="bold cyan"), inline_markdown(choice))
+        console.print(choices)
         if q.type == "multi":
             console.print("[dim]  Select all that apply (e.g. a,c).[/]")
     if q.type == "truefalse":
@@ -137,7 +152,7 @@ def _read_answer(shown: Shown, reader: Reader, previous: Callable[[], None] | No
         text = _read(_answer_prompt(shown), reader)
         cmd = text.strip().lower()
         if cmd == "?":
-            console.print(Panel(HELP, title="help", expand=False))
+            show_help()
             continue
         if cmd == "q":
             raise EndSession
@@ -181,6 +196,8 @@ def render_feedback(fb: Feedback, shown: Shown, pending: bool = False, dont_know
         body.add_row(Text("Answer:", style="bold"), Text(fb.expected))
     elif dont_know:  # the back of the card was not revealed before
         body.add_row(Text("Answer:", style="bold"), Markdown(str(q.answer)))
+    if fb.correct is False and fb.note:  # which choices were missed or extra, the first line that differs
+        body.add_row(Text("Yours:", style="bold"), Text(fb.note, style="yellow"))
     body.add_row(Text("Why:", style="bold"), Markdown(fb.explanation))
     if not pending:
         body.add_row(Text("Next:", style="bold"),
@@ -222,7 +239,7 @@ def _after_feedback(session: QuizSession, shown: Shown, fb: Feedback, reader: Re
             console.print("[yellow]Undone: that answer is forgotten and the card is back as it was.[/]")
             return "undo"
         if text == "?":
-            console.print(Panel(HELP, title="help", expand=False))
+            show_help()
             continue
         if can_rerate and text in ("1", "2", "3", "4"):
             kept = len(session.answered)
@@ -313,7 +330,7 @@ def _flashcard(session: QuizSession, shown: Shown, reader: Reader, started: floa
         if text == "s":
             return None
         if text == "?":
-            console.print(Panel(HELP, title="help", expand=False))
+            show_help()
             continue
         if text == DONT_KNOW_KEY:
             return session.dont_know(shown, time.monotonic() - started)
@@ -434,7 +451,7 @@ def render_summary(s: Summary) -> None:
     pct = f"{100 * s.correct / s.answered:.0f}%" if s.answered else "—"
     console.print()
     console.rule("[bold]Session summary[/]", align="left")
-    console.print(f"Score [bold]{s.correct}/{s.answered}[/] ({pct}) · time {mins}m {secs:02d}s"
+    console.print(f"Score [bold]{s.correct}/{s.answered}[/] ({pct}) · {mins}m {secs:02d}s answering"
                   + (f" · skipped {s.skipped}" if s.skipped else ""))
     if s.per_section:
         table = Table(show_header=True, header_style="bold", box=None, padding=(0, 2))
@@ -476,7 +493,8 @@ def render_remaining(s: Summary, plan) -> None:
     console.print(msg + ".")
 
 
-def render_nothing(store, bank, filters, plan, now, *, leeches: bool, pacing, new_given: bool) -> None:
+def render_nothing(store, bank, filters, plan, now, *, leeches: bool, pacing, new_given: bool,
+                   review_only: bool = False) -> None:
     """Why there is nothing to ask, and when there will be."""
     from mlprep import clock
     from mlprep.srs.scheduler import describe_interval
@@ -487,13 +505,22 @@ def render_nothing(store, bank, filters, plan, now, *, leeches: bool, pacing, ne
                       filters.tags or filters.difficulty else "") + " has been forgotten 8 times or more.")
         return
     if plan.capped:
-        console.print(f"[green]Today's review cap is reached[/] ({plan.max_reviews} reviews, --max-reviews). "
-                      f"{plan.due_total} due questions wait for tomorrow, most-forgotten first; raise "
-                      "[bold]--max-reviews[/] to go on today"
+        console.print(f"[green]Today's review cap is reached[/] ({plural(plan.max_reviews, 'review')}, --max-reviews). "
+                      f"{plural(plan.due_total, 'due question')} wait{'s' * (plan.due_total == 1)} for tomorrow, "
+                      "most-forgotten first; raise [bold]--max-reviews[/] to go on today"
                       + (", or add [bold]--new N[/] for new questions." if plan.new_held else "."))
         return
+    if review_only:  # new questions were not asked for: say when something is due
+        nxt = store.next_due(ids={q.id for q in bank.questions.values() if filters.match(q)})
+        if nxt is None:
+            console.print("Nothing is due: no question here has been answered yet. Drop [bold]--review-only[/] "
+                          "to start with new ones.")
+        else:
+            console.print(f"[green]All caught up![/] Nothing is due. The next card is due "
+                          f"{describe_interval(nxt, now)} ({nxt.astimezone(tz):%a %d %b %H:%M}).")
+        return
     if pacing is not None and not new_given and pacing.unseen and pacing.remaining_today == 0:
-        console.print(f"[green]Today's plan is done:[/] {pacing.quota} new questions a day until your interview "
+        console.print(f"[green]Today's plan is done:[/] {plural(pacing.quota, 'new question')} a day until your interview "
                       f"({pacing.unseen} still unseen). Add [bold]--new N[/] to see more today.")
         return
     nxt = store.next_due(ids={q.id for q in bank.questions.values() if filters.match(q)})
@@ -524,11 +551,11 @@ def run_drills(store, drills: list, bank, reader: Reader = default_reader) -> No
             path = opening.path
             console.print(f"[bold]{n}/{len(drills)}[/]")
             cli_drill.render_task(d)
-            if opening.backup is not None:
-                console.print(f"[dim]Write it again from memory: the file is the starter again; your previous "
-                              f"solution is in {opening.backup}.[/]")
-            console.print(f"Your file: [bold]{path}[/]\n[dim]Edit it, then press Enter to grade (s to skip, q to "
-                          "stop).[/]")
+            console.print(f"Your file: [bold]{escape(str(path))}[/]\n[dim]Edit it, then press Enter to grade (s to "
+                          "skip, q to stop).[/]")
+            if opening.backup is not None:  # last, right above the prompt, so it is not scrolled away
+                console.print(f"[bold magenta]Write it again from memory:[/] the file is the starter again; your "
+                              f"previous solution is kept in {escape(str(opening.backup))}.")
             while True:
                 choice = _read("grade> ", reader).strip().lower()
                 if choice in ("q", "quit"):

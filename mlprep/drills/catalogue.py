@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ast
 import difflib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -275,9 +276,17 @@ def broken_drills(root: Path | None = None) -> list[Problem]:
 
 
 def find_drill(slug: str, drills: dict[str, Drill] | None = None) -> Drill:
+    """The drill named `slug`, or the only drill whose name starts with it (`multi-head` selects
+    multi-head-attention); an ambiguous prefix is an error that lists the candidates."""
     drills = load_drills() if drills is None else drills
     if slug in drills:
         return drills[slug]
+    starting = [s for s in drills if slug and s.startswith(slug)]
+    if len(starting) == 1:
+        return drills[starting[0]]
+    if starting:
+        raise DrillError(f"{slug!r} starts the names of {len(starting)} drills: {', '.join(starting)}. "
+                         "Type more of the name.")
     close = difflib.get_close_matches(slug, list(drills), n=4, cutoff=0.5)
     close += [s for s in drills if slug and slug in s and s not in close][:4 - len(close)]
     hint = f" Did you mean: {', '.join(close)}?" if close else ""
@@ -309,12 +318,88 @@ def differs_from_starter(drill: Drill, path: Path) -> bool:
         return False
 
 
+def backup_path(path: Path) -> Path:
+    """The first free backup name for `path`: `knn.py.bak`, else `knn.py.1.bak`, `knn.py.2.bak`..."""
+    candidate = path.with_name(path.name + ".bak")
+    n = 0
+    while candidate.exists():
+        n += 1
+        candidate = path.with_name(f"{path.name}.{n}.bak")
+    return candidate
+
+
+def backups(path: Path) -> list[Path]:
+    """The backups `reset` kept of `path`, oldest first."""
+    found = [path.with_name(path.name + ".bak")]
+    n = 1
+    while path.with_name(f"{path.name}.{n}.bak").exists():
+        found.append(path.with_name(f"{path.name}.{n}.bak"))
+        n += 1
+    return [b for b in found if b.is_file()]
+
+
 def reset(drill: Drill, path: Path) -> Path | None:
-    """Restore the starter; keep the old file as `<name>.py.bak`. Returns the backup path."""
+    """Restore the starter; keep the old file as a backup that never replaces an earlier one:
+    `<name>.py.bak`, then `<name>.py.1.bak`, `<name>.py.2.bak`... Returns the backup path."""
     backup = None
     if path.exists():
-        backup = path.with_suffix(path.suffix + ".bak")
-        backup.write_bytes(path.read_bytes())
+        data = path.read_bytes()
+        backup = next((b for b in backups(path) if b.read_bytes() == data), None)  # already kept
+        if backup is None:
+            backup = backup_path(path)
+            backup.write_bytes(data)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(drill.starter.read_text(encoding="utf-8"), encoding="utf-8")
     return backup
+
+
+# ---------------------------------------------------------------- the reference solution as users see it
+
+_TOOLING_COMMENT = re.compile(r"#\s*(?:mutation:|noqa\b|pragma:|type:\s*ignore\b|fmt:\s*(?:on|off|skip)\b)")
+
+
+def strip_tooling_comments(source: str) -> str:
+    """`source` without comments meant for tools (`# mutation: equivalent — ...` notes for the mutation
+    benchmark, `# noqa`, `# pragma:`, `# type: ignore`): the part of a comment from such a marker on is
+    removed, and a line left empty by it is dropped. Strings are never touched (tokenize finds comments)."""
+    import io
+    import tokenize
+
+    cuts: dict[int, int] = {}  # line number -> column where the tooling part starts
+    try:
+        for tok in tokenize.generate_tokens(io.StringIO(source).readline):
+            if tok.type == tokenize.COMMENT:
+                m = _TOOLING_COMMENT.search(tok.string)
+                if m:
+                    cuts[tok.start[0]] = tok.start[1] + m.start()
+    except (tokenize.TokenError, SyntaxError, IndentationError):
+        return source
+    out = []
+    for n, line in enumerate(source.splitlines(keepends=True), 1):
+        if n not in cuts:
+            out.append(line)
+            continue
+        kept = line[:cuts[n]].rstrip()
+        if kept.endswith("#"):  # "# tail region  # mutation: ..." keeps "# tail region"
+            kept = kept[:-1].rstrip()
+        if kept.strip():
+            out.append(kept + ("\n" if line.endswith("\n") else ""))
+    return "".join(out)
+
+
+def solution_text(drill: Drill) -> str:
+    """The reference solution as shown to users: tooling comments removed."""
+    return strip_tooling_comments(drill.solution.read_text(encoding="utf-8"))
+
+
+def solution_diff(drill: Drill, path: Path) -> list[str]:
+    """A unified diff from the user's file to the reference solution (lines without newlines); empty
+    when they are the same."""
+    try:
+        mine = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DrillError(f"--diff: cannot read {path}: {exc}.") from None
+    ref = solution_text(drill)
+    return [line.rstrip("\n") for line in difflib.unified_diff(
+        mine.splitlines(keepends=True), ref.splitlines(keepends=True),
+        fromfile=f"your file ({path.name})", tofile=f"reference ({drill.slug})", n=3)]

@@ -5,7 +5,7 @@ lapse counts, correct answers, the fsrs card's state, due date, stability and re
 card marks (suspended, buried_until while the burial lasts, flagged, the personal note).
 `to_csv` / `to_json` turn them into text; `write_anki` writes an `.apkg` deck of the questions
 that make sense on a card (everything but parametric questions, whose answers vary), with genanki
-(an optional extra: `pip install 'mlprep[anki]'`).
+(an optional extra: `pip install ".[anki]"` from a clone).
 
 A lapse is an Again on a card in the Review state, as `stats.py` and Anki count them.
 """
@@ -44,7 +44,7 @@ STATES = {1: "learning", 2: "review", 3: "relearning"}
 ANKI_DECK_ID = 1_907_362_412
 ANKI_MODEL_ID = 1_480_575_031
 ANKI_DECK_NAME = "mlprep: ML interview prep"
-ANKI_INSTALL = "pip install 'mlprep[anki]'"
+ANKI_INSTALL = 'pip install ".[anki]" (from your clone of mlprep)'
 
 
 def default_output(fmt: str) -> Path:

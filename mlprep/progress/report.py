@@ -6,7 +6,7 @@ CSS is inline and every plot is an SVG embedded as a `data:` URI, drawn with mat
 (`matplotlib.figure.Figure`, no pyplot, no global backend). Every number a plot shows is also in a
 table or a caption, so the page reads without the pictures and prints on paper.
 
-matplotlib is the optional extra `report` (`pip install 'mlprep[report]'`); without it the report
+matplotlib is the optional extra `report` (`pip install ".[report]"` from a clone); without it the report
 raises `MlprepError` with that instruction before computing anything.
 """
 
@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from mlprep.store.db import Store
 
 MISSING_MATPLOTLIB = ("mlprep report draws its plots with matplotlib, which is not installed. "
-                      "Install it with: pip install 'mlprep[report]'")
+                      "Install it from your clone of mlprep with: pip install \".[report]\"")
 REVIEW_DAYS = 90  # the reviews-per-day plot shows at most this many days
 ROLLING_DAYS = 7
 TOP_TAGS = 10

@@ -16,7 +16,8 @@ Definitions
   the share of the section you would be expected to recall right now.
 - A lapse is an Again on a card in the Review state (as Anki counts them); a leech has ≥ 8 lapses.
 - A tag's strength is the mean of its smoothed 30-day accuracy ((correct+1)/(answers+2)) and its
-  seen cards' mean retrievability; the weakest tags are those with the lowest strength.
+  seen cards' mean retrievability; the weakest tags are those with the lowest strength, among tags
+  answered at least `rules.WEAK_TAG_MIN_ANSWERS` times.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from mlprep.rules import DRILL_PREFIX
 from mlprep.store.db import Store, iso
 
 FORMAT_VERSION = 1
-from mlprep.rules import LEECH_LAPSES  # noqa: E402  (re-exported for the renderers)
+from mlprep.rules import LEECH_LAPSES, WEAK_TAG_MIN_ANSWERS  # noqa: E402  (re-exported for the renderers)
 
 FORECAST_DAYS = 14
 CALENDAR_WEEKS = 26
@@ -180,7 +181,7 @@ def _round(x: Any, nd: int = 4) -> float | None:
 
 def compute(store: Store, bank: Bank, now: datetime, tz: tzinfo, *, drills: dict | None = None,
             sections: list[str] | None = None, interview: date | None = None, parameters: Any = None,
-            frames: Frames | None = None) -> dict[str, Any]:
+            frames: Frames | None = None, min_tag_answers: int = WEAK_TAG_MIN_ANSWERS) -> dict[str, Any]:
     """Every figure of `mlprep stats`, as a JSON-ready dict."""
     if parameters is None:
         from mlprep.srs.scheduler import memory_parameters
@@ -242,9 +243,10 @@ def compute(store: Store, bank: Bank, now: datetime, tz: tzinfo, *, drills: dict
     totals = section_row(q, "all", "All sections")
 
     # ---- tags, weakest first
-    tags = _tag_table(q)
+    tags = _tag_table(q, min_tag_answers)
     weakest = [
-        {"tag": r.tag, "questions": int(r.questions), "seen": int(r.seen), "answered_30d": int(r.answered_30d),
+        {"tag": r.tag, "questions": int(r.questions), "seen": int(r.seen), "answers": int(r.answers),
+         "answered_30d": int(r.answered_30d),
          "accuracy_30d": _ratio(r.correct_30d, r.answered_30d), "retrievability": _round(r.r_seen),
          "strength": _round(r.strength)}
         for r in tags.itertuples()
@@ -305,18 +307,19 @@ def compute(store: Store, bank: Bank, now: datetime, tz: tzinfo, *, drills: dict
     return result
 
 
-def _tag_table(q: pd.DataFrame) -> pd.DataFrame:
-    """One row per tag with at least one seen question, weakest first."""
-    cols = ["tag", "questions", "seen", "answered_30d", "correct_30d", "r_seen", "strength"]
+def _tag_table(q: pd.DataFrame, min_answers: int = WEAK_TAG_MIN_ANSWERS) -> pd.DataFrame:
+    """One row per tag with at least one seen question and `min_answers` answers (reviews of its
+    questions, ever), weakest first: one or two answers say too little to rank a tag at 0% or 100%."""
+    cols = ["tag", "questions", "seen", "answers", "answered_30d", "correct_30d", "r_seen", "strength"]
     if q.empty:
         return pd.DataFrame(columns=cols)
-    ex = q[["item_id", "tags", "seen", "r", "answered_30d", "correct_30d"]].explode("tags").dropna(subset=["tags"])
-    ex = ex.rename(columns={"tags": "tag"})
+    ex = q[["item_id", "tags", "seen", "r", "reviews", "answered_30d", "correct_30d"]].explode("tags")
+    ex = ex.dropna(subset=["tags"]).rename(columns={"tags": "tag"})
     ex["r_seen"] = ex["r"].where(ex["seen"])
-    g = ex.groupby("tag").agg(questions=("item_id", "size"), seen=("seen", "sum"),
+    g = ex.groupby("tag").agg(questions=("item_id", "size"), seen=("seen", "sum"), answers=("reviews", "sum"),
                               answered_30d=("answered_30d", "sum"), correct_30d=("correct_30d", "sum"),
                               r_seen=("r_seen", "mean")).reset_index()
-    g = g[g["seen"] > 0].copy()
+    g = g[(g["seen"] > 0) & (g["answers"] >= min_answers)].copy()
     smoothed = (g["correct_30d"] + 1) / (g["answered_30d"] + 2)
     g["strength"] = (smoothed + g["r_seen"].fillna(0)) / 2
     return g.sort_values(["strength", "tag"]).reset_index(drop=True)[cols]
@@ -347,6 +350,8 @@ def tag_strength(store: Store, bank: Bank, now: datetime) -> dict[str, float]:
 
     q = question_frame(bank, load_items(store, now), load_cards(store), now, memory_parameters(store))
     t = _tag_table(q)
+    if t.empty:  # early on no tag has enough answers: rank what there is rather than nothing
+        t = _tag_table(q, min_answers=1)
     return dict(zip(t["tag"], t["strength"].astype(float)))
 
 

@@ -248,7 +248,9 @@ def check(shown: Shown, text: str) -> Check:
         return Check(len(picked) == 1 and shown.order[picked[0]] == q.answer)
     if q.type == "multi":
         picked = parse_choices(text, len(shown.choices)) or []
-        return Check({shown.order[i] for i in picked} == set(q.answer))
+        if {shown.order[i] for i in picked} == set(q.answer):
+            return Check(True)
+        return Check(False, _multi_note(shown, picked))
     if q.type == "truefalse":
         return Check(parse_bool(text) == q.answer)
     if q.type == "numeric":
@@ -263,12 +265,53 @@ def check(shown: Shown, text: str) -> Check:
         return Check(False)
     if q.type == "code_output":
         given = normalize_output(text)
-        return Check(any(given == normalize_output(a) for a in _outputs(q)))
+        if any(given == normalize_output(a) for a in _outputs(q)):
+            return Check(True)
+        return Check(False, _first_difference(given, normalize_output(_outputs(q)[0])))
     raise ValueError(f"{q.type} questions are self-rated, not checked")
+
+
+def _join(letters: list[str]) -> str:
+    return letters[0] if len(letters) == 1 else ", ".join(letters[:-1]) + " and " + letters[-1]
+
+
+def _multi_note(shown: Shown, picked: list[int]) -> str:
+    """Which right choices a select-all answer missed and which it picked wrongly, by their letters."""
+    right = set(shown.question.answer)
+    chosen = set(picked)
+    missed = [LETTERS[i] for i, orig in enumerate(shown.order) if orig in right and i not in chosen]
+    extra = [LETTERS[i] for i in sorted(chosen) if shown.order[i] not in right]
+    parts = []
+    if missed:
+        parts.append(f"you missed {_join(missed)}")
+    if extra:
+        parts.append(f"{_join(extra)} {'is' if len(extra) == 1 else 'are'} not right")
+    text = "; ".join(parts) + "."
+    return text[0].upper() + text[1:] if parts else ""
+
+
+def _first_difference(given: str, expected: str) -> str:
+    """Where printed output first differs from what the snippet prints (both normalized)."""
+    mine, want = given.split("\n") if given else [], expected.split("\n") if expected else []
+    for n, (a, b) in enumerate(zip(mine, want), 1):
+        if a != b:
+            return f"Line {n} differs: you wrote `{a}`, it prints `{b}`."
+    if len(mine) < len(want):
+        return (f"It prints {len(want)} lines and you gave {len(mine)}: line {len(mine) + 1} is "
+                f"`{want[len(mine)]}`.")
+    if len(mine) > len(want):
+        return f"It prints {len(want)} line{'s' * (len(want) != 1)}; from line {len(want) + 1} on yours has more."
+    return ""
 
 
 def _outputs(q: Question) -> tuple[str, ...]:
     return q.answer if isinstance(q.answer, tuple) else (q.answer,)
+
+
+def _same_number(a: float, b: float) -> bool:
+    """Equal up to float rounding (-137/5 typed is exactly -27.4, even if the two floats differ in the
+    last bit): such an answer is exact, not merely "within tolerance"."""
+    return math.isclose(a, b, rel_tol=1e-12, abs_tol=1e-15)
 
 
 def _check_number(text: str, expected: float, abs_tol: float, rel_tol: float, unit: str = "") -> Check:
@@ -287,11 +330,11 @@ def _check_number(text: str, expected: float, abs_tol: float, rel_tol: float, un
         candidates = [value]
     for v in candidates:
         if math.isclose(v, expected, rel_tol=rel_tol, abs_tol=abs_tol):
-            return Check(True, "" if v == expected else "within tolerance")
+            return Check(True, "" if _same_number(v, expected) else "within tolerance")
     return Check(False)
     raw = text.strip().endswith("%")
     candidates = [value, value * 100] if raw else [value]
     for v in candidates:
         if math.isclose(v, expected, rel_tol=rel_tol, abs_tol=abs_tol):
-            return Check(True, "" if v == expected else "within tolerance")
+            return Check(True, "" if _same_number(v, expected) else "within tolerance")
     return Check(False)

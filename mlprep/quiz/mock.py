@@ -54,7 +54,6 @@ OVERPLAN = 1.5
 # Rough seconds to answer a question of each type at difficulty 2 (scaled by DIFFICULTY_PACE).
 EST_SECONDS = {"truefalse": 25, "mcq": 45, "multi": 60, "numeric": 75, "short": 40, "code_output": 60}
 DIFFICULTY_PACE = {1: 0.75, 2: 1.0, 3: 1.4}
-PROMPT_EXCERPT = 160
 REVIEW_TAGS = 4
 WEAK_SECTION_SHARE = 0.6  # a section scored below this (with 2+ answers) is suggested for review
 
@@ -180,6 +179,7 @@ class MockAnswer:
     seconds: float
     response: str = ""
     expected: str = ""
+    note: str = ""  # for a wrong answer: the choices missed or extra, the first output line that differs
 
     @property
     def correct(self) -> bool | None:
@@ -216,6 +216,7 @@ class MockSession:
         self._drill_started: datetime | None = None
         self._current: tuple[Shown, datetime] | None = None
         self.report: dict[str, Any] | None = None
+        self.saved = False  # finish() saved the report in the history
 
     @property
     def session_id(self) -> int:
@@ -255,7 +256,7 @@ class MockSession:
             return None
         fb = self.quiz.answer(shown, response, seconds)
         rec = MockAnswer(shown.question, shown, "correct" if fb.correct else "wrong", round(seconds, 1),
-                         response, fb.expected)
+                         response, fb.expected, fb.note if not fb.correct else "")
         self.records.append(rec)
         self._current = None
         return rec
@@ -324,19 +325,18 @@ class MockSession:
         if ended_by is None:
             ended_by = "time" if ended >= self.deadline else "done"
         self.report = build_report(self, ended, ended_by)
+        self.saved = (any(r.status != "unanswered" for r in self.records)
+                      or self.drill_status in ("passed", "failed", "skipped"))
+        # A mock left before anything was answered or graded is not a mock: it is not kept in the history.
         try:
             if not self.store.session_exists(self.session_id):  # reset elsewhere: keep the report anyway
                 self.quiz._renew_session()
                 self.report["session_id"] = self.session_id
-            self.store.end_session(self.session_id, self.report)
+            self.store.end_session(self.session_id, self.report if self.saved else None)
         except StoreError as exc:  # the answers are saved already; only the report is not
             self.quiz.unsaved = str(exc)
+            self.saved = False
         return self.report
-
-
-def _excerpt(text: str, limit: int = PROMPT_EXCERPT) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
 def _pct(correct: int, answered: int) -> float | None:
@@ -424,7 +424,8 @@ def build_report(m: MockSession, ended: datetime, ended_by: str) -> dict[str, An
         "questions": [{"n": i + 1, "id": r.question.id, "section": r.question.section, "type": r.question.type,
                        "difficulty": r.question.difficulty, "tags": list(r.question.tags), "status": r.status,
                        "correct": r.correct, "seconds": r.seconds} for i, r in enumerate(recs)],
-        "wrong": [{"id": r.question.id, "section": r.question.section, "prompt": _excerpt(r.shown.prompt),
+        "wrong": [{"id": r.question.id, "section": r.question.section, "prompt": r.shown.prompt, "code": r.question.code or None,
+                   "language": r.question.language, "note": r.note,
                    "response": r.response, "expected": r.expected, "explanation": r.shown.explanation,
                    "tags": list(r.question.tags)} for r in recs if r.status == "wrong"],
         "review": {"tags": weak_tags, "sections": weak_sections, "drills": drills_to_redo},

@@ -252,7 +252,7 @@ class Summary:
     answered: int
     correct: int
     skipped: int
-    seconds: float
+    seconds: float  # time spent answering: the sum of the recorded response times, as `today` and `stats` count it
     per_section: dict[str, tuple[str, int, int]]  # id -> (title, answered, correct)
     due_tomorrow: int
     next_due: datetime | None
@@ -437,6 +437,6 @@ class QuizSession:
         except StoreError as exc:
             self.unsaved = str(exc)
         return Summary(len(self.answered), sum(bool(a.correct) for a in self.answered), self.skipped,
-                       (now - self.started).total_seconds(), per, due_tomorrow,
+                       sum(a.seconds for a in self.answered), per, due_tomorrow,  # as `today` sums them
                        next_due, self.session_id, due_now,
                        sum(not a.was_new for a in self.answered))

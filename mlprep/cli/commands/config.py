@@ -10,7 +10,7 @@ from mlprep.cli import console as ui
 from mlprep.cli.common import fail
 from mlprep.rules import SETTINGS
 
-config_app = typer.Typer(help="Show or change settings (desired retention...).", no_args_is_help=True)
+config_app = typer.Typer(help="Show or change settings (desired retention, time zone).", no_args_is_help=True)
 
 def where() -> None:
     """Show where mlprep keeps its data, banks and drill files."""
@@ -56,7 +56,7 @@ def config_list() -> None:
 
 
 @config_app.command("get")
-def config_get(key: Annotated[Optional[str], typer.Argument(help="Setting name; omit to list all.")] = None) -> None:
+def config_get(key: Annotated[Optional[str], typer.Argument(metavar="KEY", help="Setting name; omit to list all.")] = None) -> None:
     """Show settings."""
     from mlprep.store.db import Store
 

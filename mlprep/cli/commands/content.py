@@ -16,7 +16,7 @@ content_app = typer.Typer(help="Inspect and validate question banks.", no_args_i
 @content_app.command("lint")
 def content_lint(
     paths_: Annotated[Optional[list[Path]], typer.Argument(
-        metavar="[PATHS]...", help="Bank files, drill folders, or folders of them (default: everything built in, "
+        metavar="PATHS", help="Bank files, drill folders, or folders of them (default: everything built in, "
                                    "plus your banks).")] = None,
 ) -> None:
     """Validate question banks and drills; report every problem (exit 1 if any)."""
@@ -70,7 +70,7 @@ def content_lint(
         if user_notes:
             problems += check_notes(user_notes, loaded, slugs)
     for p in problems:
-        ui.console.print(str(p), soft_wrap=True, markup=False)
+        ui.console.print(str(p), soft_wrap=not ui.console.is_terminal, markup=False)
     what = (f"{len(files)} bank file(s)" + (f", {len(drill_dirs)} drill(s)" if drill_dirs else "")
             + (f" and {len(note_files)} notes file(s)" if note_files else ""))
     if problems:

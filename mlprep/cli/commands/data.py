@@ -29,13 +29,13 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def export(
         format_: Annotated[str, typer.Option("--format", "-f", metavar="csv|json|anki", help="csv, json (questions with your progress) or "
-                                            "anki (an .apkg deck; needs pip install 'mlprep[anki]').")] = "csv",
+                                            "anki (an .apkg deck; needs pip install \".[anki]\").")] = "csv",
         output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="File to write (default: "
-                                                       "mlprep-questions.<csv|json|apkg> here); - for stdout "
+                                                       "mlprep-questions.csv, .json or .apkg here); - for stdout "
                                                        "(csv, json).", show_default=False)] = None,
-        section: Annotated[Optional[list[str]], typer.Option("--section", "-s", metavar="ID", help="Only this section id "
+        section: Annotated[Optional[list[str]], typer.Option("--section", "-s", metavar="SECTION", help="Only this section id "
                                                              "(repeatable).")] = None,
-        bank: Annotated[Optional[list[Path]], typer.Option("--bank", metavar="PATH", help="Extra bank file or folder (repeatable); "
+        bank: Annotated[Optional[list[Path]], typer.Option("--bank", metavar="FILE", help="Extra bank file or folder (repeatable); "
                                                            "loaded with the built-in banks.")] = None,
     ) -> None:
         """Export the questions with your progress as CSV or JSON, or as an Anki deck."""
@@ -66,7 +66,7 @@ def register(app: typer.Typer) -> None:
             ui.console.print(f"Wrote {_plural(n, 'note')} to {target}" + (
                 f" ({skipped} parametric question{'s' * (skipped != 1)} left out: their answers vary)"
                 if skipped else "") + ". Import it in Anki with File → Import; importing a newer export "
-                "updates the same notes.", soft_wrap=True, markup=False)
+                "updates the same notes.", soft_wrap=not ui.console.is_terminal, markup=False)
             return
         with Store() as store:
             now = utcnow()
@@ -78,7 +78,7 @@ def register(app: typer.Typer) -> None:
         exportlib.write_text_atomic(target, text)
         seen = sum(r["state"] != "new" for r in rows)
         ui.console.print(f"Wrote {_plural(len(rows), 'question')} ({seen} with progress) to {target}.",
-                         soft_wrap=True, markup=False)
+                         soft_wrap=not ui.console.is_terminal, markup=False)
 
     @app.command()
     def backup(
@@ -96,7 +96,7 @@ def register(app: typer.Typer) -> None:
         with Store() as store:
             counts = backuplib.write_backup(store, target)
         ui.console.print(f"Backed up {_summary(counts)} to {target}.\nRestore it with: mlprep restore {target}",
-                         soft_wrap=True, markup=False)
+                         soft_wrap=not ui.console.is_terminal, markup=False)
 
     @app.command()
     def restore(
@@ -136,7 +136,7 @@ def register(app: typer.Typer) -> None:
         if result.safety_backup is not None:
             lines.append(f"Your previous progress ({_summary(result.replaced)}) was saved to "
                          f"{result.safety_backup}; undo with: mlprep restore --force {result.safety_backup}")
-        ui.console.print("\n".join(lines), soft_wrap=True, markup=False)
+        ui.console.print("\n".join(lines), soft_wrap=not ui.console.is_terminal, markup=False)
 
     @app.command()
     def reset(
@@ -159,7 +159,7 @@ def register(app: typer.Typer) -> None:
                 return
             path = backuplib.auto_backup_path()
             backuplib.write_backup(store, path)
-            ui.console.print(f"Backup written to {path}", soft_wrap=True, markup=False)
+            ui.console.print(f"Backup written to {path}", soft_wrap=not ui.console.is_terminal, markup=False)
             deleted = backuplib.reset(store)
-        ui.console.print(f"Deleted {_summary(deleted)}.\nTo undo: mlprep restore {path}", soft_wrap=True,
+        ui.console.print(f"Deleted {_summary(deleted)}.\nTo undo: mlprep restore {path}", soft_wrap=not ui.console.is_terminal,
                          markup=False)

@@ -13,19 +13,22 @@ from mlprep.rules import DRILL_PREFIX
 
 
 def drill(
-    slug: Annotated[Optional[str], typer.Argument(help="Drill name, e.g. knn. Omit to list all drills.")] = None,
+    slug: Annotated[Optional[str], typer.Argument(metavar="NAME", help="Drill name, e.g. knn. Omit to list all drills.")] = None,
     check: Annotated[bool, typer.Option("--check", help="Grade now; exit 0 if every test passes, 1 if not.")] = False,
-    file: Annotated[Optional[Path], typer.Option("--file", "-f", help="Use this file instead of the workspace file (--check, --watch, --run).")] = None,
-    directory: Annotated[Optional[Path], typer.Option("--dir", help="Workspace folder for drill files (default ~/mlprep/drills or $MLPREP_WORKSPACE).")] = None,
+    file: Annotated[Optional[Path], typer.Option("--file", "-f", metavar="FILE", help="Use this file instead of the workspace file (--check, --watch, --run).")] = None,
+    directory: Annotated[Optional[Path], typer.Option("--dir", metavar="FOLDER", help="Workspace folder for drill files (default ~/mlprep/drills or $MLPREP_WORKSPACE).")] = None,
     watch: Annotated[bool, typer.Option("--watch", "-w", help="Regrade every time the file is saved, until Ctrl-C.")] = False,
     hint: Annotated[bool, typer.Option("--hint", help="Show the next hint.")] = False,
     solution: Annotated[bool, typer.Option("--solution", help="Show the reference solution (after a graded attempt).")] = False,
     force: Annotated[bool, typer.Option("--force", help="With --solution: show it even before any attempt.")] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="With --solution: show how your file differs from the reference solution.")] = False,
     reset: Annotated[bool, typer.Option("--reset", help="Restore the starter file (the old one is kept as .bak).")] = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation (with --reset).")] = False,
     edit: Annotated[bool, typer.Option("--edit", "-e", help="Open the file in $EDITOR first.")] = False,
     run: Annotated[bool, typer.Option("--run", help="Run your file on the task's example beside the reference; not graded.")] = False,
-    run_input: Annotated[Optional[str], typer.Option("--input", help='With --run: your own arguments, e.g. "X=np.array([[1, 2], [3, 4]]), k=2" (np is NumPy).', show_default=False)] = None,
+    run_input: Annotated[Optional[str], typer.Option("--input", metavar="ARGS", help='With --run: your own arguments, e.g. "X=np.array([[1, 2], [3, 4]]), k=2" (np is NumPy).', show_default=False)] = None,
+    section: Annotated[Optional[list[str]], typer.Option("--section", "-s", metavar="SECTION", help="List only the drills of this section (repeatable).")] = None,
+    status: Annotated[Optional[str], typer.Option("--status", metavar="todo|passed|due", help="List only the drills not passed yet (todo), passed, or due for review now.", show_default=False)] = None,
 ) -> None:
     """Implement an ML algorithm in NumPy and get it graded by a hidden test suite."""
     from mlprep.cli import drill as cli_drill
@@ -42,14 +45,23 @@ def drill(
                                                                          if p.where.split(":")[0] == slug))
         ui.err_console.print(f"[yellow]Skipping {len(broken)} drill(s) with problems ({', '.join(broken)}); "
                              "`mlprep content lint` shows why.[/]")
+    if slug is not None and (section or status):
+        raise fail("--section and --status choose what `mlprep drill` lists; give them without a drill name.")
+    if status is not None and status not in cli_drill.STATUSES:
+        raise fail(f"--status {status!r}: use one of {', '.join(cli_drill.STATUSES)}.")
     if slug is None:
         from mlprep.questions import bank as banklib
 
         titles = {s.id: s.title for s in banklib.load_bank().sections.values()}
+        known = list(dict.fromkeys([*titles, *(d.section for d in all_drills.values())]))
+        for sec in section or []:
+            if sec not in known:
+                raise fail(f"--section {sec!r}: no such section. Sections: {', '.join(known)}.")
         with Store() as store:
             hidden = store.hidden_ids(utcnow())  # suspended or buried drills are not listed as due
             due = {i.removeprefix(DRILL_PREFIX): d for i, d in store.due_times("drill").items() if i not in hidden}
-            cli_drill.render_list(all_drills, store.drill_summary(), titles, due)
+            cli_drill.render_list(all_drills, store.drill_summary(), titles, due, sections=section or None,
+                                  only=status)
         return
     if slug == "next":
         given = [name for name, on in (("--check", check), ("--watch", watch), ("--hint", hint),
@@ -80,11 +92,16 @@ def drill(
         if hint:
             _show_hint(store, d)
             return
-        if solution:
+        if solution or diff:
             if not force and not store.attempts(d.slug):
                 raise fail(f"grade an attempt first (mlprep drill {d.slug} --check), or add --force to see "
                            "the reference solution now.")
-            cli_drill.render_solution(d)
+            if diff:
+                if not target.is_file():
+                    raise fail(f"--diff: {target} does not exist; start the drill with `mlprep drill {d.slug}`.")
+                cli_drill.render_diff(d, target, drilllib.solution_diff(d, target))
+            else:
+                cli_drill.render_solution(d)
             return
         if reset:
             if not yes and not confirm(f"Replace {target} with the starter file?", f"mlprep drill {d.slug} --reset"):
@@ -98,9 +115,13 @@ def drill(
         opening = sitting.open_task(store, d, file=target if file is not None else None, directory=directory,
                                     restore_if_due=not (check or watch))
         target, created = opening.path, opening.created
+        due_notice = None
         if opening.reason == "due":
-            ui.console.print(f"[bold magenta]{d.slug} is due for review:[/] write it again from memory. {target} "
-                             f"is the starter again; your previous solution is in {opening.backup}.", soft_wrap=True)
+            due_notice = (f"[bold magenta]{d.slug} is due for review:[/] write it again from memory. "
+                          f"{_escape(str(target))} is the starter again; your previous solution is kept in "
+                          f"{_escape(str(opening.backup))}.")
+            if check or watch:
+                ui.console.print(due_notice)
         if edit:
             _open_editor(target)
         if watch:
@@ -115,8 +136,11 @@ def drill(
             ui.console.print(f"[bold]Your note:[/] [italic]{_escape(own_note['note'])}[/]", soft_wrap=True)
         if opening.clock_started:
             verb = "Created" if created else "Your file"
-            ui.console.print(f"{verb}: [bold]{target}[/]\nEdit it, then run [bold]mlprep drill {d.slug} --check[/] "
-                             f"(or [bold]--watch[/] to regrade on every save; [bold]--hint[/] for a hint).")
+            ui.console.print(f"{verb}: [bold]{_escape(str(target))}[/]\nEdit it, then run [bold]mlprep drill "
+                             f"{d.slug} --check[/] (or [bold]--watch[/] to regrade on every save; [bold]--hint[/] "
+                             "for a hint).")
+            if due_notice:
+                ui.console.print(due_notice)  # last, so it is what the user sees under the task
             return
         # Showing a task never grades: only --check (and --watch saves) are attempts.
         ui.console.print(f"Your file: [bold]{target}[/]\nRun [bold]mlprep drill {d.slug} --check[/] to grade it "
@@ -219,7 +243,7 @@ def _open_editor(target: Path) -> None:
 def _watch(store, d, target: Path) -> None:
     import time
 
-    ui.console.print(f"Watching [bold]{target}[/]: save the file to regrade; Ctrl-C to stop.")
+    ui.console.print(f"Watching [bold]{_escape(str(target))}[/]: save the file to regrade; Ctrl-C to stop.")
     last = None
     try:
         while True:
@@ -229,7 +253,11 @@ def _watch(store, d, target: Path) -> None:
                 stamp = None
             if stamp is not None and stamp != last:
                 last = stamp
-                ui.console.rule(f"[dim]{time.strftime('%H:%M:%S')}[/]", align="left")
+                if ui.console.is_terminal:  # the new verdict replaces the old one, as rustlings does
+                    ui.console.clear()
+                    ui.console.print(f"Watching [bold]{_escape(str(target))}[/]: save the file to regrade; "
+                                     "Ctrl-C to stop.")
+                ui.console.rule(f"[dim]graded at {time.strftime('%H:%M:%S')}[/]", align="left")
                 verdict = _grade_and_record(store, d, target)
                 if verdict.ok:
                     ui.console.print("[dim]Keep editing to improve it, or Ctrl-C to stop.[/]")

@@ -11,11 +11,11 @@ from mlprep.rules import MOCK_MAX_MINUTES
 
 
 def mock(
-    minutes: Annotated[int, typer.Option("--minutes", "-m", min=1, max=MOCK_MAX_MINUTES, help="Length of the mock in minutes.")] = 30,
+    minutes: Annotated[int, typer.Option("--minutes", "-m", min=1, max=MOCK_MAX_MINUTES, metavar="N", help="Length of the mock in minutes.")] = 30,
     drill: Annotated[bool, typer.Option("--drill", help="Include one drill: a due one, else one not yet passed from your weakest section.")] = False,
     drill_name: Annotated[Optional[str], typer.Option("--drill-name", metavar="NAME", help="Include this drill, e.g. knn.")] = None,
     section: SectionOpt = None,
-    seed: Annotated[Optional[int], typer.Option("--seed", help="Seed for the choice of questions (reproducible mocks).")] = None,
+    seed: Annotated[Optional[int], typer.Option("--seed", metavar="N", help="Seed for the choice of questions (reproducible mocks).")] = None,
     history: Annotated[bool, typer.Option("--history", help="Show your past mocks instead.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="With --history: print JSON.")] = False,
     bank: BankOpt = None,

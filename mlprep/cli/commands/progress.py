@@ -15,12 +15,16 @@ from mlprep.cli.common import SectionOpt
 
 def stats(
     section: SectionOpt = None,
+    sections: Annotated[bool, typer.Option("--sections", help="Every section's figures, not only the weakest.")] = False,
+    calendar: Annotated[bool, typer.Option("--calendar", help="The 14-day forecast chart and the 26-week activity calendar.")] = False,
+    show_all: Annotated[bool, typer.Option("--all", help="Everything: every section, the charts, leeches, drills by section.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON (keys: docs/stats-json.md).")] = False,
 ) -> None:
-    """Your progress: today, streaks, sections, weakest tags, forecast, activity, drills."""
+    """Your progress on one screen: today, streaks, weakest sections and tags, forecast, drills."""
     from mlprep.cli import progress as cli_progress
 
-    cli_progress.show_stats(section, as_json)
+    parts = {name for name, on in (("sections", sections), ("calendar", calendar), ("all", show_all)) if on}
+    cli_progress.show_stats(section, as_json, frozenset(parts))
 
 
 def today() -> None:

@@ -14,21 +14,21 @@ from mlprep.rules import LEECH_LAPSES, MAX_REVIEWS_PER_DAY, NEW_PER_SESSION, SES
 # ---------------------------------------------------------------- quiz
 
 def quiz(
-    section: Annotated[Optional[list[str]], typer.Option("--section", "-s", help="Only this section id (repeatable).")] = None,
-    tag: Annotated[Optional[list[str]], typer.Option("--tag", "-t", help="Only questions with this tag (repeatable).")] = None,
-    difficulty: Annotated[Optional[list[int]], typer.Option("--difficulty", "-d", help="Only this difficulty: 1 junior, 2 mid, 3 senior (repeatable).")] = None,
+    section: Annotated[Optional[list[str]], typer.Option("--section", "-s", metavar="SECTION", help="Only this section id (repeatable).")] = None,
+    tag: Annotated[Optional[list[str]], typer.Option("--tag", "-t", metavar="TAG", help="Only questions with this tag (repeatable).")] = None,
+    difficulty: Annotated[Optional[list[int]], typer.Option("--difficulty", "-d", metavar="1|2|3", help="Only this difficulty: 1 junior, 2 mid, 3 senior (repeatable).")] = None,
     qtype: Annotated[Optional[list[str]], typer.Option("--type", metavar="TYPE", help=f"Only this format: {', '.join(TYPES)} (repeatable).")] = None,
     ids: Annotated[Optional[list[str]], typer.Option("--id", metavar="ID", help="Exactly these questions, in this order (repeatable; `mlprep search` finds ids).")] = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Questions in this session.")] = SESSION_LIMIT,
-    new: Annotated[Optional[int], typer.Option("--new", min=0, help=f"At most this many new (never seen) questions. Default {NEW_PER_SESSION}, or what is left of the daily quota of an interview plan.", show_default=False)] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, metavar="N", help="Questions in this session.")] = SESSION_LIMIT,
+    new: Annotated[Optional[int], typer.Option("--new", min=0, metavar="N", help=f"At most this many new (never seen) questions. Default {NEW_PER_SESSION}, or what is left of the daily quota of an interview plan.", show_default=False)] = None,
     review_only: Annotated[bool, typer.Option("--review-only", help="Only questions that are due; no new ones.")] = False,
     weak: Annotated[bool, typer.Option("--weak", help="Questions from your weakest tags first.")] = False,
     leeches: Annotated[bool, typer.Option("--leeches", help=f"Only leeches: questions forgotten {LEECH_LAPSES} times or more.")] = False,
-    max_reviews: Annotated[int, typer.Option("--max-reviews", min=0, help="Daily cap on reviews of seen questions; past it, the most-forgotten come first on later days.")] = MAX_REVIEWS_PER_DAY,
+    max_reviews: Annotated[int, typer.Option("--max-reviews", min=0, metavar="N", help="Daily cap on reviews of seen questions; past it, the most-forgotten come first on later days.")] = MAX_REVIEWS_PER_DAY,
     flagged: Annotated[bool, typer.Option("--flagged", help="Only flagged cards (`mlprep flag ID`), due ones first.")] = False,
     with_drills: Annotated[bool, typer.Option("--with-drills", help="After the questions, the drills that are due.")] = False,
     bank: BankOpt = None,
-    seed: Annotated[Optional[int], typer.Option("--seed", help="Seed for parameters and choice order (reproducible sessions).")] = None,
+    seed: Annotated[Optional[int], typer.Option("--seed", metavar="N", help="Seed for parameters and choice order (reproducible sessions).")] = None,
 ) -> None:
     """Answer spaced-repetition questions: due ones first, then new ones."""
     import random
@@ -85,7 +85,7 @@ def quiz(
                                  "nothing is due. Add [bold]--new N[/] to see more today.")
                 return
             cli_quiz.render_nothing(store, loaded, filters, plan, now, leeches=leeches, pacing=pacing,
-                                    new_given=new is not None)
+                                    new_given=new is not None, review_only=review_only)
             return
         known = store.known_ids()
         scope = {q.id for q in chosen} if chosen is not None else {

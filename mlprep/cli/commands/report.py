@@ -14,11 +14,11 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def report(
         output: Annotated[Optional[Path], typer.Option(
-            "--output", "-o", help="Write the page to this file (default: report.html in the data "
+            "--output", "-o", metavar="FILE", help="Write the page to this file (default: report.html in the data "
             "folder shown by `mlprep where`).")] = None,
         open_: Annotated[bool, typer.Option("--open", help="Open the page in the web browser afterwards.")] = False,
         section: Annotated[Optional[list[str]], typer.Option(
-            "--section", "-s", help="Only this section id (repeatable).")] = None,
+            "--section", "-s", metavar="SECTION", help="Only this section id (repeatable).")] = None,
     ) -> None:
         """Write an HTML progress report (plots included, works offline and prints well)."""
         import time
@@ -42,8 +42,8 @@ def register(app: typer.Typer) -> None:
             now = utcnow()
             written = reportlib.write_report(store, loaded, drills, target, now, tz, sections=section or None,
                                              interview=plan.active_interview(store, now, tz))
-        ui.console.print(f"Wrote {written} ({time.perf_counter() - started:.1f} s).", soft_wrap=True,
+        ui.console.print(f"Wrote {written} ({time.perf_counter() - started:.1f} s).", soft_wrap=not ui.console.is_terminal,
                          markup=False)
         if open_ and not webbrowser.open(written.resolve().as_uri()):
             ui.err_console.print(f"Could not start a web browser; open {written.resolve().as_uri()} yourself.",
-                                 soft_wrap=True, markup=False)
+                                 soft_wrap=not ui.err_console.is_terminal, markup=False)
