@@ -48,7 +48,7 @@ def resolve_id(bank: Bank, drills: Mapping[str, object], item_id: str) -> str:
         return DRILL_PREFIX + slug
     names = list(bank.questions) + [DRILL_PREFIX + s for s in drills]
     close = _close(item_id, names) or _close(slug, list(drills))
-    raise InvalidValue("id", item_id, "no question or drill has this id (drills are drill:<name>).",
+    raise InvalidValue("id", item_id, "no question or drill has this id (drills are drill:NAME).",
                        suggestions=close)
 
 

@@ -12,7 +12,7 @@ import typer
 
 from mlprep.cli.common import BankOpt
 
-IdArg = Annotated[Optional[str], typer.Argument(metavar="ID", help="A question id, or drill:<name> for a drill.",
+IdArg = Annotated[Optional[str], typer.Argument(metavar="ID", help="A question id, or drill:NAME for a drill.",
                                                 show_default=False)]
 TagOpt = Annotated[Optional[list[str]], typer.Option("--tag", "-t", metavar="TAG", help="Every question (and drill) with this tag "
                                                      "(repeatable).")]
@@ -104,7 +104,7 @@ def unflag(item_id: IdArg = None, tag: TagOpt = None, section: SectionOpt = None
 
 
 def note(
-    item_id: Annotated[str, typer.Argument(metavar="ID", help="A question id, or drill:<name> for a drill.",
+    item_id: Annotated[str, typer.Argument(metavar="ID", help="A question id, or drill:NAME for a drill.",
                                            show_default=False)],
     text: Annotated[Optional[str], typer.Argument(metavar="TEXT", help="Your note (omit to show the current one).",
                                                   show_default=False)] = None,

@@ -58,7 +58,7 @@ def _header(page, loaded) -> str:
 
 def search(
     terms: Annotated[list[str], typer.Argument(metavar="TERMS", help="Words to look for (any text).")],
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=200, help="Show at most this many results.")] = SEARCH_LIMIT,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=200, metavar="N", help="Show at most this many results.")] = SEARCH_LIMIT,
     kind: Annotated[Optional[list[str]], typer.Option("--kind", "-k", metavar="KIND", help="Only question, note or drill (repeatable).")] = None,
     bank: BankOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
@@ -90,7 +90,7 @@ def search(
 def show(
     qid: Annotated[str, typer.Argument(metavar="ID", help="A question id (`mlprep search WORDS` finds them).")],
     bank: BankOpt = None,
-    seed: Annotated[Optional[int], typer.Option("--seed", help="Seed for a parametric question's draw.")] = None,
+    seed: Annotated[Optional[int], typer.Option("--seed", metavar="N", help="Seed for a parametric question's draw.")] = None,
 ) -> None:
     """One question: its answer and explanation, your reviews of it and its schedule."""
     import dataclasses
