@@ -23,3 +23,15 @@ SETTINGS = {  # name -> (default, description)
     "desired_retention": ("0.9", "Target probability of recalling a card when it comes due (0.70-0.99)."),
     "timezone": ("", "IANA time zone for days and streaks, e.g. Europe/Paris (empty: the system's)."),
 }
+
+# ------------------------------------------------------------------ bank files are untrusted data (questions/schema.py)
+MAX_BANK_BYTES = 2_000_000  # a bank file larger than this is refused before it is read (built-in ones: < 100 kB)
+MAX_YAML_NODES = 100_000    # YAML nodes of one file once aliases are expanded ("billion laughs" stops here)
+MAX_YAML_DEPTH = 40         # nesting of YAML collections
+MAX_TEXT_CHARS = 10_000     # prompt, explanation, flashcard back, code, section description
+MAX_LINE_CHARS = 1_000      # one choice, accepted answer, expression, section title
+MAX_UNIT_CHARS = 40         # `unit`, `language`, a tag
+MAX_MESSAGE_CHARS = 600     # an error message quoting bank content is cut here
+LINT_GRID = 1024            # lint tries every combination of parameter values when there are at most this many
+LINT_DRAWS = 300            # ... else this many seeded random draws (plus the corners of the ranges)
+LINT_SECONDS = 2.0          # time budget for the draws of one parametric question

@@ -209,7 +209,9 @@ def _run(session: Any, known: set[str], countdown: Countdown) -> str:
         for i, q in enumerate(questions):
             if countdown.check():
                 raise TimeUp
-            shown = session.show(q)
+            shown = cli_quiz.show_or_warn(session, q)
+            if shown is None:
+                continue
             _render_question(shown, i + 1, len(questions), q.id not in known, session.time_left())
             text = cli_quiz._read_answer(shown, reader)
             if text is None:
@@ -250,13 +252,13 @@ STATUS = {"correct": ("✓", "green"), "wrong": ("✗", "red"), "skipped": ("–
 
 
 def render_report(report: dict[str, Any], outcome: Any = None) -> None:
-    from rich.markdown import Markdown
-    from rich.markup import escape
     from rich.panel import Panel
     from rich.table import Table
     from rich.text import Text
 
     from mlprep.cli import console as ui
+    from mlprep.cli.common import _escape as escape
+    from mlprep.cli.common import markdown
 
     c = ui.console
     c.print()
@@ -316,11 +318,11 @@ def render_report(report: dict[str, Any], outcome: Any = None) -> None:
         c.rule(f"[bold]Wrong answers ({len(report['wrong'])})[/]", align="left", style="dim")
         for w in report["wrong"]:
             body = Table.grid(padding=(0, 1))
-            body.add_row(Text("Question:", style="bold"), Markdown(w["prompt"]))
+            body.add_row(Text("Question:", style="bold"), markdown(w["prompt"]))
             body.add_row(Text("You said:", style="bold"), Text(w["response"] or "—"))
             body.add_row(Text("Answer:", style="bold"), Text(w["expected"], style="green"))
             if w.get("explanation"):
-                body.add_row(Text("Why:", style="bold"), Markdown(w["explanation"]))
+                body.add_row(Text("Why:", style="bold"), markdown(w["explanation"]))
             c.print(Panel(body, title=escape(w["id"]), title_align="left", border_style="red"))
 
     review = report["review"]
@@ -354,10 +356,10 @@ def review_commands(review: dict[str, Any]) -> list[str]:
 def render_history(reports: list[dict[str, Any]], tz: Any = None) -> None:
     from datetime import datetime
 
-    from rich.markup import escape
     from rich.table import Table
 
     from mlprep.cli import console as ui
+    from mlprep.cli.common import _escape as escape
 
     if not reports:
         ui.console.print("No mock interviews yet. Start one with [bold]mlprep mock[/].")
@@ -390,8 +392,8 @@ def run(minutes: int, drill: bool, drill_name: str | None, sections: list[str], 
     import sys
 
     from mlprep.cli import console as ui
+    from mlprep.cli.common import load_bank as load_bank_warned
     from mlprep.errors import MlprepError
-    from mlprep.questions import bank as banklib
     from mlprep.quiz import mock as mocklib
     from mlprep.store.db import Store, utcnow
 
@@ -413,7 +415,7 @@ def run(minutes: int, drill: bool, drill_name: str | None, sections: list[str], 
     from mlprep.quiz.session import Filters
     from mlprep.srs.scheduler import scheduler_for
 
-    loaded = banklib.load_bank(bank)
+    loaded = load_bank_warned(bank)
     Filters(sections=sections).validate(loaded)
     with Store() as store:
         now = utcnow()
@@ -452,10 +454,10 @@ def run(minutes: int, drill: bool, drill_name: str | None, sections: list[str], 
 
 
 def _header(minutes: int, n: int, drill: Any) -> None:
-    from rich.markup import escape
     from rich.panel import Panel
 
     from mlprep.cli import console as ui
+    from mlprep.cli.common import _escape as escape
 
     parts = [f"[bold]{minutes} minute{'s' * (minutes != 1)}[/] · up to {n} questions from across the sections, more from your weak ones"]
     if drill is not None:

@@ -89,14 +89,14 @@ def run_plan(interview: str | None, clear: bool) -> None:
 
 def _figures(section: list[str] | None) -> dict[str, Any]:
     from mlprep import clock
+    from mlprep.cli.common import load_bank as load_bank_warned
     from mlprep.drills.catalogue import load_drills
     from mlprep.progress import stats as stats
-    from mlprep.questions import bank as banklib
     from mlprep.quiz.session import Filters
     from mlprep.srs import plan as planlib
     from mlprep.store.db import Store, utcnow
 
-    bank = banklib.load_bank()
+    bank = load_bank_warned()
     if section:
         Filters(sections=section).validate(bank)
     with Store() as store:
@@ -217,15 +217,15 @@ def activity_calendar(activity: list[dict[str, Any]]):
 
 def render_stats(f: dict[str, Any]) -> None:
     from rich import box
-    from rich.markup import escape
     from rich.table import Table
 
     from mlprep.cli import console as ui
+    from mlprep.cli.common import _escape as escape
 
     con = ui.console
     t = f["today"]
     streak = f"streak [bold]{t['streak']}[/] day{'s' * (t['streak'] != 1)} (longest {t['longest_streak']})"
-    scope = f" · sections: {', '.join(f['sections_filter'])}" if f["sections_filter"] else ""
+    scope = f" · sections: {escape(', '.join(f['sections_filter']))}" if f["sections_filter"] else ""
     con.print(f"[bold]Today[/] {_day(t['date'])}: [bold]{t['reviews']}[/] review{'s' * (t['reviews'] != 1)}, "
               f"{_pct(t['accuracy'])} right, {_duration(t['seconds'])} · {streak}{scope}")
     iv = f["interview"]
@@ -283,7 +283,7 @@ def render_stats(f: dict[str, Any]) -> None:
     d = f["drills"]
     if d["total"]:
         con.print(f"[bold]Drills[/] {d['passed']} passed / {d['attempted']} attempted / {d['total']} · hints used "
-                  f"{d['hints_used']}" + (f" · due: {', '.join(d['due'])}" if d["due"] else ""))
+                  f"{d['hints_used']}" + (f" · due: {escape(', '.join(d['due']))}" if d["due"] else ""))
         parts = []
         for r in d["sections"]:
             part = f"{escape(r['id'])} [green]{r['passed']}[/]/{r['attempted']}/{r['total']}"
@@ -292,15 +292,14 @@ def render_stats(f: dict[str, Any]) -> None:
             parts.append(part)
         con.print("  [dim]passed/tried/all:[/] " + " · ".join(parts))
         if d["not_vectorized"]:
-            con.print(f"[dim]Correct but not vectorized: {', '.join(d['not_vectorized'])}[/]")
+            con.print(f"[dim]Correct but not vectorized: {escape(', '.join(d['not_vectorized']))}[/]")
 
 
 # ---------------------------------------------------------------- today
 
 def render_today(f: dict[str, Any], cap_left: int | None = None) -> None:
-    from rich.markup import escape
-
     from mlprep.cli import console as ui
+    from mlprep.cli.common import _escape as escape
 
     con = ui.console
     t = f["today"]
@@ -313,7 +312,7 @@ def render_today(f: dict[str, Any], cap_left: int | None = None) -> None:
     else:
         con.print("No streak running: answer a few questions to start one.")
     due_q = f["totals"]["due"]
-    by_section = [f"{s['id']} {s['due']}" for s in f["sections"] if s["due"]]
+    by_section = [f"{escape(s['id'])} {s['due']}" for s in f["sections"] if s["due"]]
     con.print(f"Questions due now: [bold]{due_q}[/]" + (f" ({', '.join(by_section)})" if by_section else ""))
     if cap_left is not None and due_q > cap_left:
         con.print(f"[yellow]Today's review cap leaves {cap_left} of them for today[/] (the most-forgotten first; "
@@ -346,10 +345,10 @@ def render_today(f: dict[str, Any], cap_left: int | None = None) -> None:
 
 def render_plan(f: dict[str, Any], saved: bool) -> None:
     from rich import box
-    from rich.markup import escape
     from rich.table import Table
 
     from mlprep.cli import console as ui
+    from mlprep.cli.common import _escape as escape
 
     con = ui.console
     iv = f["interview"]

@@ -12,12 +12,12 @@ import time
 from collections.abc import Callable
 
 from fsrs import Rating
-from rich.markdown import Markdown
 from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from mlprep.cli.common import _escape, markdown
 from mlprep.cli.console import console
 from mlprep.questions.model import LETTERS, Shown, is_valid_response
 from mlprep.quiz.session import Feedback, QuizSession, Summary
@@ -71,7 +71,7 @@ def render_question(shown: Shown, index: int, total: int, is_new: bool) -> None:
                          ("new" if is_new else "review", "dim"), "  ", (q.section_title, "cyan"))
     console.print()
     console.rule(head, align="left", style="dim")
-    console.print(Markdown(shown.prompt))
+    console.print(markdown(shown.prompt))
     if q.type == "code_output":
         from rich.syntax import Syntax  # pygments is only loaded for code questions
 
@@ -90,7 +90,7 @@ def _answer_prompt(shown: Shown) -> str:
     hint = {"mcq": f"A-{LETTERS[len(shown.choices) - 1]}", "multi": "letters, comma-separated",
             "truefalse": "t/f", "numeric": "a number", "short": "a word or two",
             "code_output": "what it prints"}[q.type]
-    unit = f" ({q.unit})" if q.type == "numeric" and q.unit else ""
+    unit = f" ({_escape(q.unit)})" if q.type == "numeric" and q.unit else ""
     return f"[bold]›[/] [dim]{hint}{unit} · ? help[/] "
 
 
@@ -120,7 +120,7 @@ def _read_answer(shown: Shown, reader: Reader) -> str | None:
             text = "\n".join(lines)
         problem = is_valid_response(shown, text)
         if problem:
-            console.print(f"[yellow]{problem}[/]")
+            console.print(f"[yellow]{_escape(problem)}[/]")
             continue
         return text
 
@@ -136,7 +136,7 @@ def render_feedback(fb: Feedback, shown: Shown) -> None:
     body = Table.grid(padding=(0, 1))
     if q.type != "flashcard":
         body.add_row(Text("Answer:", style="bold"), Text(fb.expected))
-    body.add_row(Text("Why:", style="bold"), Markdown(fb.explanation))
+    body.add_row(Text("Why:", style="bold"), markdown(fb.explanation))
     body.add_row(Text("Next:", style="bold"),
                  Text(f"{fb.interval} ({RATING_NAMES[int(fb.rating)]})", style="dim"))
     console.print(Panel(body, title=title, title_align="left",
@@ -179,7 +179,7 @@ def _flashcard(session: QuizSession, shown: Shown, reader: Reader, started: floa
             console.print(Panel(HELP, title="help", expand=False))
             continue
         break
-    console.print(Panel(Markdown(str(shown.question.answer)), title="Answer", title_align="left",
+    console.print(Panel(markdown(str(shown.question.answer)), title="Answer", title_align="left",
                         border_style="blue"))
     while True:
         text = _read("[bold]How well did you know it?[/] [dim]1 Again · 2 Hard · 3 Good · 4 Easy[/] ",
@@ -205,7 +205,10 @@ def run(session: QuizSession, questions: list, known: set[str], reader: Reader =
     try:
         while i < len(questions):
             q = questions[i]
-            shown = session.show(q)
+            shown = show_or_warn(session, q)
+            if shown is None:
+                i += 1
+                continue
             render_question(shown, i + 1, len(questions), q.id not in known and q.id not in requeued)
             started = time.monotonic()
             if q.type == "flashcard":
@@ -236,6 +239,19 @@ def run(session: QuizSession, questions: list, known: set[str], reader: Reader =
     return summary
 
 
+def show_or_warn(session, q) -> Shown | None:
+    """Prepare a question; when its parameters fail this time (a bank lint did not catch), warn in one
+    line naming it and return None, so the session goes on with the next question."""
+    from mlprep.questions.model import CannotShow
+
+    try:
+        return session.show(q)
+    except CannotShow as exc:
+        console.print(f"[yellow]Skipped {_escape(q.id)}: it could not be shown ({_escape(exc.reason)}). "
+                      f"`mlprep content lint {_escape(q.source)}` checks its bank.[/]", soft_wrap=True)
+        return None
+
+
 def _room_for_another_look(session: QuizSession, ahead: list, known: set[str], seen_cap: int | None) -> bool:
     """Whether one more review of a seen question still fits today's cap, counting those ahead."""
     if seen_cap is None:
@@ -256,7 +272,7 @@ def render_summary(s: Summary) -> None:
         table.add_column("section")
         table.add_column("right", justify="right")
         for title, n, c in s.per_section.values():
-            table.add_row(escape(title), f"{c}/{n}")
+            table.add_row(_escape(title), f"{c}/{n}")
         console.print(table)
     console.print(f"Due by the end of tomorrow: [bold]{s.due_tomorrow}[/]")
 

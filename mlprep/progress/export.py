@@ -115,14 +115,29 @@ def _iso(epoch: float | None) -> str | None:
 
 # ---------------------------------------------------------------- CSV and JSON
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$")
+
+
+def csv_cell(value: Any) -> Any:
+    """A cell a spreadsheet will not run: text starting with `=`, `+`, `-`, `@`, a tab or a carriage return
+    gets a leading single quote, as OWASP recommends against CSV injection (`=HYPERLINK(...)`, `@SUM(...)`
+    in a shared bank's prompt). A plain number such as `-0.5` is left alone: it cannot be a formula."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.match(value):
+        return "'" + value
+    return value
+
+
 def to_csv(rows: list[dict[str, Any]]) -> str:
-    """CSV text with a header row; tags joined with `;`, choices one per line."""
+    """CSV text with a header row; tags joined with `;`, choices one per line; formula-like cells
+    neutralised (`csv_cell`)."""
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=list(COLUMNS), lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({**row, "tags": ";".join(row["tags"]), "choices": "\n".join(row["choices"]),
-                         **{k: "" for k in COLUMNS if row[k] is None}})
+        cells = {**row, "tags": ";".join(row["tags"]), "choices": "\n".join(row["choices"]),
+                 **{k: "" for k in COLUMNS if row[k] is None}}
+        writer.writerow({k: csv_cell(v) for k, v in cells.items()})
     return buf.getvalue()
 
 
@@ -243,5 +258,5 @@ def write_anki(questions: Sequence[Question], path: Path) -> int:
     return n
 
 
-__all__ = ["COLUMNS", "FORMATS", "answer_text", "ankifiable", "build_deck", "default_output", "question_rows",
+__all__ = ["COLUMNS", "FORMATS", "answer_text", "ankifiable", "build_deck", "csv_cell", "default_output", "question_rows",
            "select", "to_csv", "to_json", "write_anki", "write_text_atomic"]

@@ -8,7 +8,8 @@ from typing import Annotated, Optional
 import typer
 
 from mlprep.cli import console as ui
-from mlprep.cli.common import fail
+from mlprep.cli.common import _escape, fail
+from mlprep.cli.common import load_bank as load_bank_warned
 from mlprep.rules import DRILL_PREFIX
 
 
@@ -38,12 +39,11 @@ def drill(
         if slug in broken:
             raise fail(f"the drill {slug!r} has problems: " + "; ".join(str(p) for p in drill_problems
                                                                          if p.where.split(":")[0] == slug))
-        ui.err_console.print(f"[yellow]Skipping {len(broken)} drill(s) with problems ({', '.join(broken)}); "
+        ui.err_console.print(f"[yellow]Skipping {len(broken)} drill(s) with problems ({_escape(', '.join(broken))}); "
                              "`mlprep content lint` shows why.[/]")
     if slug is None:
-        from mlprep.questions import bank as banklib
 
-        titles = {s.id: s.title for s in banklib.load_bank().sections.values()}
+        titles = {s.id: s.title for s in load_bank_warned().sections.values()}
         with Store() as store:
             due = {i.removeprefix(DRILL_PREFIX): d for i, d in store.due_times("drill").items()}
             cli_drill.render_list(all_drills, store.drill_summary(), titles, due)
@@ -95,9 +95,9 @@ def drill(
 
 
 def _show_hint(store, d) -> None:
-    from rich.markdown import Markdown
     from rich.panel import Panel
 
+    from mlprep.cli.common import markdown
     from mlprep.drills import sitting
 
     hint = sitting.next_hint(store, d)
@@ -107,9 +107,9 @@ def _show_hint(store, d) -> None:
     if not hint.new:
         ui.console.print(f"[dim]That was the last hint ({hint.of} of {hint.of}). All hints:[/]")
         for i, h in enumerate(d.hints, 1):
-            ui.console.print(Panel(Markdown(h), title=f"Hint {i}/{len(d.hints)}", title_align="left"))
+            ui.console.print(Panel(markdown(h), title=f"Hint {i}/{len(d.hints)}", title_align="left"))
         return
-    ui.console.print(Panel(Markdown(hint.text), title=f"Hint {hint.number}/{hint.of}", title_align="left",
+    ui.console.print(Panel(markdown(hint.text), title=f"Hint {hint.number}/{hint.of}", title_align="left",
                            border_style="yellow"))
 
 
@@ -129,9 +129,8 @@ def _grade_and_record(store, d, target: Path):
     cli_drill.render_verdict(outcome.verdict, outcome.hint, solved_after)
     cli_drill.render_schedule(outcome.review)
     if not outcome.verdict.ok and outcome.verdict.kind != "not_implemented":
-        from mlprep.questions import bank as banklib
 
-        cli_drill.render_related(d, banklib.load_bank(), store)
+        cli_drill.render_related(d, load_bank_warned(), store)
     return outcome.verdict
 
 

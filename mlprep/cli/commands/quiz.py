@@ -8,6 +8,7 @@ import typer
 
 from mlprep.cli import console as ui
 from mlprep.cli.common import BankOpt, fail
+from mlprep.cli.common import load_bank as load_bank_warned
 from mlprep.rules import LEECH_LAPSES, MAX_REVIEWS_PER_DAY, NEW_PER_SESSION, SESSION_LIMIT
 
 # ---------------------------------------------------------------- quiz
@@ -31,7 +32,6 @@ def quiz(
 
     from mlprep import clock
     from mlprep.cli import quiz as cli_quiz
-    from mlprep.questions import bank as banklib
     from mlprep.quiz import session as quizlib
     from mlprep.srs import plan as planlib
     from mlprep.srs.scheduler import scheduler_for
@@ -39,7 +39,7 @@ def quiz(
 
     if weak and leeches:
         raise fail("--weak and --leeches choose questions in different ways; use one of them.")
-    loaded = banklib.load_bank(bank or [])
+    loaded = load_bank_warned(bank or [])
     filters = quizlib.Filters(section or [], tag or [], difficulty or [])
     filters.validate(loaded)
     with Store() as store:
