@@ -19,6 +19,7 @@ import re
 
 _UNSAFE_CLASS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
 _UNSAFE = re.compile(f"[{_UNSAFE_CLASS}]")
+UNSAFE = _UNSAFE  # the compiled pattern, for callers that escape matches their own way (JSON)
 NAMES = {0x07: "BEL", 0x08: "BS", 0x0D: "CR", 0x1B: "ESC", 0x7F: "DEL", 0x9B: "CSI", 0x9D: "OSC",
          0x202E: "RIGHT-TO-LEFT OVERRIDE", 0x202D: "LEFT-TO-RIGHT OVERRIDE", 0x2028: "LINE SEPARATOR",
          0x2029: "PARAGRAPH SEPARATOR"}

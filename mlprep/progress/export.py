@@ -26,6 +26,8 @@ from mlprep import __version__, fsutil
 from mlprep.errors import InvalidValue, MlprepError
 from mlprep.questions.bank import Bank
 from mlprep.questions.model import LETTERS, Question, instantiate
+from mlprep.safetext import UNSAFE as _UNSAFE_RE
+from mlprep.safetext import sanitize
 from mlprep.store.db import Store, iso
 
 FORMAT_VERSION = 1
@@ -123,7 +125,10 @@ def csv_cell(value: Any) -> Any:
     """A cell a spreadsheet will not run: text starting with `=`, `+`, `-`, `@`, a tab or a carriage return
     gets a leading single quote, as OWASP recommends against CSV injection (`=HYPERLINK(...)`, `@SUM(...)`
     in a shared bank's prompt). A plain number such as `-0.5` is left alone: it cannot be a formula."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.match(value):
+    if not isinstance(value, str):
+        return value
+    value = sanitize(value)  # banks with terminal control characters are refused at load; never export one
+    if value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.match(value):
         return "'" + value
     return value
 
@@ -145,7 +150,10 @@ def to_json(rows: list[dict[str, Any]], now: datetime) -> str:
     """A JSON document: `{"kind", "format_version", "mlprep_version", "generated_at", "count", "questions"}`."""
     doc = {"kind": KIND, "format_version": FORMAT_VERSION, "mlprep_version": __version__,
            "generated_at": iso(now), "count": len(rows), "questions": rows}
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    text = json.dumps(doc, indent=2, ensure_ascii=False)
+    # JSON escapes C0 controls itself; C1 controls and bidi overrides (refused at load anyway) become \uXXXX
+    # escapes too, so the file is safe to print in a terminal and decodes to the same strings.
+    return _UNSAFE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 
 def write_text_atomic(path: Path, text: str) -> None:

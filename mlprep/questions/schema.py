@@ -267,6 +267,8 @@ def _read_bank(path: Path) -> str:
     import os
     import stat as stat_
 
+    if not stat_.S_ISREG(path.stat().st_mode):  # a FIFO or a device would block or never end
+        raise BankFileError(None, "", "not a regular file; give a YAML bank file")
     with path.open("rb") as fh:
         st = os.fstat(fh.fileno())
         if not stat_.S_ISREG(st.st_mode):
