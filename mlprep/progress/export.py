@@ -127,10 +127,8 @@ def csv_cell(value: Any) -> Any:
     in a shared bank's prompt). A plain number such as `-0.5` is left alone: it cannot be a formula."""
     if not isinstance(value, str):
         return value
-    value = sanitize(value)  # banks with terminal control characters are refused at load; never export one
-    if value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.match(value):
-        return "'" + value
-    return value
+    quote = "'" if value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.match(value) else ""
+    return quote + sanitize(value)  # banks with terminal control characters are refused at load; never export one
 
 
 def to_csv(rows: list[dict[str, Any]]) -> str:

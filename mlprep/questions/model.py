@@ -164,7 +164,7 @@ def typo_budget(answer: str) -> int:
 def _typo_of(given: str, answer: str) -> bool:
     """A small typo of `answer`: within the edit budget and starting with the same letter, so a
     dropped or added negation prefix ("reducible" vs "irreducible") is never forgiven."""
-    return bool(given) and given[0] == answer[0] and levenshtein(given, answer) <= typo_budget(answer)
+    return bool(given) and bool(answer) and given[0] == answer[0] and levenshtein(given, answer) <= typo_budget(answer)
 
 
 def normalize_output(s: str) -> str:

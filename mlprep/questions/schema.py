@@ -471,6 +471,18 @@ def _build(m: QuestionModel, section: SectionModel, source: str, line: int | Non
         if not answers or not all(isinstance(a, (str, int, float)) for a in answers):
             errs.append(("answer", f"{t} questions need `answer` as text"))
         kw["answer"] = tuple(str(a).rstrip("\n") for a in answers + (m.accept or []))
+        if t == "short":
+            from mlprep.questions.model import normalize_text
+
+            blank = [a for a in kw["answer"] if not normalize_text(a)]
+            if blank:
+                errs.append(("answer" if blank[0] in answers else "accept",
+                             f"{quote(blank[0])} has no letter or digit: matching ignores punctuation, so any "
+                             "punctuation typed would be marked right; put words in the answer"))
+            if any(len(a) > MAX_LINE_CHARS for a in kw["answer"]):
+                errs.append(("answer", f"accepted answers are limited to {MAX_LINE_CHARS} characters"))
+        elif any(len(a) > MAX_TEXT_CHARS for a in kw["answer"]):
+            errs.append(("answer", f"the expected output is limited to {MAX_TEXT_CHARS} characters"))
         forbid("tolerance", "unit", "params", "where")
         if t == "code_output":
             if not (m.code and m.code.strip()):
@@ -482,6 +494,8 @@ def _build(m: QuestionModel, section: SectionModel, source: str, line: int | Non
     elif t == "flashcard":
         if not isinstance(m.answer, str) or not m.answer.strip():
             errs.append(("answer", "flashcards need the back of the card as text in `answer`"))
+        elif len(m.answer) > MAX_TEXT_CHARS:
+            errs.append(("answer", f"the back of a card is limited to {MAX_TEXT_CHARS} characters"))
         kw["answer"] = m.answer
         forbid("tolerance", "unit", "code", "params", "where", "accept")
     if errs:
