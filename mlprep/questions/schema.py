@@ -586,7 +586,7 @@ def _draws(specs: dict[str, dict[str, Any]], where: str | None) -> Any:
         combos: Any = itertools.product(*grids)  # type: ignore[arg-type]
         for combo in combos:
             values = dict(zip(names, combo))
-            if where is None or P.evaluate(where, values):
+            if _holds(where, values):
                 yield values
         return
     corners = [_corners(specs[n]) for n in names]
@@ -596,11 +596,20 @@ def _draws(specs: dict[str, dict[str, Any]], where: str | None) -> Any:
     if size <= 512:
         for combo in itertools.product(*corners):
             values = dict(zip(names, combo))
-            if where is None or P.evaluate(where, values):
+            if _holds(where, values):
                 yield values
     rng = random.Random(0)
     for _ in range(LINT_DRAWS):
         yield P.sample(specs, where, rng)
+
+
+def _holds(where: str | None, values: dict[str, Any]) -> bool:
+    if where is None:
+        return True
+    try:
+        return bool(P.evaluate(where, values))
+    except P.ExpressionError as exc:
+        raise P.ExpressionError(f"{exc} for {_show_values(values)}") from None
 
 
 def check_draws(specs: dict[str, dict[str, Any]], answer: str, where: str | None,
