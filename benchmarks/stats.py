@@ -16,7 +16,6 @@ import argparse
 import json
 import os
 import random
-import resource
 import sqlite3
 import statistics
 import subprocess
