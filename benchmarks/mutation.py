@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import ast
 import copy
+import importlib.util
 import itertools
 import json
 import os
