@@ -56,6 +56,12 @@ def sanitize(text: str) -> str:
     return _UNSAFE.sub(lambda m: _visible(m.group()), text)
 
 
+def json_safe(text: str) -> str:
+    """JSON text (from `json.dumps(..., ensure_ascii=False)`) with every unsafe code point as a `\\uXXXX`
+    escape: the same document once decoded, and safe to print (JSON escapes only the C0 controls itself)."""
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def clip(value: object, limit: int = 60) -> str:
     """A short, safe rendering of a value for an error message: its repr for non-strings, cut to `limit`
     characters with an ellipsis and a note of the full length."""

@@ -228,10 +228,12 @@ COMMANDS = [
     ["mock", "--section", "evil", "--minutes", "5"],
     ["stats"],
     ["stats", "--section", "evil"],
+    ["stats", "--json"],
     ["today"],
     ["drill"],
     ["plan"],
     ["mock", "--history"],
+    ["mock", "--history", "--json"],
     ["content", "list"],
     ["content", "tags", "--section", "evil"],
     ["export", "-f", "csv", "-o", "-", "--section", "evil"],
@@ -350,3 +352,13 @@ def test_csv_export_neutralises_formulas_but_json_keeps_the_text(tmp_path, mlpre
     doc = json.loads(runner.invoke(app, ["export", "-f", "json", "-o", "-", "--bank", str(path),
                                          "--section", "formula"]).output)
     assert doc["questions"][0]["prompt"].startswith("=HYPERLINK") and doc["questions"][0]["explanation"] == "-2+3"
+
+
+def test_the_html_report_takes_a_section_title_with_dollar_signs(tmp_path, mlprep_home):
+    pytest.importorskip("matplotlib")
+    write_bank(paths.user_banks_dir() / "money.yaml", [question("money-1", "truefalse")], section="money",
+               title="Costs in $ and $\\frac{")
+    runner.invoke(app, ["quiz", "--section", "money"], input="t\n\n")
+    result = runner.invoke(app, ["report", "-o", str(tmp_path / "r.html")])
+    assert result.exit_code == 0, result.output
+    assert "Costs in $ and $\\frac{" in (tmp_path / "r.html").read_text(encoding="utf-8")

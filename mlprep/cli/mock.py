@@ -407,7 +407,9 @@ def run(minutes: int, drill: bool, drill_name: str | None, sections: list[str], 
             past = mocklib.history(store)
             tz = clock.user_zone(store.get_setting("timezone"))
         if as_json:
-            print(json.dumps(past, indent=2, ensure_ascii=False))
+            from mlprep.safetext import json_safe
+
+            print(json_safe(json.dumps(past, indent=2, ensure_ascii=False)))
         else:
             render_history(past, tz)
         return

@@ -26,8 +26,7 @@ from mlprep import __version__, fsutil
 from mlprep.errors import InvalidValue, MlprepError
 from mlprep.questions.bank import Bank
 from mlprep.questions.model import LETTERS, Question, instantiate
-from mlprep.safetext import UNSAFE as _UNSAFE_RE
-from mlprep.safetext import sanitize
+from mlprep.safetext import json_safe, sanitize
 from mlprep.store.db import Store, iso
 
 FORMAT_VERSION = 1
@@ -151,7 +150,7 @@ def to_json(rows: list[dict[str, Any]], now: datetime) -> str:
     text = json.dumps(doc, indent=2, ensure_ascii=False)
     # JSON escapes C0 controls itself; C1 controls and bidi overrides (refused at load anyway) become \uXXXX
     # escapes too, so the file is safe to print in a terminal and decodes to the same strings.
-    return _UNSAFE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    return json_safe(text) + "\n"
 
 
 def write_text_atomic(path: Path, text: str) -> None:

@@ -396,4 +396,6 @@ def history(store: Store, tz: tzinfo, frames: Frames | None = None, now: datetim
 
 
 def to_json(figures: dict[str, Any]) -> str:
-    return json.dumps(figures, indent=2, ensure_ascii=False)
+    from mlprep.safetext import json_safe
+
+    return json_safe(json.dumps(figures, indent=2, ensure_ascii=False))
