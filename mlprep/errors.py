@@ -18,6 +18,17 @@ class Problem:
     where: str  # question id and/or field path, e.g. "metrics-precision-01: answer"
     message: str
 
+    def __post_init__(self) -> None:
+        # A message may quote bank content: never a control character, never a screenful.
+        from mlprep.rules import MAX_MESSAGE_CHARS
+        from mlprep.safetext import sanitize
+
+        for name, limit in (("file", 300), ("where", 200), ("message", MAX_MESSAGE_CHARS)):
+            text = sanitize(str(getattr(self, name)))
+            if len(text) > limit:
+                text = text[:limit] + "…"
+            object.__setattr__(self, name, text)
+
     def __str__(self) -> str:
         loc = self.file if self.line is None else f"{self.file}:{self.line}"
         where = f" [{self.where}]" if self.where else ""

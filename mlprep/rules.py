@@ -48,3 +48,15 @@ NOTE_MAX_CHARS = 2000           # a personal note on a card
 FSRS_PARAMETERS_KEY = "fsrs_parameters"  # settings key of the parameters fitted by `mlprep optimize`
 MIN_OPTIMIZE_REVIEWS = 400      # question reviews needed before `mlprep optimize` fits parameters
 OPTIMIZE_HOLDOUT = 0.2          # share of the review history (the latest, by time) held out to evaluate the fit
+
+# ------------------------------------------------------------------ bank files are untrusted data (questions/schema.py)
+MAX_BANK_BYTES = 2_000_000  # a bank file larger than this is refused before it is read (built-in ones: < 100 kB)
+MAX_YAML_NODES = 100_000    # YAML nodes of one file once aliases are expanded ("billion laughs" stops here)
+MAX_YAML_DEPTH = 40         # nesting of YAML collections
+MAX_TEXT_CHARS = 10_000     # prompt, explanation, flashcard back, code, section description
+MAX_LINE_CHARS = 1_000      # one choice, accepted answer, expression, section title
+MAX_UNIT_CHARS = 40         # `unit`, `language`, a tag
+MAX_MESSAGE_CHARS = 600     # an error message quoting bank content is cut here
+LINT_GRID = 1024            # lint tries every combination of parameter values when there are at most this many
+LINT_DRAWS = 300            # ... else this many seeded random draws (plus the corners of the ranges)
+LINT_SECONDS = 2.0          # time budget for the draws of one parametric question

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -26,10 +26,46 @@ def are(n: int) -> str:
     return "is" if n == 1 else "are"
 
 
-def _escape(text: str) -> str:
+def _escape(text: object) -> str:
+    """Text from a bank (or any file or program) made safe to put inside Rich markup: its `[`...`]` are
+    escaped, so `[/]` or `[s]` print as typed, and terminal-unsafe characters are written out visibly."""
     from rich.markup import escape
 
-    return escape(text)
+    from mlprep.safetext import sanitize
+
+    return escape(sanitize(str(text)))
+
+
+def plain(text: object, style: str = "") -> Any:
+    """A Rich `Text` of bank text: never parsed as markup, unsafe characters written out visibly."""
+    from rich.text import Text
+
+    from mlprep.safetext import sanitize
+
+    return Text(sanitize(str(text)), style=style)
+
+
+def markdown(text: str) -> Any:
+    """Bank Markdown for the terminal: links show their target, `text (url)`, never as hidden OSC 8
+    hyperlinks, and unsafe characters are written out visibly."""
+    from rich.markdown import Markdown
+
+    from mlprep.safetext import sanitize
+
+    return Markdown(sanitize(text), hyperlinks=False)
+
+
+def load_bank(extra: Any = ()) -> Any:
+    """The banks, as `mlprep.questions.bank.load_bank` loads them, with one warning line on stderr for each
+    file of the user's banks folder that was left out because it is broken (the others are used)."""
+    from mlprep.questions import bank as banklib
+
+    loaded = banklib.load_bank(list(extra or []))
+    for p in loaded.skipped:
+        loc = p.file if p.line is None else f"{p.file}:{p.line}"
+        ui.err_console.print(f"[yellow]Warning:[/] skipped your bank {_escape(loc)}: {_escape(p.message)} "
+                             f"(`mlprep content lint {_escape(p.file)}` lists its problems).", soft_wrap=True)
+    return loaded
 
 
 # The flag each library parameter is set with, and the command that lists its valid values.

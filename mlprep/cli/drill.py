@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.markdown import Markdown
-from rich.markup import escape
 from rich.panel import Panel
 from rich.syntax import Syntax
 from rich.table import Table
 from rich.text import Text
 
+from mlprep.cli.common import _escape as escape
+from mlprep.cli.common import markdown
 from mlprep.cli.console import console
 from mlprep.drills.catalogue import Drill
 from mlprep.sandbox.grader import Verdict
@@ -120,7 +120,7 @@ def render_list(drills: dict[str, Drill], status: dict[str, dict], section_title
 
 
 def render_task(drill: Drill) -> None:
-    console.print(Panel(Markdown(drill.task), title=f"[bold]{escape(drill.title)}[/]  {DOTS[drill.difficulty]}",
+    console.print(Panel(markdown(drill.task), title=f"[bold]{escape(drill.title)}[/]  {DOTS[drill.difficulty]}",
                         title_align="left", border_style="cyan"))
 
 
@@ -146,7 +146,7 @@ def render_verdict(v: Verdict, hint: tuple[int, int, str] | None = None, solved_
         console.print(f"[dim]{extra}[/]")
     if hint is not None and not v.ok:
         n, total, text = hint
-        console.print(Panel(Markdown(text), title=f"Hint {n}/{total}", title_align="left", border_style="yellow"))
+        console.print(Panel(markdown(text), title=f"Hint {n}/{total}", title_align="left", border_style="yellow"))
 
 
 def _group(tests: list) -> list[tuple[Any, int]]:
@@ -323,8 +323,8 @@ def render_related(drill, bank, store) -> None:
     if not related:
         return
     tags = shared_tags(bank, drill)[:3]
-    console.print("Related questions to review: " + ", ".join(f"[cyan]{q.id}[/]" for q in related))
-    console.print(f"[dim]Quiz them with: mlprep quiz {' '.join('--tag ' + t for t in tags)}[/]")
+    console.print("Related questions to review: " + ", ".join(f"[cyan]{escape(q.id)}[/]" for q in related))
+    console.print(f"[dim]Quiz them with: mlprep quiz {escape(' '.join('--tag ' + t for t in tags))}[/]")
 
 
 def render_run(drill: Drill, result) -> None:

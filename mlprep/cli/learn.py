@@ -12,12 +12,11 @@ import shutil
 import subprocess
 from datetime import datetime, tzinfo
 
-from rich.markdown import Markdown
-from rich.markup import escape
 from rich.pager import Pager
 from rich.table import Table
 from rich.text import Text
 
+from mlprep.cli.common import _escape as escape
 from mlprep.cli.console import console
 from mlprep.questions.model import LETTERS, Question, Shown
 from mlprep.questions.topics import Notes, Page
@@ -69,7 +68,7 @@ def show_page(page: Page, header: str = "") -> None:
         with console.pager(pager=TerminalPager(), styles=True):
             if header:
                 console.print(Text(header, style="dim"), width=width)
-            console.print(Markdown(page.text, hyperlinks=False), width=width)
+            console.print(markdown(page.text), width=width)
         return
     if header:
         console.print(Text(header), soft_wrap=True)
@@ -139,7 +138,7 @@ def render_previous(a) -> None:
     from rich.panel import Panel
 
     shown, q = a.shown, a.question
-    parts: list = [Markdown(shown.prompt)]
+    parts: list = [markdown(shown.prompt)]
     if q.code:
         from rich.syntax import Syntax
 
@@ -153,8 +152,8 @@ def render_previous(a) -> None:
                                                       style="green" if a.correct else "red"))
         grid.add_row(Text("Answer:", style="bold"), Text(shown.expected_text()))
     else:
-        grid.add_row(Text("Answer:", style="bold"), Markdown(str(shown.expected)))
-    grid.add_row(Text("Why:", style="bold"), Markdown(shown.explanation))
+        grid.add_row(Text("Answer:", style="bold"), markdown(str(shown.expected)))
+    grid.add_row(Text("Why:", style="bold"), markdown(shown.explanation))
     parts.append(grid)
     console.print(Panel(Group(*parts), title=Text(f"Previous question · {q.id}", style="bold"), title_align="left",
                         subtitle=Text("read-only · back to the current question", style="dim"),
@@ -211,7 +210,7 @@ def render_question(q: Question, shown: Shown, template: bool) -> None:
         console.print(Text("\nTemplate", style="bold"))
         import re
 
-        console.print(Markdown(re.sub(r"\{\{\s*(\w+)\s*\}\}", r"{{\1}}", q.prompt)))  # {{x}} never splits
+        console.print(markdown(re.sub(r"\{\{\s*(\w+)\s*\}\}", r"{{\1}}", q.prompt)))  # {{x}} never splits
         spec = Table.grid(padding=(0, 2))
         for name, p in q.params.items():
             spec.add_row(Text(name, style="cyan"), Text(", ".join(f"{k} {v}" for k, v in p.items())))
@@ -222,7 +221,7 @@ def render_question(q: Question, shown: Shown, template: bool) -> None:
         console.print(Text("\nOne draw", style="bold"))
     else:
         console.print()
-    console.print(Markdown(shown.prompt))
+    console.print(markdown(shown.prompt))
     if q.code:
         from rich.syntax import Syntax
 
@@ -230,11 +229,11 @@ def render_question(q: Question, shown: Shown, template: bool) -> None:
     for i, choice in enumerate(shown.choices):
         console.print(Text.assemble((f"  {LETTERS[i]}) ", "bold cyan"), choice))
     body = Table.grid(padding=(0, 1))
-    body.add_row(Text("Answer:", style="bold"), Markdown(shown.expected_text()) if q.type == "flashcard"
+    body.add_row(Text("Answer:", style="bold"), markdown(shown.expected_text()) if q.type == "flashcard"
                  else Text(shown.expected_text()))
     if q.type == "short" and len(q.answer) > 1:
         body.add_row(Text("Also:", style="bold"), Text(", ".join(q.answer[1:])))
-    body.add_row(Text("Why:", style="bold"), Markdown(shown.explanation))
+    body.add_row(Text("Why:", style="bold"), markdown(shown.explanation))
     console.print(body)
 
 

@@ -147,10 +147,9 @@ def _render_question(shown: Any, index: int, total: int, is_new: bool, left: str
 
 
 def _run_drill(session: Any, drill: Any, reader: Any) -> None:
-    from rich.markup import escape
-
     from mlprep.cli import console as ui
     from mlprep.cli import drill as cli_drill
+    from mlprep.cli.common import _escape as escape
     from mlprep.cli.quiz import EndSession, _read
     from mlprep.drills import catalogue as drilllib
 
@@ -201,7 +200,9 @@ def _run(session: Any, known: set[str], countdown: Countdown) -> str:
         for i, q in enumerate(questions):
             if countdown.check():
                 raise TimeUp
-            shown = session.show(q)
+            shown = cli_quiz.show_or_warn(session, q)
+            if shown is None:
+                continue
             _render_question(shown, i + 1, len(questions), q.id not in known, countdown.stamp())
             text = cli_quiz._read_answer(shown, reader)
             if text is None:
@@ -216,7 +217,7 @@ def _run(session: Any, known: set[str], countdown: Countdown) -> str:
         ui.console.print("\n[bold yellow]⏰ Time's up![/] The answer in progress is not counted.")
         return "time"
     except StoreError as exc:  # the answer could not be saved (full disk, read-only, reset elsewhere...)
-        from rich.markup import escape
+        from mlprep.cli.common import _escape as escape
 
         ui.console.print(f"\n[bold red]That answer was not saved:[/] {escape(str(exc))}\n[dim]Mock stopped; the "
                          "answers before it are saved.[/]", soft_wrap=True)
@@ -248,13 +249,13 @@ STATUS = {"correct": ("✓", "green"), "wrong": ("✗", "red"), "skipped": ("–
 
 
 def render_report(report: dict[str, Any], outcome: Any = None) -> None:
-    from rich.markdown import Markdown
-    from rich.markup import escape
     from rich.panel import Panel
     from rich.table import Table
     from rich.text import Text
 
     from mlprep.cli import console as ui
+    from mlprep.cli.common import _escape as escape
+    from mlprep.cli.common import markdown
 
     c = ui.console
     c.print()
@@ -314,7 +315,7 @@ def render_report(report: dict[str, Any], outcome: Any = None) -> None:
         c.rule(f"[bold]Wrong answers ({len(report['wrong'])})[/]", align="left", style="dim")
         for w in report["wrong"]:
             body = Table.grid(padding=(0, 1))
-            body.add_row(Text("Question:", style="bold"), Markdown(w["prompt"]))
+            body.add_row(Text("Question:", style="bold"), markdown(w["prompt"]))
             if w.get("code"):
                 from rich.syntax import Syntax
 
@@ -324,7 +325,7 @@ def render_report(report: dict[str, Any], outcome: Any = None) -> None:
             if w.get("note"):
                 body.add_row(Text("Yours:", style="bold"), Text(w["note"], style="yellow"))
             if w.get("explanation"):
-                body.add_row(Text("Why:", style="bold"), Markdown(w["explanation"]))
+                body.add_row(Text("Why:", style="bold"), markdown(w["explanation"]))
             c.print(Panel(body, title=escape(w["id"]), title_align="left", border_style="red"))
 
     review = report["review"]
@@ -358,10 +359,10 @@ def review_commands(review: dict[str, Any]) -> list[str]:
 def render_history(reports: list[dict[str, Any]], tz: Any = None) -> None:
     from datetime import datetime
 
-    from rich.markup import escape
     from rich.table import Table
 
     from mlprep.cli import console as ui
+    from mlprep.cli.common import _escape as escape
 
     if not reports:
         ui.console.print("No mock interviews yet. Start one with [bold]mlprep mock[/].")
@@ -394,8 +395,8 @@ def run(minutes: int, drill: bool, drill_name: str | None, sections: list[str], 
     import sys
 
     from mlprep.cli import console as ui
+    from mlprep.cli.common import load_bank as load_bank_warned
     from mlprep.errors import MlprepError
-    from mlprep.questions import bank as banklib
     from mlprep.quiz import mock as mocklib
     from mlprep.store.db import Store, utcnow
 
@@ -409,7 +410,9 @@ def run(minutes: int, drill: bool, drill_name: str | None, sections: list[str], 
             past = mocklib.history(store)
             tz = clock.user_zone(store.get_setting("timezone"))
         if as_json:
-            print(json.dumps(past, indent=2, ensure_ascii=False))
+            from mlprep.safetext import json_safe
+
+            print(json_safe(json.dumps(past, indent=2, ensure_ascii=False)))
         else:
             render_history(past, tz)
         return
@@ -419,7 +422,7 @@ def run(minutes: int, drill: bool, drill_name: str | None, sections: list[str], 
     from mlprep.srs.scheduler import scheduler_for
 
     require_input("mlprep mock", "pipe your answers into it")
-    loaded = banklib.load_bank(bank)
+    loaded = load_bank_warned(bank)
     Filters(sections=sections).validate(loaded)
     with Store() as store:
         now = utcnow()
@@ -460,16 +463,16 @@ def run(minutes: int, drill: bool, drill_name: str | None, sections: list[str], 
             return
         render_report(report, session.drill_outcome)
         if session.quiz.unsaved:
-            from rich.markup import escape
+            from mlprep.cli.common import _escape as escape
 
             ui.console.print(f"[yellow]This report was not saved: {escape(session.quiz.unsaved)}[/]", soft_wrap=True)
 
 
 def _header(minutes: int, n: int, drill: Any) -> None:
-    from rich.markup import escape
     from rich.panel import Panel
 
     from mlprep.cli import console as ui
+    from mlprep.cli.common import _escape as escape
 
     parts = [f"[bold]{minutes} minute{'s' * (minutes != 1)}[/] · up to {n} questions from across the sections, more from your weak ones"]
     if drill is not None:

@@ -91,14 +91,14 @@ def run_plan(interview: str | None, clear: bool) -> None:
 
 def _figures(section: list[str] | None) -> dict[str, Any]:
     from mlprep import clock
+    from mlprep.cli.common import load_bank as load_bank_warned
     from mlprep.drills.catalogue import load_drills
     from mlprep.progress import stats as stats
-    from mlprep.questions import bank as banklib
     from mlprep.quiz.session import Filters
     from mlprep.srs import plan as planlib
     from mlprep.store.db import Store, utcnow
 
-    bank = banklib.load_bank()
+    bank = load_bank_warned()
     if section:
         Filters(sections=section).validate(bank)
     with Store() as store:
@@ -245,8 +245,9 @@ def _flow(units: list[str], width: int, first: str = "", indent: str = "  ") -> 
 def _section_table(rows: list[dict[str, Any]], totals: dict[str, Any] | None, iv: Any, width: int):
     """Sections with short headers that are never cut; on a narrow terminal columns are left out, not
     squeezed (the mastery bar first, then recall on the interview day, recall now, right in 30 days)."""
-    from rich.markup import escape
     from rich.table import Table
+
+    from mlprep.cli.common import _escape as escape
 
     every = [*rows, *([totals] if totals else [])]
     name_w = max([len("section"), *(len(r["id"]) for r in every)])
@@ -288,9 +289,8 @@ def render_stats(f: dict[str, Any], parts: frozenset[str] = frozenset()) -> None
     """By default one 80x24 screen: today, the cards, the weakest sections, the weakest tags, the forecast
     and the drills. `parts` adds "sections" (every section), "calendar" (forecast chart and activity
     calendar), or "all" (both and the leeches)."""
-    from rich.markup import escape
-
     from mlprep.cli import console as ui
+    from mlprep.cli.common import _escape as escape
 
     con = ui.console
     width = con.width
@@ -392,9 +392,8 @@ def render_stats(f: dict[str, Any], parts: frozenset[str] = frozenset()) -> None
 # ---------------------------------------------------------------- today
 
 def render_today(f: dict[str, Any], cap_left: int | None = None) -> None:
-    from rich.markup import escape
-
     from mlprep.cli import console as ui
+    from mlprep.cli.common import _escape as escape
 
     con = ui.console
     t = f["today"]
@@ -443,10 +442,10 @@ def render_today(f: dict[str, Any], cap_left: int | None = None) -> None:
 
 def render_plan(f: dict[str, Any], saved: bool) -> None:
     from rich import box
-    from rich.markup import escape
     from rich.table import Table
 
     from mlprep.cli import console as ui
+    from mlprep.cli.common import _escape as escape
 
     con = ui.console
     iv = f["interview"]

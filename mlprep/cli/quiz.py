@@ -13,13 +13,12 @@ import time
 from collections.abc import Callable
 
 from fsrs import Rating
-from rich.markdown import Markdown
-from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from mlprep.cli.common import inline_markdown, plural
+from mlprep.cli.common import _escape, inline_markdown, markdown, plural
+from mlprep.cli.common import _escape as escape
 from mlprep.cli.console import console
 from mlprep.errors import MlprepError, StoreError
 from mlprep.questions.model import LETTERS, Shown, is_valid_response
@@ -115,7 +114,7 @@ def render_question(shown: Shown, index: int, total: int, is_new: bool) -> None:
     else:  # a rule would cut a long section title: the header goes on its own lines under the rule
         console.rule(style="dim")
         console.print(head)
-    console.print(Markdown(shown.prompt))
+    console.print(markdown(shown.prompt))
     if q.type == "code_output":
         from rich.syntax import Syntax  # pygments is only loaded for code questions
 
@@ -138,7 +137,7 @@ def _answer_prompt(shown: Shown) -> str:
     hint = {"mcq": f"A-{LETTERS[len(shown.choices) - 1]}", "multi": "letters, comma-separated",
             "truefalse": "t/f", "numeric": "a number", "short": "a word or two",
             "code_output": "what it prints"}[q.type]
-    unit = f" ({q.unit})" if q.type == "numeric" and q.unit else ""
+    unit = f" ({_escape(q.unit)})" if q.type == "numeric" and q.unit else ""
     return f"[bold]›[/] [dim]{hint}{unit} · {DONT_KNOW_KEY} don't know · ? help[/] "
 
 
@@ -173,7 +172,7 @@ def _read_answer(shown: Shown, reader: Reader, previous: Callable[[], None] | No
             text = "\n".join(lines)
         problem = is_valid_response(shown, text)
         if problem:
-            console.print(f"[yellow]{problem}[/]")
+            console.print(f"[yellow]{_escape(problem)}[/]")
             continue
         return text
 
@@ -195,10 +194,10 @@ def render_feedback(fb: Feedback, shown: Shown, pending: bool = False, dont_know
     if q.type != "flashcard":
         body.add_row(Text("Answer:", style="bold"), Text(fb.expected))
     elif dont_know:  # the back of the card was not revealed before
-        body.add_row(Text("Answer:", style="bold"), Markdown(str(q.answer)))
+        body.add_row(Text("Answer:", style="bold"), markdown(str(q.answer)))
     if fb.correct is False and fb.note:  # which choices were missed or extra, the first line that differs
         body.add_row(Text("Yours:", style="bold"), Text(fb.note, style="yellow"))
-    body.add_row(Text("Why:", style="bold"), Markdown(fb.explanation))
+    body.add_row(Text("Why:", style="bold"), markdown(fb.explanation))
     if not pending:
         body.add_row(Text("Next:", style="bold"),
                      Text(f"{fb.interval} ({RATING_NAMES[int(fb.rating)]})", style="dim"))
@@ -335,7 +334,7 @@ def _flashcard(session: QuizSession, shown: Shown, reader: Reader, started: floa
         if text == DONT_KNOW_KEY:
             return session.dont_know(shown, time.monotonic() - started)
         break
-    console.print(Panel(Markdown(str(shown.question.answer)), title="Answer", title_align="left",
+    console.print(Panel(markdown(str(shown.question.answer)), title="Answer", title_align="left",
                         border_style="blue"))
     pending = session.preview_flashcard(shown, time.monotonic() - started)
     return _pick_rating(session, pending, reader, "How well did you know it?")
@@ -384,7 +383,10 @@ def run(session: QuizSession, questions: list, known: set[str], reader: Reader =
             if q.id in requeued and session.is_hidden(q.id):  # suspended or buried after the first look
                 i += 1
                 continue
-            shown = session.show(q)
+            shown = show_or_warn(session, q)
+            if shown is None:
+                i += 1
+                continue
             render_question(shown, i + 1, len(questions), q.id not in known and q.id not in requeued)
             started = time.monotonic()
             rated_on_screen = False  # manual rating: the rating prompt was the last step
@@ -438,6 +440,19 @@ def run(session: QuizSession, questions: list, known: set[str], reader: Reader =
     return summary
 
 
+def show_or_warn(session, q) -> Shown | None:
+    """Prepare a question; when its parameters fail this time (a bank lint did not catch), warn in one
+    line naming it and return None, so the session goes on with the next question."""
+    from mlprep.questions.model import CannotShow
+
+    try:
+        return session.show(q)
+    except CannotShow as exc:
+        console.print(f"[yellow]Skipped {_escape(q.id)}: it could not be shown ({_escape(exc.reason)}). "
+                      f"`mlprep content lint {_escape(q.source)}` checks its bank.[/]", soft_wrap=True)
+        return None
+
+
 def _room_for_another_look(session: QuizSession, ahead: list, known: set[str], seen_cap: int | None) -> bool:
     """Whether one more review of a seen question still fits today's cap, counting those ahead."""
     if seen_cap is None:
@@ -458,7 +473,7 @@ def render_summary(s: Summary) -> None:
         table.add_column("section")
         table.add_column("right", justify="right")
         for title, n, c in s.per_section.values():
-            table.add_row(escape(title), f"{c}/{n}")
+            table.add_row(_escape(title), f"{c}/{n}")
         console.print(table)
     console.print(f"Due by the end of tomorrow: [bold]{s.due_tomorrow}[/]")
 

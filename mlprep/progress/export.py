@@ -27,6 +27,7 @@ from mlprep import __version__, fsutil
 from mlprep.errors import InvalidValue, MlprepError
 from mlprep.questions.bank import Bank
 from mlprep.questions.model import LETTERS, Question, instantiate
+from mlprep.safetext import json_safe, sanitize
 from mlprep.store.db import Store, iso
 
 FORMAT_VERSION = 1
@@ -126,15 +127,31 @@ def _iso(epoch: float | None) -> str | None:
 
 # ---------------------------------------------------------------- CSV and JSON
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$")
+
+
+def csv_cell(value: Any) -> Any:
+    """A cell a spreadsheet will not run: text starting with `=`, `+`, `-`, `@`, a tab or a carriage return
+    gets a leading single quote, as OWASP recommends against CSV injection (`=HYPERLINK(...)`, `@SUM(...)`
+    in a shared bank's prompt). A plain number such as `-0.5` is left alone: it cannot be a formula."""
+    if not isinstance(value, str):
+        return value
+    quote = "'" if value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.match(value) else ""
+    return quote + sanitize(value)  # banks with terminal control characters are refused at load; never export one
+
+
 def to_csv(rows: list[dict[str, Any]]) -> str:
-    """CSV text with a header row; tags joined with `;`, choices one per line."""
+    """CSV text with a header row; tags joined with `;`, choices one per line; formula-like cells
+    neutralised (`csv_cell`)."""
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=list(COLUMNS), lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({**row, "tags": ";".join(row["tags"]), "choices": "\n".join(row["choices"]),
-                         **{k: int(bool(row[k])) for k in FLAG_COLUMNS},
-                         **{k: "" for k in COLUMNS if row[k] is None}})
+        cells = {**row, "tags": ";".join(row["tags"]), "choices": "\n".join(row["choices"]),
+                 **{k: int(bool(row[k])) for k in FLAG_COLUMNS},
+                 **{k: "" for k in COLUMNS if row[k] is None}}
+        writer.writerow({k: csv_cell(v) for k, v in cells.items()})
     return buf.getvalue()
 
 
@@ -142,7 +159,10 @@ def to_json(rows: list[dict[str, Any]], now: datetime) -> str:
     """A JSON document: `{"kind", "format_version", "mlprep_version", "generated_at", "count", "questions"}`."""
     doc = {"kind": KIND, "format_version": FORMAT_VERSION, "mlprep_version": __version__,
            "generated_at": iso(now), "count": len(rows), "questions": rows}
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    text = json.dumps(doc, indent=2, ensure_ascii=False)
+    # JSON escapes C0 controls itself; C1 controls and bidi overrides (refused at load anyway) become \uXXXX
+    # escapes too, so the file is safe to print in a terminal and decodes to the same strings.
+    return json_safe(text) + "\n"
 
 
 def write_text_atomic(path: Path, text: str) -> None:
@@ -255,5 +275,5 @@ def write_anki(questions: Sequence[Question], path: Path) -> int:
     return n
 
 
-__all__ = ["COLUMNS", "FORMATS", "answer_text", "ankifiable", "build_deck", "default_output", "question_rows",
+__all__ = ["COLUMNS", "FORMATS", "answer_text", "ankifiable", "build_deck", "csv_cell", "default_output", "question_rows",
            "select", "to_csv", "to_json", "write_anki", "write_text_atomic"]

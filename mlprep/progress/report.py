@@ -140,6 +140,11 @@ def _pct(x: float | None, nd: int = 0) -> str:
     return "—" if x is None or (isinstance(x, float) and np.isnan(x)) else f"{100 * x:.{nd}f}%"
 
 
+def _plot_text(text: str) -> str:
+    """Bank text as a matplotlib label: a `$` would start mathtext (and a stray one fails the whole plot)."""
+    return text.replace("$", r"\$")
+
+
 def _short(title: str, n: int = 30) -> str:
     """A section title for a plot label: the part before the colon, at most n characters."""
     head = title.split(":")[0].strip() or title
@@ -263,7 +268,7 @@ def plot_mastery(figures: dict[str, Any]) -> Figure | None:
         ax.barh(y, pred, fill=False, edgecolor="#333333", lw=1, ls="--", height=0.7, label="mastery at the interview")
     for yi, r, m in zip(y, rows, mastery):
         ax.text(1.01, float(yi), f"{100 * m:.0f}%  ({r['seen']}/{r['total']} seen)", va="center", fontsize=8)
-    ax.set_yticks(y, [_short(r["title"]) for r in rows])
+    ax.set_yticks(y, [_plot_text(_short(r["title"])) for r in rows])
     ax.invert_yaxis()
     ax.set_xlim(0, 1.25)
     ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0])
@@ -366,7 +371,7 @@ def plot_drills(figures: dict[str, Any]) -> Figure | None:
     ax.barh(y, passed, color=GREEN, height=0.7, label="passed")
     for yi, p, a, t in zip(y, passed, attempted, total):
         ax.text(t + 0.15, float(yi), f"{p} passed / {a} tried / {t}", va="center", fontsize=8)
-    ax.set_yticks(y, [_short(r["title"]) for r in rows])
+    ax.set_yticks(y, [_plot_text(_short(r["title"])) for r in rows])
     ax.invert_yaxis()
     ax.set_xlim(0, max(int(total.max()), 1) * 1.45)
     ax.xaxis.get_major_locator().set_params(integer=True)  # type: ignore[call-arg]

@@ -422,7 +422,9 @@ def history(store: Store, tz: tzinfo, frames: Frames | None = None, now: datetim
 
 
 def to_json(figures: dict[str, Any]) -> str:
-    return json.dumps(figures, indent=2, ensure_ascii=False)
+    from mlprep.safetext import json_safe
+
+    return json_safe(json.dumps(figures, indent=2, ensure_ascii=False))
 
 
 def mastery(store: Store, bank: Bank, now: datetime, parameters: Any = None) -> tuple[dict[str, float], dict[str, float]]:

@@ -37,6 +37,7 @@ class Bank:
     questions: dict[str, Question] = field(default_factory=dict)
     sections: dict[str, Section] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)
+    skipped: list[Problem] = field(default_factory=list)  # files of the user's banks folder left out (one each)
 
     def in_section(self, section_id: str) -> list[Question]:
         return [q for q in self.questions.values() if q.section == section_id]
@@ -127,12 +128,28 @@ def _write_cache(cache: Path, payload: object) -> None:
         pass  # caching is an optimisation; a read-only home still works
 
 
-def check_files(files: Iterable[Path], use_cache: bool = True) -> tuple[Bank, list[Problem]]:
-    """Load and validate files, collecting every problem (including duplicate ids across files)."""
+def check_files(files: Iterable[Path], use_cache: bool = True,
+                lenient: Iterable[Path] = ()) -> tuple[Bank, list[Problem]]:
+    """Load and validate files, collecting every problem (including duplicate ids across files).
+
+    A file in `lenient` (the user's banks folder) that has any problem, a repeated id included, is left
+    out whole instead: its first problem goes to `bank.skipped` (saying how many more it has), so one
+    broken shared bank never blocks the others."""
     bank = Bank()
     problems: list[Problem] = []
+    soft = {Path(p).resolve() for p in lenient}
     for path in files:
         questions, section, probs = load_file(path, use_cache=use_cache)
+        if soft and path.resolve() in soft:
+            if not probs:
+                probs = [Problem(q.source, q.line, f"{q.id}: id", f"duplicate id: already used in "
+                                 f"{bank.questions[q.id].source}:{bank.questions[q.id].line}")
+                         for q in questions if q.id in bank.questions]
+            if probs or section is None:
+                first = probs[0] if probs else Problem(_display(path), None, "", "no section")
+                more = f" (and {len(probs) - 1} more problem{'s' * (len(probs) > 2)})" if len(probs) > 1 else ""
+                bank.skipped.append(Problem(first.file, first.line, first.where, first.message + more))
+                continue
         problems += probs
         bank.files.append(path)
         if section is None:
@@ -152,11 +169,29 @@ def check_files(files: Iterable[Path], use_cache: bool = True) -> tuple[Bank, li
 
 
 def load_bank(extra: Sequence[Path] = (), use_cache: bool = True) -> Bank:
-    """Load every bank (built-in, user folder, `--bank` paths). Raises ContentError on any problem."""
-    bank, problems = check_files(bank_files(extra), use_cache=use_cache)
+    """Load every bank (built-in, user folder, `--bank` paths). Raises ContentError on any problem in a
+    built-in bank or a `--bank` path; a broken file in the user's banks folder is left out and named in
+    `bank.skipped` (the CLI warns about it in one line)."""
+    files = bank_files(extra)
+    explicit = {f.resolve() for f in bank_files(extra, builtin=False, user=False)} if extra else set()
+    user = [f for f in bank_files(builtin=False, user=True) if f.resolve() not in explicit]
+    bank, problems = check_files(files, use_cache=use_cache, lenient=user)
     if problems:
         raise ContentError(problems)
     return bank
+
+
+def duplicates_against(bank: Bank, reference: Bank) -> list[Problem]:
+    """Problems for the questions of `bank` whose id a question of `reference` (another set of files,
+    e.g. the built-in banks) already uses: loading both together would fail."""
+    out = []
+    for q in bank.questions.values():
+        other = reference.questions.get(q.id)
+        if other is not None and other.source != q.source:
+            out.append(Problem(q.source, q.line, f"{q.id}: id",
+                               f"duplicate id: already used in {other.source}:{other.line}; give this question "
+                               "a new, unique id (ids are global across every bank)"))
+    return out
 
 
 def tag_counts(bank: Bank, sections: list[str] | tuple[str, ...] = ()) -> dict[str, dict[str, int]]:

@@ -87,6 +87,18 @@ class Check:
     note: str = ""  # e.g. "accepted with a typo", "within tolerance"
 
 
+class CannotShow(Exception):
+    """A question could not be prepared this time (its parameters gave an answer or a text that does not
+    work: a division by zero for a rare draw, a format that does not fit the value). `mlprep content lint`
+    tries many draws to catch this before; a session that still meets it skips the question."""
+
+    def __init__(self, question: Question, reason: str):
+        from mlprep.safetext import clip
+
+        self.question, self.reason = question, clip(reason, 200)
+        super().__init__(f"{question.id}: {self.reason}")
+
+
 def format_number(x: float) -> str:
     if isinstance(x, int) or (isinstance(x, float) and x.is_integer() and abs(x) < 1e15):
         return str(int(x))
@@ -100,11 +112,17 @@ def instantiate(q: Question, rng: random.Random | None = None) -> Shown:
     expected: Any = q.answer
     prompt, explanation = q.prompt, q.explanation
     if q.params:
-        values = P.sample(q.params, q.where, rng)
-        expected = float(P.evaluate(q.answer, values))
-        values["answer"] = expected
-        prompt = P.render(q.prompt, values)
-        explanation = P.render(q.explanation, values)
+        try:
+            values = P.sample(q.params, q.where, rng)
+            result = P.evaluate(q.answer, values)
+            if isinstance(result, bool) or not isinstance(result, (int, float)) or not math.isfinite(result):
+                raise P.ExpressionError(f"the answer came out as {str(result)[:40]}, not a finite number")
+            expected = float(result)
+            values["answer"] = expected
+            prompt = P.render(q.prompt, values)
+            explanation = P.render(q.explanation, values)
+        except P.ExpressionError as exc:
+            raise CannotShow(q, str(exc)) from None
     order = tuple(range(len(q.choices)))
     if q.choices and q.shuffle:
         shuffled = list(order)
@@ -146,7 +164,7 @@ def typo_budget(answer: str) -> int:
 def _typo_of(given: str, answer: str) -> bool:
     """A small typo of `answer`: within the edit budget and starting with the same letter, so a
     dropped or added negation prefix ("reducible" vs "irreducible") is never forgiven."""
-    return bool(given) and given[0] == answer[0] and levenshtein(given, answer) <= typo_budget(answer)
+    return bool(given) and bool(answer) and given[0] == answer[0] and levenshtein(given, answer) <= typo_budget(answer)
 
 
 def normalize_output(s: str) -> str:
@@ -189,20 +207,36 @@ def parse_number(text: str) -> float | None:
     return value / 100 if percent else value
 
 
+# Letters a choice can be typed with on another keyboard layout: Cyrillic and Greek capitals and the
+# Cyrillic small letters that look like a, b (в), c and e. Full-width forms (Ａ, ２) count as ASCII.
+_LOOKALIKES = str.maketrans({"а": "a", "в": "b", "с": "c", "е": "e", "А": "A", "В": "B", "С": "C", "Е": "E",
+                             "Α": "A", "Β": "B", "Ε": "E"})
+_WRAPPING = "()[]{}.:;"
+
+
+def _choice_index(token: str) -> int | None:
+    """`b`, `B)`, `(b)`, `b.`, `2`, `2)` as a 0-based index; None for anything else (never raises)."""
+    t = token if token.isascii() else "".join(
+        chr(ord(c) - 0xFEE0) if "\uff01" <= c <= "\uff5e" else c for c in token.translate(_LOOKALIKES))
+    t = t.strip(_WRAPPING)
+    if not t.isascii():
+        return None
+    if t.isdigit():
+        return int(t) - 1 if len(t) <= 3 else None
+    if len(t) == 1 and t.isalpha():
+        return LETTERS.index(t.upper())
+    return None
+
+
 def parse_choices(text: str, n: int) -> list[int] | None:
-    """Parse 'b', '2', 'a,c', 'A C', '1 3' into 0-based indices; None if invalid."""
+    """Parse 'b', '2', 'a,c', 'A C', '1 3', 'B)', '(b)' into 0-based indices; None if invalid."""
     parts = [p for p in re.split(r"[\s,;]+", text.strip()) if p]
     if not parts:
         return None
     out: list[int] = []
     for p in parts:
-        if p.isdigit():
-            i = int(p) - 1
-        elif len(p) == 1 and p.isalpha():
-            i = LETTERS.index(p.upper())
-        else:
-            return None
-        if not 0 <= i < n:
+        i = _choice_index(p)
+        if i is None or not 0 <= i < n:
             return None
         if i not in out:
             out.append(i)
@@ -225,7 +259,10 @@ def is_valid_response(shown: Shown, text: str) -> str | None:
         picked = parse_choices(text, len(shown.choices))
         last = LETTERS[len(shown.choices) - 1]
         if picked is None:
-            return f"Type a letter A-{last} or a number 1-{len(shown.choices)}" + (
+            from mlprep.safetext import clip
+
+            typed = f"{clip(text.strip(), 20)!r} is not one of the choices. " if text.strip() else ""
+            return typed + f"Type a letter A-{last} or a number 1-{len(shown.choices)}" + (
                 ", several separated by commas." if q.type == "multi" else ".")
         if q.type == "mcq" and len(picked) != 1:
             return "Pick exactly one choice."

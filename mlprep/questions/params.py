@@ -324,9 +324,21 @@ def sample(params: dict[str, dict[str, Any]], where: str | None, rng: random.Ran
     raise ExpressionError(f"constraint `{where}` never held in {tries} samples; widen the ranges")
 
 
+_SPEC = re.compile(r"^(?:.?[<>=^])?[-+ ]?z?#?0?(?P<width>\d+)?[,_]?(?:\.(?P<precision>\d+))?[bcdeEfFgGnosxX%]?$")
+MAX_FORMAT_WIDTH = 40
+
+
 def _fmt(value: Any, spec: str | None) -> str:
     if spec:
-        return format(value, spec)
+        m = _SPEC.match(spec)
+        if m is None:
+            raise ExpressionError(f"`{{{{ ...:{spec[:20]} }}}}` is not a number format (e.g. .2f, .1%, d)")
+        if any(int(m.group(g) or 0) > MAX_FORMAT_WIDTH for g in ("width", "precision")):
+            raise ExpressionError(f"format widths and precisions are limited to {MAX_FORMAT_WIDTH}")
+        try:
+            return format(value, spec)
+        except (ValueError, TypeError) as exc:
+            raise ExpressionError(f"the format `{spec[:20]}` does not apply to {str(value)[:30]} ({exc})") from None
     if isinstance(value, float):
         text = f"{value:.4f}".rstrip("0").rstrip(".")
         return text if text not in ("", "-0") else "0"
@@ -334,8 +346,14 @@ def _fmt(value: Any, spec: str | None) -> str:
 
 
 def render(template: str, values: dict[str, Any]) -> str:
-    """Replace `{{ name }}` / `{{ name:.2f }}` placeholders. Unknown names raise KeyError."""
-    return _TEMPLATE.sub(lambda m: _fmt(values[m.group(1)], m.group(2)), template)
+    """Replace `{{ name }}` / `{{ name:.2f }}` placeholders. Unknown names and formats that do not apply to
+    the value raise ExpressionError."""
+    def fill(m: re.Match[str]) -> str:
+        if m.group(1) not in values:
+            raise ExpressionError(f"unknown placeholder `{m.group(1)}`")
+        return _fmt(values[m.group(1)], m.group(2))
+
+    return _TEMPLATE.sub(fill, template)
 
 
 def placeholders(template: str) -> set[str]:

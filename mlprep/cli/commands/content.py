@@ -9,7 +9,8 @@ from typing import Annotated, Any, Optional
 import typer
 
 from mlprep.cli import console as ui
-from mlprep.cli.common import BankOpt, fail
+from mlprep.cli.common import BankOpt, fail, plain
+from mlprep.cli.common import load_bank as load_bank_warned
 
 content_app = typer.Typer(help="Inspect and validate question banks.", no_args_is_help=True)
 
@@ -43,6 +44,11 @@ def content_lint(
 
     loaded, bank_problems = banklib.check_files(files, use_cache=False)
     problems: list = list(bank_problems) + audit(loaded.questions.values())
+    if paths_ and files:  # ids must not clash with the banks they would be loaded with (built-in, your folder)
+        linted = {f.resolve() for f in files}
+        others = [f for f in banklib.bank_files() if f.resolve() not in linted]
+        reference, _ = banklib.check_files(others)
+        problems += banklib.duplicates_against(loaded, reference)
     n_drills = 0
     for folder in drill_dirs:
         drill, probs = drilllib.load_drill(folder)
@@ -90,7 +96,7 @@ def content_tags(
     from mlprep.questions import bank as banklib
     from mlprep.quiz.session import Filters
 
-    loaded = banklib.load_bank(bank or [])
+    loaded = load_bank_warned(bank or [])
     Filters(sections=section or ()).validate(loaded)
     table = banklib.tag_counts(loaded, tuple(section or ()))
     if as_json:
@@ -117,10 +123,9 @@ def content_list(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """Show sections with question counts by type and difficulty."""
-    from mlprep.questions import bank as banklib
     from mlprep.questions.model import TYPES
 
-    loaded = banklib.load_bank(bank or [])
+    loaded = load_bank_warned(bank or [])
     rows: list[dict[str, Any]] = []
     for sec in loaded.sections.values():
         qs = loaded.in_section(sec.id)
@@ -151,8 +156,8 @@ def content_list(
     table.add_column("par", justify="right", no_wrap=True)
     for r in rows:
         d = r["by_difficulty"]
-        title = [r["title"]] if ui.console.width >= 120 else []
-        table.add_row(r["id"], *title, str(r["questions"]), *(str(r["by_type"][t]) for t in TYPES),
+        title = [plain(r["title"])] if ui.console.width >= 120 else []
+        table.add_row(plain(r["id"]), *title, str(r["questions"]), *(str(r["by_type"][t]) for t in TYPES),
                       f"{d['1']}/{d['2']}/{d['3']}", str(r["parametric"]))
     table.add_section()
     tot = {t: sum(r["by_type"][t] for r in rows) for t in TYPES}

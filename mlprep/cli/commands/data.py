@@ -42,9 +42,9 @@ def register(app: typer.Typer) -> None:
         import sys
 
         from mlprep.cli import console as ui
+        from mlprep.cli.common import load_bank as load_bank_warned
         from mlprep.errors import MlprepError
         from mlprep.progress import export as exportlib
-        from mlprep.questions import bank as banklib
         from mlprep.store.db import Store, utcnow
 
         fmt = format_.lower()
@@ -58,7 +58,7 @@ def register(app: typer.Typer) -> None:
             target = target / exportlib.default_output(fmt).name
         if not to_stdout and not target.parent.is_dir():
             raise MlprepError(f"-o {target}: the folder {target.parent} does not exist.")
-        loaded = banklib.load_bank(bank or [])
+        loaded = load_bank_warned(bank or [])
         questions = exportlib.select(loaded, section or [])
         if fmt == "anki":
             n = exportlib.write_anki(questions, target)

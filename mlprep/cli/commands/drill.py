@@ -9,6 +9,7 @@ import typer
 
 from mlprep.cli import console as ui
 from mlprep.cli.common import _escape, confirm, fail
+from mlprep.cli.common import load_bank as load_bank_warned
 from mlprep.rules import DRILL_PREFIX
 
 
@@ -43,16 +44,15 @@ def drill(
         if slug in broken:
             raise fail(f"the drill {slug!r} has problems: " + "; ".join(str(p) for p in drill_problems
                                                                          if p.where.split(":")[0] == slug))
-        ui.err_console.print(f"[yellow]Skipping {len(broken)} drill(s) with problems ({', '.join(broken)}); "
+        ui.err_console.print(f"[yellow]Skipping {len(broken)} drill(s) with problems ({_escape(', '.join(broken))}); "
                              "`mlprep content lint` shows why.[/]")
     if slug is not None and (section or status):
         raise fail("--section and --status choose what `mlprep drill` lists; give them without a drill name.")
     if status is not None and status not in cli_drill.STATUSES:
         raise fail(f"--status {status!r}: use one of {', '.join(cli_drill.STATUSES)}.")
     if slug is None:
-        from mlprep.questions import bank as banklib
 
-        titles = {s.id: s.title for s in banklib.load_bank().sections.values()}
+        titles = {s.id: s.title for s in load_bank_warned().sections.values()}
         known = list(dict.fromkeys([*titles, *(d.section for d in all_drills.values())]))
         for sec in section or []:
             if sec not in known:
@@ -74,7 +74,7 @@ def drill(
                        f"`mlprep drill {example} {given[0]}`.")
         if choice is None:
             return
-        from rich.markup import escape
+        from mlprep.cli.common import _escape as escape
 
         ui.console.print(f"[bold]Next: {escape(choice.drill.slug)}[/] ({escape(choice.drill.title)}) — "
                          f"{escape(choice.why)}.")
@@ -184,9 +184,9 @@ def _run(d, target: Path, text: str | None) -> None:
 
 
 def _show_hint(store, d) -> None:
-    from rich.markdown import Markdown
     from rich.panel import Panel
 
+    from mlprep.cli.common import markdown
     from mlprep.drills import sitting
 
     hint = sitting.next_hint(store, d)
@@ -196,9 +196,9 @@ def _show_hint(store, d) -> None:
     if not hint.new:
         ui.console.print(f"[dim]That was the last hint ({hint.of} of {hint.of}). All hints:[/]")
         for i, h in enumerate(d.hints, 1):
-            ui.console.print(Panel(Markdown(h), title=f"Hint {i}/{len(d.hints)}", title_align="left"))
+            ui.console.print(Panel(markdown(h), title=f"Hint {i}/{len(d.hints)}", title_align="left"))
         return
-    ui.console.print(Panel(Markdown(hint.text), title=f"Hint {hint.number}/{hint.of}", title_align="left",
+    ui.console.print(Panel(markdown(hint.text), title=f"Hint {hint.number}/{hint.of}", title_align="left",
                            border_style="yellow"))
 
 
@@ -219,9 +219,8 @@ def _grade_and_record(store, d, target: Path):
     cli_drill.render_schedule(outcome.review)
     cli_drill.render_hint_offer(d, outcome)
     if not outcome.verdict.ok and outcome.verdict.kind != "not_implemented":
-        from mlprep.questions import bank as banklib
 
-        cli_drill.render_related(d, banklib.load_bank(), store)
+        cli_drill.render_related(d, load_bank_warned(), store)
     return outcome.verdict
 
 

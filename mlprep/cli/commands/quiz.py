@@ -8,6 +8,7 @@ import typer
 
 from mlprep.cli import console as ui
 from mlprep.cli.common import BankOpt, fail, require_input
+from mlprep.cli.common import load_bank as load_bank_warned
 from mlprep.questions.model import TYPES
 from mlprep.rules import LEECH_LAPSES, MAX_REVIEWS_PER_DAY, NEW_PER_SESSION, SESSION_LIMIT
 
@@ -35,7 +36,6 @@ def quiz(
 
     from mlprep import clock
     from mlprep.cli import quiz as cli_quiz
-    from mlprep.questions import bank as banklib
     from mlprep.quiz import session as quizlib
     from mlprep.srs import plan as planlib
     from mlprep.srs.scheduler import scheduler_for
@@ -51,7 +51,7 @@ def quiz(
         if others:
             raise fail(f"--id picks the questions itself; drop {', '.join(others)} (or drop --id).")
     require_input("mlprep quiz", "pipe your answers into it")
-    loaded = banklib.load_bank(bank or [])
+    loaded = load_bank_warned(bank or [])
     filters = quizlib.Filters(section or [], tag or [], difficulty or [], qtype or [])
     filters.validate(loaded)
     chosen = None

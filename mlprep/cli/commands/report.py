@@ -26,15 +26,15 @@ def register(app: typer.Typer) -> None:
 
         from mlprep import clock, paths
         from mlprep.cli import console as ui
+        from mlprep.cli.common import load_bank as load_bank_warned
         from mlprep.drills import catalogue as drilllib
         from mlprep.progress import report as reportlib
-        from mlprep.questions import bank as banklib
         from mlprep.srs import plan as plan
         from mlprep.store.db import Store, utcnow
 
         reportlib.require_matplotlib()  # fail fast, before loading anything
         started = time.perf_counter()
-        loaded = banklib.load_bank()
+        loaded = load_bank_warned()
         drills = drilllib.load_drills(strict=False)
         target = output if output is not None else paths.data_home() / "report.html"
         with Store() as store:
