@@ -17,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from mlprep.cli.common import _escape as escape
+from mlprep.cli.common import markdown
 from mlprep.cli.console import console
 from mlprep.questions.model import LETTERS, Question, Shown
 from mlprep.questions.topics import Notes, Page
