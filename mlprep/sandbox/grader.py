@@ -294,7 +294,8 @@ def _verdict(drill: Drill, path: Path, events: list[dict[str, Any]], timed_out: 
                       "raises NotImplementedError. Replace the `# TODO`s with your code.")
     elif first is not None and first.kind == "forbidden_import":
         v.kind = "forbidden_import"
-        v.headline = "Your code " + first.message.split("raised ImportError: mlprep: ", 1)[-1] + "."
+        text = first.message.split("): ", 1)[-1] if first.message.startswith("Called ") else first.message
+        v.headline = text[:1].upper() + text[1:]
     elif first is not None:
         v.kind = first.kind if first.kind in ("timeout", "memory", "exit", "crash", "output", "missing") else "failed"
         v.headline = f"{v.passed} of {v.total} tests passed."
