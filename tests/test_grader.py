@@ -2,7 +2,11 @@
 verdict in tests/fixtures/expected (status, kind, tests passed, a phrase of the message). They cover
 every class of broken submission: syntax error, empty file, import errors, NotImplementedError,
 wrong values/types/shapes, NaN, None, infinite loop, memory bomb, sys.exit, os._exit, floods of
-output, input mutation, forbidden imports (static and dynamic), forged results, monkeypatching."""
+output, input mutation, forbidden imports (static and dynamic), forged results, monkeypatching.
+
+Hostile ones try to switch off the checks that run beside them (the import guard, the mutation and
+timing helpers), return values that cannot cross to the grader, break the grading run itself (kill
+the grading process, delete or truncate its results file), or are saved as `.txt`."""
 
 from __future__ import annotations
 
@@ -18,7 +22,8 @@ from mlprep.sandbox.grader import grade
 
 FIXTURES = Path(__file__).parent / "fixtures"
 DRILL, _problems = load_drill(FIXTURES / "drills" / "double")
-CASES = sorted(p.stem for p in (FIXTURES / "submissions").glob("*.py"))
+SUBMISSIONS = {p.stem: p for p in (FIXTURES / "submissions").iterdir() if p.suffix in (".py", ".txt")}
+CASES = sorted(SUBMISSIONS)
 
 
 def test_every_submission_has_an_expectation():
@@ -29,7 +34,7 @@ def test_every_submission_has_an_expectation():
 @pytest.mark.parametrize("case", CASES)
 def test_verdict_matches_fixture(case):
     expected = json.loads((FIXTURES / "expected" / f"{case}.json").read_text())
-    v = grade(DRILL, FIXTURES / "submissions" / f"{case}.py")
+    v = grade(DRILL, SUBMISSIONS[case])
     text = " | ".join([v.headline] + [t.message for t in v.tests])
     assert (v.status, v.kind) == (expected["status"], expected["kind"]), text
     assert v.passed == expected["passed"], text

@@ -435,6 +435,11 @@ class RemoteObject:
         object.__setattr__(self, "_oid", oid)
         object.__setattr__(self, "_type_name", type_name)
 
+    @property
+    def mlprep_type_name(self) -> str:
+        """The type of the object in the worker (`function`, `KMeans`...), for failure messages."""
+        return str(self._type_name)
+
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):
             raise AttributeError(name)

@@ -95,12 +95,18 @@ class Results:
         return top + 1 - len({e.get("seq") for e in self.events})
 
 
-def read(path: str | os.PathLike[str], key: bytes) -> Results:
-    """Parse a results file, keeping only correctly signed events of this format version."""
+def read(path: str | os.PathLike[str] | int, key: bytes) -> Results:
+    """Parse a results file (a path, or a descriptor open on it: read from the start, left open),
+    keeping only correctly signed events of this format version."""
     out = Results()
     try:
-        with open(path, encoding="ascii", errors="replace") as fh:
-            lines = fh.readlines()
+        if isinstance(path, int):
+            with os.fdopen(os.dup(path), "rb") as raw:
+                raw.seek(0)
+                lines = raw.read().decode("ascii", "replace").splitlines(keepends=True)
+        else:
+            with open(path, encoding="ascii", errors="replace") as fh:
+                lines = fh.readlines()
     except OSError:
         return out
     for line in lines:
