@@ -50,11 +50,41 @@ def test_verdict_is_plain_data():
     json.dumps(data)
 
 
-@pytest.mark.parametrize("case,code", [("syntax-error", 1), ("os-exit", 1), ("correct", 0)])
+@pytest.mark.parametrize("case,code", [("syntax-error", 1), ("os-exit", 1), ("correct", 0), ("correct-as-text", 0),
+                                       ("wrong-value", 1), ("kills-parent", 3)])
 def test_cli_check_exits_cleanly(case, code, monkeypatch, tmp_path):
     # run the real CLI on the fixture drill through a drills folder that holds only it
     monkeypatch.setattr("mlprep.paths.drills_dir", lambda: FIXTURES / "drills")
-    result = CliRunner().invoke(app, ["drill", "double", "--check", "--file",
-                                      str(FIXTURES / "submissions" / f"{case}.py")])
+    result = CliRunner().invoke(app, ["drill", "double", "--check", "--file", str(SUBMISSIONS[case])])
     assert result.exit_code == code, result.output
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("case", ["kills-parent", "truncates-results"])
+def test_a_broken_grading_run_records_nothing(case, monkeypatch):
+    """The submission killed the grading process or truncated its results: not a review, not an
+    attempt, no hint used, exit status 3, and the screen says nothing was recorded."""
+    from mlprep.store.db import Store
+
+    monkeypatch.setattr("mlprep.paths.drills_dir", lambda: FIXTURES / "drills")
+    result = CliRunner().invoke(app, ["drill", "double", "--check", "--file", str(SUBMISSIONS[case])])
+    assert result.exit_code == 3, result.output
+    text = " ".join(result.output.split())
+    assert "Grading did not finish" in text and "nothing was recorded" in text, result.output
+    assert "Hint" not in result.output and "Scheduled" not in result.output
+    with Store() as store:
+        assert store.attempts("double") == []
+        assert store.hints_shown("double") == 0
+        assert store.card_json("drill:double") is None
+
+
+def test_a_failure_that_deletes_its_results_file_is_still_recorded(monkeypatch):
+    """Deleting the results file by name cannot turn a failed review into "nothing recorded"."""
+    from mlprep.store.db import Store
+
+    monkeypatch.setattr("mlprep.paths.drills_dir", lambda: FIXTURES / "drills")
+    result = CliRunner().invoke(app, ["drill", "double", "--check", "--file", str(SUBMISSIONS["deletes-results"])])
+    assert result.exit_code == 1, result.output
+    with Store() as store:
+        assert [a["passed"] for a in store.attempts("double")] == [0]
+        assert store.hints_shown("double") == 1

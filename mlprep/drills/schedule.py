@@ -159,11 +159,16 @@ class Outcome:
 
 def grade_and_record(store: Store, drill: Drill, path, scheduler: Scheduler | None = None,
                      now: datetime | None = None, session_id: int | None = None) -> Outcome:
-    """Grade a file, review the drill's card, record the attempt and unlock the next hint on a failure."""
+    """Grade a file, review the drill's card, record the attempt and unlock the next hint on a failure.
+
+    A grading run that broke (`not verdict.graded`: the grading process died, its results were lost)
+    says nothing about the code: it records nothing at all, and uses up no hint."""
     from mlprep.sandbox.grader import grade
     from mlprep.store.db import utcnow
 
     verdict = grade(drill, path)
+    if not verdict.graded:
+        return Outcome(verdict, None, None, None)
     now = now or utcnow()
     hints_used = store.hints_shown(drill.slug)
     review = None

@@ -1,4 +1,8 @@
-"""`mlprep drill`: the catalogue, a task, grading, hints, the solution, --watch (one sitting service)."""
+"""`mlprep drill`: the catalogue, a task, grading, hints, the solution, --watch (one sitting service).
+
+Exit status (see README, Drill): 0 every test passed, 1 some failed (or another error), 2 a usage
+error (unknown drill, --file that does not exist, a bad option), 3 the grader could not run (the
+grading run broke, or the drill itself has problems): nothing was recorded."""
 
 from __future__ import annotations
 
@@ -11,10 +15,12 @@ from mlprep.cli import console as ui
 from mlprep.cli.common import fail
 from mlprep.rules import DRILL_PREFIX
 
+EXIT_PASSED, EXIT_FAILED, EXIT_USAGE, EXIT_NOT_GRADED = 0, 1, 2, 3
+
 
 def drill(
     slug: Annotated[Optional[str], typer.Argument(help="Drill name, e.g. knn. Omit to list all drills.")] = None,
-    check: Annotated[bool, typer.Option("--check", help="Grade now; exit 0 if every test passes, 1 if not.")] = False,
+    check: Annotated[bool, typer.Option("--check", help="Grade now; exit 0 if every test passes, 1 if not, 3 if the grader could not run.")] = False,
     file: Annotated[Optional[Path], typer.Option("--file", "-f", help="Grade this file instead of the workspace file.")] = None,
     directory: Annotated[Optional[Path], typer.Option("--dir", help="Workspace folder for drill files (default ~/mlprep/drills or $MLPREP_WORKSPACE).")] = None,
     watch: Annotated[bool, typer.Option("--watch", "-w", help="Regrade every time the file is saved, until Ctrl-C.")] = False,
@@ -31,13 +37,16 @@ def drill(
     from mlprep.drills import sitting
     from mlprep.store.db import Store
 
+    _check_usage(slug, {"--check": check, "--watch": watch, "--hint": hint, "--solution": solution,
+                        "--reset": reset, "--file": file is not None, "--edit": edit}, force=force, yes=yes)
     drills_found, drill_problems = drilllib.check_drills()
     all_drills = dict(sorted(drills_found.items(), key=lambda kv: (kv[1].order, kv[0])))
     if drill_problems:
         broken = sorted({p.where.split(":")[0] for p in drill_problems})
         if slug in broken:
             raise fail(f"the drill {slug!r} has problems: " + "; ".join(str(p) for p in drill_problems
-                                                                         if p.where.split(":")[0] == slug))
+                                                                         if p.where.split(":")[0] == slug),
+                       EXIT_NOT_GRADED)
         ui.err_console.print(f"[yellow]Skipping {len(broken)} drill(s) with problems ({', '.join(broken)}); "
                              "`mlprep content lint` shows why.[/]")
     if slug is None:
@@ -48,7 +57,12 @@ def drill(
             due = {i.removeprefix(DRILL_PREFIX): d for i, d in store.due_times("drill").items()}
             cli_drill.render_list(all_drills, store.drill_summary(), titles, due)
         return
-    d = drilllib.find_drill(slug, all_drills)
+    from mlprep.errors import DrillError
+
+    try:
+        d = drilllib.find_drill(slug, all_drills)
+    except DrillError as exc:
+        raise fail(str(exc), EXIT_USAGE) from None
     target = file.expanduser() if file else drilllib.workspace_file(d, directory)
     with Store() as store:
         if hint:
@@ -68,7 +82,7 @@ def drill(
             ui.console.print(f"Restored the starter in {target}" + (f" (old file kept as {backup})" if backup else "") + ".")
             return
         if file is not None and not target.is_file():
-            raise fail(f"--file {target}: no such file.")
+            raise fail(f"--file {target}: no such file.", EXIT_USAGE)
         opening = sitting.open_task(store, d, file=target if file is not None else None, directory=directory,
                                     restore_if_due=not (check or watch))
         target, created = opening.path, opening.created
@@ -82,7 +96,7 @@ def drill(
             return
         if check:
             verdict = _grade_and_record(store, d, target)
-            raise typer.Exit(0 if verdict.ok else 1)
+            raise typer.Exit(EXIT_PASSED if verdict.ok else EXIT_FAILED if verdict.graded else EXIT_NOT_GRADED)
         cli_drill.render_task(d)
         if opening.clock_started:
             verb = "Created" if created else "Your file"
@@ -92,6 +106,20 @@ def drill(
         # Showing a task never grades: only --check (and --watch saves) are attempts.
         ui.console.print(f"Your file: [bold]{target}[/]\nRun [bold]mlprep drill {d.slug} --check[/] to grade it "
                          "([bold]--watch[/] regrades on every save; [bold]--hint[/] for a hint).")
+
+
+def _check_usage(slug: str | None, flags: dict[str, bool], *, force: bool, yes: bool) -> None:
+    """Options that cannot go together (or need a drill name) are a usage error: exit status 2."""
+    given = [name for name, on in flags.items() if on]
+    if slug is None and given:
+        raise fail(f"{given[0]} needs a drill name, e.g. `mlprep drill knn {given[0]}`.", EXIT_USAGE)
+    actions = [name for name in ("--check", "--watch", "--hint", "--solution", "--reset") if flags[name]]
+    if len(actions) > 1:
+        raise fail(f"{actions[0]} and {actions[1]} cannot be used together; choose one.", EXIT_USAGE)
+    if force and not flags["--solution"]:
+        raise fail("--force only goes with --solution.", EXIT_USAGE)
+    if yes and not flags["--reset"]:
+        raise fail("--yes only goes with --reset.", EXIT_USAGE)
 
 
 def _show_hint(store, d) -> None:
@@ -128,7 +156,7 @@ def _grade_and_record(store, d, target: Path):
         solved_after = describe_interval(datetime.now(first.tzinfo), first).replace("in ", "", 1)
     cli_drill.render_verdict(outcome.verdict, outcome.hint, solved_after)
     cli_drill.render_schedule(outcome.review)
-    if not outcome.verdict.ok and outcome.verdict.kind != "not_implemented":
+    if not outcome.verdict.ok and outcome.verdict.graded and outcome.verdict.kind != "not_implemented":
         from mlprep.questions import bank as banklib
 
         cli_drill.render_related(d, banklib.load_bank(), store)
