@@ -230,11 +230,10 @@ class _Guarded:
 
     def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
         from mlprep.sandbox.wire import same as _same
-        from copy import deepcopy as _deepcopy
 
         def _snapshot(value):  # type: ignore[no-untyped-def]
             try:
-                return _deepcopy(value)
+                return copy.deepcopy(value)
             except Exception:
                 return None
 

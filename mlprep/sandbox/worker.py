@@ -86,6 +86,8 @@ def _guard_imports(forbidden: frozenset[str], dirs: dict[str, str], alarm_fd: in
         return "/" + "/".join(parts)
 
     def hook(event: str, args: tuple) -> None:
+        name: Any
+        path: Any
         if event == "import":
             name = args[0] if args else None
             if _type(name) is _str:
