@@ -284,43 +284,40 @@ class Worker:
             ticks += int(fields[11]) + int(fields[12]) + (int(fields[13]) + int(fields[14]) if entry == str(pid) else 0)
         return ns, ticks
 
-    def repeat(self, name: str, args: Any, kwargs: Any, n: int, wall_limit: float) -> float:
-        """CPU seconds the worker spent calling `name` exactly `n` times, measured by the kernel.
-        Stops it after `wall_limit` seconds (what it used until then is returned: a lower bound).
-        Raises SubmissionFailure when the call fails."""
+    def repeat(self, name: str, args: Any, kwargs: Any, n: int, wall_limit: float) -> tuple[float, bool]:
+        """(CPU seconds the worker spent calling `name` exactly `n` times, measured by the kernel;
+        whether it finished). After `wall_limit` seconds it is stopped, and what it used until then
+        is returned: a lower bound. Raises SubmissionFailure when the code fails or ends the process."""
         self._ensure_ready()
-        remaining = self.cfg.time_limit - self.used
-        if remaining <= 0:
-            raise SubmissionFailure("timeout", "not run: the time limit was used up by earlier tests.")
         if self.staged != (name, id(args), id(kwargs)):
             self.request(("stage", ("attr", name), args, kwargs), "preparing a larger input")
             self.staged = (name, id(args), id(kwargs))
+        doing = "timing your function on a larger input"
         before = self.cpu_counters()
         try:
             wire.send(self.to_worker, ("repeat", n))
         except OSError:
-            self.proc = None
-            raise SubmissionFailure("exit", "your code ended the process before it could be timed.") from None
+            raise self._died(doing, "") from None
         start = time.monotonic()
         try:
-            data = self._read_message(start + min(remaining, wall_limit))
+            data = self._read_message(start + wall_limit)
         except (EOFError, OSError):
-            raise self._died("timing your function on a larger input", "") from None
+            raise self._died(doing, "") from None
         after = self.cpu_counters()
         self.used += time.monotonic() - start
         if data is None:
             self.kill()
         else:
             reply = wire.safe_loads(data)
-            if reply[0] != "ok":
-                raise SubmissionFailure("exception", "failed while timing it on a larger input.")
-        self.check_memory_map("timing your function on a larger input")
+            if not isinstance(reply, tuple) or reply[:1] != ("ok",):
+                raise SubmissionFailure("exception", f"your code failed while {doing}.")
+            self.check_memory_map(doing)
         clk = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
         by_ticks = (after[1] - before[1]) / clk
         by_ns = (after[0] - before[0]) / 1e9 if after[0] is not None and before[0] is not None else 0.0
         # schedstat is exact for the worker's threads; clock ticks also see its other threads and child
         # processes but are coarse (one tick of error per counter), so they count only beyond that error.
-        return max(by_ns, by_ticks - 2 / clk, 0.0)
+        return max(by_ns, by_ticks - 2 / clk, 0.0), data is not None
 
     # ------------------------------------------------------------------ requests
     def request(self, message: tuple, doing: str, call: str = "") -> Any:
@@ -577,10 +574,10 @@ class Plugin:
         calls = 1  # a first round of one call: a loop hundreds of times slower shows at once
         try:
             for _ in range(SPEED_ROUNDS + 1):
-                spent = self.worker.repeat(name, sent_args, sent_kwargs, calls,
-                                           wall_limit=max(1.0, 50 * calls * best_ref))
+                spent, finished = self.worker.repeat(name, sent_args, sent_kwargs, calls,
+                                                     wall_limit=max(1.0, 50 * calls * best_ref))
                 best_user = min(best_user, spent / calls)
-                if best_user > 30 * best_ref and spent > SPEED_ROUND_SECONDS:
+                if not finished or (best_user > 30 * best_ref and spent > SPEED_ROUND_SECONDS):
                     break  # clearly not vectorized (beyond a first call's warm-up): no need to time it again
                 best_ref = min(best_ref, reference_cpu_time(ref_fn, args, kwargs))
                 calls = max(1, min(100_000, math.ceil(SPEED_ROUND_SECONDS / max(best_ref, 1e-7))))
