@@ -102,6 +102,7 @@ class Worker:
     def start(self) -> None:
         if self.proc is not None and self.proc.poll() is None:
             return
+        self._close_channels()
         req_r, req_w = os.pipe()
         rep_r, rep_w = os.pipe()
         alarm_r, alarm_w = os.pipe()
@@ -145,6 +146,22 @@ class Worker:
                 self.kill()
                 raise SubmissionFailure("crash", "your code sent an unexpected reply while importing your file.")
             self.names = [n for n in first[1] if isinstance(n, str)]
+
+    def _close_channels(self) -> None:
+        """Close the pipes to a worker that has ended (a restarted worker gets new ones)."""
+        for name in ("to_worker", "from_worker"):
+            stream = self.__dict__.pop(name, None)
+            if stream is not None:
+                try:
+                    stream.close()
+                except OSError:
+                    pass
+        alarm = self.__dict__.pop("alarm", None)
+        if alarm is not None:
+            try:
+                os.close(alarm)
+            except OSError:
+                pass
 
     def kill(self) -> None:
         if self.proc is not None and self.proc.poll() is None:
