@@ -83,20 +83,25 @@ class Worker:
     and memory map (forbidden imports), the kernel's CPU accounting of its process (speed), and the
     arguments' state it reports back, compared with what was sent (input mutation)."""
 
-    def __init__(self, cfg: Config):
+    def __init__(self, cfg: Config, file: str | None = None, forbidden: str | None = None):
+        """`file`: the code to run (default: the submission); the speed check also runs the reference
+        in a worker of its own, so both are timed in the same kind of process by the same measure."""
         self.cfg = cfg
+        self.file = cfg.submission if file is None else file
+        self.forbidden = cfg.forbidden if forbidden is None else forbidden
         self.proc: subprocess.Popen | None = None
         self.used = 0.0  # seconds of the time budget spent in user code
         self.capture = tempfile.NamedTemporaryFile(prefix="mlprep-out-", suffix=".txt", delete=False)
         self.capture.close()
         self.read_pos = 0
+        self.pending = b""
         self.names: list[str] = []
         self.import_error: SubmissionFailure | None = None
         self.timed_out = False
-        forbidden = frozenset(m for m in cfg.forbidden.split(",") if m)
+        names = frozenset(m for m in self.forbidden.split(",") if m)
         from mlprep.sandbox.worker import package_dirs
 
-        self.forbidden_dirs = package_dirs(forbidden) if forbidden else {}
+        self.forbidden_dirs = package_dirs(names) if names else {}
 
     # ------------------------------------------------------------------ process
     def start(self) -> None:
@@ -110,7 +115,7 @@ class Worker:
         try:
             self.proc = subprocess.Popen(
                 [sys.executable, "-m", "mlprep.sandbox.worker", str(req_r), str(rep_w), str(alarm_w),
-                 self.cfg.submission, self.capture.name, self.cfg.forbidden, str(self.cfg.memory_mb), str(cpu)],
+                 self.file, self.capture.name, self.forbidden, str(self.cfg.memory_mb), str(cpu)],
                 pass_fds=(req_r, rep_w, alarm_w), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL, cwd=tempfile.gettempdir(), start_new_session=True)
         finally:
@@ -123,6 +128,7 @@ class Worker:
         self.from_worker = os.fdopen(rep_r, "rb", buffering=0)
         self.ready_sent = False
         self.staged: tuple = ()
+        self.pending = b""
 
     def _ensure_ready(self) -> None:
         if self.import_error is not None:
@@ -176,12 +182,13 @@ class Worker:
         """One framed message from the worker, or None when `deadline` (monotonic) passes first.
         Raises EOFError when the worker closed the pipe (it died) and wire.WireError on a bad frame."""
         fd = self.from_worker.fileno()
-        data = b""
-        need = 8
-        size = None
+        data, self.pending = self.pending, b""  # what an earlier call read of this message
+        need = 8 if len(data) < 8 else 8 + struct.unpack("!Q", data[:8])[0]
+        size = None if len(data) < 8 else need - 8
         while len(data) < need:
             left = deadline - time.monotonic()
             if left <= 0 or not select.select([fd], [], [], left)[0]:
+                self.pending = data
                 return None
             chunk = os.read(fd, min(need - len(data), 1 << 20))
             if not chunk:
@@ -272,9 +279,10 @@ class Worker:
                     self.kill()
                     raise self._forbidden(name, doing, call)
 
-    def cpu_counters(self) -> tuple[int | None, int]:
+    def cpu_counters(self, session: bool = True) -> tuple[int | None, int]:
         """(ns on CPU of the worker's threads, from schedstat; clock ticks of user+system time of every
-        process in the worker's session, reaped children included), read from the kernel."""
+        process in the worker's session, reaped children included, or 0 with session=False), read
+        from the kernel."""
         if self.proc is None:
             return None, 0
         pid = self.proc.pid
@@ -286,6 +294,8 @@ class Worker:
         except (OSError, ValueError, IndexError):
             ns = None
         ticks = 0
+        if not session:
+            return ns, ticks
         try:
             entries = [e for e in os.listdir("/proc") if e.isdigit()]
         except OSError:
@@ -301,26 +311,44 @@ class Worker:
             ticks += int(fields[11]) + int(fields[12]) + (int(fields[13]) + int(fields[14]) if entry == str(pid) else 0)
         return ns, ticks
 
-    def repeat(self, name: str, args: Any, kwargs: Any, n: int, wall_limit: float) -> tuple[float, bool]:
+    def repeat(self, name: str, args: Any, kwargs: Any, n: int, cpu_limit: float) -> tuple[float, bool]:
         """(CPU seconds the worker spent calling `name` exactly `n` times, measured by the kernel;
-        whether it finished). After `wall_limit` seconds it is stopped, and what it used until then
-        is returned: a lower bound. Raises SubmissionFailure when the code fails or ends the process."""
+        whether it finished). It is stopped once it has used `cpu_limit` CPU seconds (or ten times that,
+        and at least 10 s, of wall time on a busy machine); what it used until then is returned, a
+        lower bound. Raises SubmissionFailure when the code fails or ends the process."""
         self._ensure_ready()
         if self.staged != (name, id(args), id(kwargs)):
-            self.request(("stage", ("attr", name), args, kwargs), "preparing a larger input")
+            self.request(("stage", ("attr", name), args, kwargs), "preparing a larger input", budget=False)
             self.staged = (name, id(args), id(kwargs))
         doing = "timing your function on a larger input"
+        clk = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
         before = self.cpu_counters()
+
+        def used(now: tuple[int | None, int]) -> float:
+            by_ticks = (now[1] - before[1]) / clk
+            by_ns = (now[0] - before[0]) / 1e9 if now[0] is not None and before[0] is not None else 0.0
+            # schedstat is exact for the worker's threads; clock ticks also see its other threads and
+            # child processes but are coarse (one tick of error per counter): they count beyond that.
+            return max(by_ns, by_ticks - 2 / clk, 0.0)
+
         try:
             wire.send(self.to_worker, ("repeat", n))
         except OSError:
             raise self._died(doing, "") from None
         start = time.monotonic()
+        wall_cap = start + max(10.0, 10 * cpu_limit)
+        data = None
         try:
-            data = self._read_message(start + wall_limit)
+            while True:
+                data = self._read_message(min(wall_cap, time.monotonic() + 0.05))
+                if data is not None or time.monotonic() >= wall_cap:
+                    break
+                ns = self.cpu_counters(session=False)[0]
+                if (used(self.cpu_counters()) if ns is None or before[0] is None else (ns - before[0]) / 1e9) > cpu_limit:
+                    break
         except (EOFError, OSError):
             raise self._died(doing, "") from None
-        after = self.cpu_counters()
+        spent = used(self.cpu_counters())
         self.used += time.monotonic() - start
         if data is None:
             self.kill()
@@ -329,19 +357,16 @@ class Worker:
             if not isinstance(reply, tuple) or reply[:1] != ("ok",):
                 raise SubmissionFailure("exception", f"your code failed while {doing}.")
             self.check_memory_map(doing)
-        clk = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
-        by_ticks = (after[1] - before[1]) / clk
-        by_ns = (after[0] - before[0]) / 1e9 if after[0] is not None and before[0] is not None else 0.0
-        # schedstat is exact for the worker's threads; clock ticks also see its other threads and child
-        # processes but are coarse (one tick of error per counter), so they count only beyond that error.
-        return max(by_ns, by_ticks - 2 / clk, 0.0), data is not None
+        return spent, data is not None
 
     # ------------------------------------------------------------------ requests
-    def request(self, message: tuple, doing: str, call: str = "") -> Any:
+    def request(self, message: tuple, doing: str, call: str = "", budget: bool = True) -> Any:
+        """Send one request and return the reply. `budget=False` (the speed check's preparation): not
+        bounded by what is left of the tests' time limit, only by the limit itself."""
         if self.timed_out:
             raise SubmissionFailure("timeout", "not run: an earlier test used up the time limit.", call=call)
         self._ensure_ready()
-        remaining = self.cfg.time_limit - self.used
+        remaining = self.cfg.time_limit - self.used if budget else self.cfg.time_limit
         if remaining <= 0:
             self.timed_out = True
             raise SubmissionFailure("timeout", "not run: the time limit was used up by earlier tests.", call=call)
@@ -500,6 +525,7 @@ class Plugin:
         self.passed = 0
         self.modules: list[Any] = []
         self._reference: Any = None
+        self.reference_worker: Worker | None = None
         if self.cfg.submission and os.path.exists(self.cfg.submission) and not self.cfg.inprocess:
             self.worker.start()  # start early: the worker imports numpy while pytest collects
 
@@ -524,6 +550,10 @@ class Plugin:
                 seen.append(mod)
         self.modules = seen
         self.emit({"event": "collected", "total": len(items)})
+        if any(hasattr(m, "speed_case") for m in seen) and self.cfg.reference and not self.cfg.inprocess:
+            # the speed check's reference worker starts now, importing NumPy while the tests run
+            self.reference_worker = Worker(self.cfg, file=self.cfg.reference, forbidden="")
+            self.reference_worker.start()
 
     @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_makereport(self, item: Any, call: Any) -> Any:
@@ -562,20 +592,22 @@ class Plugin:
         finally:
             self.emit({"event": "end", "passed": self.passed, "failed": self.failed,
                        "time_used": round(self.worker.used, 3)})
-            self.worker.kill()
-            try:
-                os.unlink(self.worker.capture.name)
-            except OSError:
-                pass
+            for worker in (self.worker, self.reference_worker):
+                if worker is not None:
+                    worker.kill()
+                    try:
+                        os.unlink(worker.capture.name)
+                    except OSError:
+                        pass
             self.out.close()
 
     def speed_check(self) -> None:
         """Time the user's function against the reference on the suite's `speed_case()`.
 
-        Both sides are measured in CPU time by this process: the reference with `time.process_time`
-        here, the user's code from the kernel's accounting of the worker (`Worker.repeat`), never from
-        a clock the user's code can replace. Rounds alternate between the two, so a burst of load on
-        the machine slows both alike; each side keeps its best round."""
+        Both run in worker processes of the same kind (the reference in one of its own) and are
+        measured the same way, in CPU time from the kernel's accounting (`Worker.repeat`), for a number
+        of calls this process chooses: never from a clock the user's code can replace, and not skewed
+        by load on the machine. Rounds alternate between the two; each side keeps its best round."""
         case = None
         for mod in self.modules:
             if hasattr(mod, "speed_case"):
@@ -584,23 +616,45 @@ class Plugin:
         if case is None:
             return
         name, args, kwargs = case["function"], tuple(case.get("args", ())), dict(case.get("kwargs", {}))
-        ref_fn = getattr(self._load_reference(), name)
         sent_args, sent_kwargs = wire.encode(args), wire.encode(kwargs)
-        best_ref = reference_cpu_time(ref_fn, args, kwargs)
+        # The reference runs in a worker of its own: the same kind of process, timed the same way.
+        ref = self.reference_worker or Worker(self.cfg, file=self.cfg.reference, forbidden="")
+        self.reference_worker = None
+        ref.start()
+
+        def time_reference(calls: int) -> float:
+            spent, finished = ref.repeat(name, sent_args, sent_kwargs, calls, cpu_limit=2.0)
+            if not finished:
+                raise RuntimeError("the reference solution could not be timed")
+            return max(spent, 1e-9) / calls
+
         best_user = float("inf")
-        calls = 1  # a first round of one call: a loop hundreds of times slower shows at once
         try:
+            time_reference(1)  # warm-up
+            calls = max(1, math.ceil(SPEED_ROUND_SECONDS / time_reference(1)))
+            best_ref = time_reference(calls)
+            user_calls = 1  # a first round of one call: a loop hundreds of times slower shows at once
             for _ in range(SPEED_ROUNDS + 1):
-                spent, finished = self.worker.repeat(name, sent_args, sent_kwargs, calls,
-                                                     wall_limit=max(1.0, 50 * calls * best_ref))
-                best_user = min(best_user, spent / calls)
+                try:
+                    spent, finished = self.worker.repeat(name, sent_args, sent_kwargs, user_calls,
+                                                         cpu_limit=max(0.5, 50 * user_calls * best_ref))
+                except SubmissionFailure:
+                    break
+                best_user = min(best_user, spent / user_calls)
                 if not finished or (best_user > 30 * best_ref and spent > SPEED_ROUND_SECONDS):
                     break  # clearly not vectorized (beyond a first call's warm-up): no need to time it again
-                best_ref = min(best_ref, reference_cpu_time(ref_fn, args, kwargs))
-                calls = max(1, min(100_000, math.ceil(SPEED_ROUND_SECONDS / max(best_ref, 1e-7))))
-        except SubmissionFailure:
-            if best_user == float("inf"):
-                return
+                best_ref = min(best_ref, time_reference(calls))
+                user_calls = calls
+        except (RuntimeError, SubmissionFailure):  # the reference could not be timed: no verdict on speed
+            return
+        finally:
+            ref.kill()
+            try:
+                os.unlink(ref.capture.name)
+            except OSError:
+                pass
+        if best_user == float("inf"):
+            return
         self.emit({"event": "speed", "function": name, "reference_s": best_ref, "user_s": best_user,
                    "factor": best_user / max(best_ref, 1e-9)})
 
@@ -608,17 +662,6 @@ class Plugin:
         if self._reference is None:
             self._reference = _import_path(self.cfg.reference, "reference_solution")
         return self._reference
-
-
-def reference_cpu_time(fn: Any, args: Any, kwargs: Any, min_time: float = 0.02) -> float:
-    """CPU seconds per call of `fn` in this process, over as many calls as fill `min_time`."""
-    calls, start = 0, time.process_time()
-    while True:
-        fn(*args, **kwargs)
-        calls += 1
-        elapsed = time.process_time() - start
-        if elapsed >= min_time or calls >= 100_000:
-            return max(elapsed, 1e-9) / calls
 
 
 def _import_path(path: str, name: str) -> Any:
