@@ -35,6 +35,8 @@ from mlprep.sandbox import wire as wire
 OUTPUT_LIMIT = 2000
 SPEED_ROUNDS = 3             # timed rounds of the speed check (after a first round of one call)
 SPEED_ROUND_SECONDS = 0.02   # CPU seconds one round of the reference takes: sets how many calls a round makes
+SPEED_USER_SECONDS = 2.0     # no further round once the user's code has used this much CPU in the speed check
+SPEED_WALL_SECONDS = 15.0    # the whole speed check's wall time, however busy the machine
 
 
 def _read_key() -> bytes:
@@ -311,11 +313,12 @@ class Worker:
             ticks += int(fields[11]) + int(fields[12]) + (int(fields[13]) + int(fields[14]) if entry == str(pid) else 0)
         return ns, ticks
 
-    def repeat(self, name: str, args: Any, kwargs: Any, n: int, cpu_limit: float) -> tuple[float, bool]:
+    def repeat(self, name: str, args: Any, kwargs: Any, n: int, cpu_limit: float,
+               deadline: float | None = None) -> tuple[float, bool]:
         """(CPU seconds the worker spent calling `name` exactly `n` times, measured by the kernel;
-        whether it finished). It is stopped once it has used `cpu_limit` CPU seconds (or ten times that,
-        and at least 10 s, of wall time on a busy machine); what it used until then is returned, a
-        lower bound. Raises SubmissionFailure when the code fails or ends the process."""
+        whether it finished). It is stopped once it has used `cpu_limit` CPU seconds, or at `deadline`
+        (monotonic; default: ten times `cpu_limit`, at least 10 s, of wall time); what it used until
+        then is returned, a lower bound. Raises SubmissionFailure when the code fails or ends the process."""
         self._ensure_ready()
         if self.staged != (name, id(args), id(kwargs)):
             self.request(("stage", ("attr", name), args, kwargs), "preparing a larger input", budget=False)
@@ -336,7 +339,7 @@ class Worker:
         except OSError:
             raise self._died(doing, "") from None
         start = time.monotonic()
-        wall_cap = start + max(10.0, 10 * cpu_limit)
+        wall_cap = start + max(10.0, 10 * cpu_limit) if deadline is None else deadline
         data = None
         try:
             while True:
@@ -622,13 +625,15 @@ class Plugin:
         self.reference_worker = None
         ref.start()
 
+        deadline = time.monotonic() + SPEED_WALL_SECONDS
+
         def time_reference(calls: int) -> float:
-            spent, finished = ref.repeat(name, sent_args, sent_kwargs, calls, cpu_limit=2.0)
+            spent, finished = ref.repeat(name, sent_args, sent_kwargs, calls, cpu_limit=2.0, deadline=deadline)
             if not finished:
                 raise RuntimeError("the reference solution could not be timed")
             return max(spent, 1e-9) / calls
 
-        best_user = float("inf")
+        best_user, user_total = float("inf"), 0.0
         try:
             time_reference(1)  # warm-up
             calls = max(1, min(100_000, math.ceil(SPEED_ROUND_SECONDS / time_reference(1))))
@@ -637,13 +642,19 @@ class Plugin:
             for _ in range(SPEED_ROUNDS + 1):
                 try:
                     spent, finished = self.worker.repeat(name, sent_args, sent_kwargs, user_calls,
-                                                         cpu_limit=max(0.5, 50 * user_calls * best_ref))
+                                                         cpu_limit=max(0.5, 50 * user_calls * best_ref),
+                                                         deadline=deadline)
                 except SubmissionFailure:
                     break
-                best_user = min(best_user, spent / user_calls)
+                best_user, user_total = min(best_user, spent / user_calls), user_total + spent
                 if not finished or (best_user > 30 * best_ref and spent > SPEED_ROUND_SECONDS):
                     break  # clearly not vectorized (beyond a first call's warm-up): no need to time it again
-                best_ref = min(best_ref, time_reference(calls))
+                if user_total > SPEED_USER_SECONDS or time.monotonic() > deadline:
+                    break  # enough: a slow function is not timed for ever
+                try:
+                    best_ref = min(best_ref, time_reference(calls))
+                except RuntimeError:  # out of time: keep the rounds measured so far
+                    break
                 user_calls = calls
         except (RuntimeError, SubmissionFailure):  # the reference could not be timed: no verdict on speed
             return
