@@ -228,7 +228,13 @@ class _Guarded:
         self._module = module
 
     def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
-        from mlprep.sandbox.worker import _same, _snapshot
+        from mlprep.sandbox.wire import same as _same
+
+        def _snapshot(value):  # type: ignore[no-untyped-def]
+            try:
+                return copy.deepcopy(value)
+            except Exception:
+                return None
 
         target = getattr(self._module, name)
         if not callable(target) or isinstance(target, type):

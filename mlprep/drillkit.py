@@ -111,6 +111,9 @@ def as_array(got: Any, *, call: str | None = None, what: str = "it returned") ->
         raise GradingFailure(f"{_prefix(call)}{what} None. Did you forget a `return` statement?", call=call)
     if isinstance(got, (str, bytes)):
         raise GradingFailure(f"{_prefix(call)}{what} a string ({short_repr(got)}), not numbers.", call=call, got=got)
+    remote = getattr(type(got), "mlprep_type_name", None)  # an object that stayed in the worker
+    if remote is not None:
+        raise GradingFailure(f"{_prefix(call)}{what} a {got.mlprep_type_name}, not numbers or an array.", call=call)
     try:
         arr = np.asarray(got)
     except Exception:

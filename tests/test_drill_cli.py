@@ -61,7 +61,7 @@ def test_check_with_file_and_dir_options(mlprep_home, tmp_path):
     result = runner.invoke(app, ["drill", "relu", "--dir", str(d)])
     assert result.exit_code == 0 and (d / "relu.py").exists()
     missing = runner.invoke(app, ["drill", "mse", "--check", "--file", str(tmp_path / "nope.py")])
-    assert missing.exit_code == 1 and "no such file" in missing.output
+    assert missing.exit_code == 2 and "no such file" in missing.output  # a usage error
 
 
 def test_hints_are_shown_in_order_and_recorded(mlprep_home):
@@ -93,7 +93,7 @@ def test_reset_keeps_a_backup(mlprep_home, tmp_path):
 
 def test_unknown_slug_suggests_close_matches(mlprep_home):
     result = runner.invoke(app, ["drill", "kmaens"])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a usage error
     assert "no drill called 'kmaens'" in result.output and "kmeans" in result.output
 
 
@@ -110,3 +110,18 @@ def test_edit_opens_the_editor(mlprep_home, monkeypatch, tmp_path):
     result = runner.invoke(app, ["drill", "mse", "--edit"])
     assert result.exit_code == 0
     assert log.read_text().strip().endswith("mse.py")
+
+
+def test_usage_errors_exit_2(mlprep_home):
+    """mlprep's own usage errors exit 2, like Click's (an unknown option)."""
+    cases = {("drill", "--check"): "--check needs a drill name",
+             ("drill", "mse", "--check", "--hint"): "--check and --hint cannot be used together",
+             ("drill", "mse", "--force"): "--force only goes with --solution",
+             ("drill", "mse", "--yes"): "--yes only goes with --reset",
+             ("drill", "nosuchdrill", "--check"): "no drill called 'nosuchdrill'"}
+    for args, message in cases.items():
+        result = runner.invoke(app, list(args))
+        assert result.exit_code == 2 and message in result.output, (args, result.output)
+    assert runner.invoke(app, ["drill", "mse", "--no-such-option"]).exit_code == 2
+    with Store() as store:
+        assert store.attempts("mse") == [] and store.hints_shown("mse") == 0

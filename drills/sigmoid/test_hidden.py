@@ -92,4 +92,6 @@ def test_input_not_modified(solution, reference):
 
 
 def speed_case():
-    return {"function": "sigmoid", "args": (np.random.default_rng(0).normal(0, 5, size=20_000),)}
+    # 5,000 values: NumPy's fixed cost per call is small and the array stays in cache, where an
+    # element-by-element loop is furthest behind (about 15x in CPU time; 10x at 100,000 values)
+    return {"function": "sigmoid", "args": (np.random.default_rng(0).normal(0, 5, size=5_000),)}

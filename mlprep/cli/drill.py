@@ -125,14 +125,16 @@ def render_task(drill: Drill) -> None:
 
 
 def render_verdict(v: Verdict, hint: tuple[int, int, str] | None = None, solved_after: str | None = None) -> None:
-    if v.kind in ("syntax_error", "forbidden_import", "import_error", "error") and not v.tests:
+    if not v.graded or (v.kind in ("syntax_error", "forbidden_import", "import_error", "error") and not v.tests):
         body = Text(v.headline, style="bold red")
         parts: list = [body]
-        if v.detail:
-            parts.append(Text(v.detail, style="dim"))
+        detail = v.detail if v.graded else "\n".join(v.detail.strip().splitlines()[-4:])  # the log's last lines
+        if detail:
+            parts.append(Text(detail, style="dim"))
         from rich.console import Group
 
-        console.print(Panel(Group(*parts), title="✗ Not graded", title_align="left", border_style="red"))
+        title = "✗ Not graded" if v.graded else "✗ Grading did not finish"
+        console.print(Panel(Group(*parts), title=title, title_align="left", border_style="red"))
     else:
         _render_tests(v)
     if v.ok:

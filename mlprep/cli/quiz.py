@@ -583,7 +583,7 @@ def run_drills(store, drills: list, bank, reader: Reader = default_reader) -> No
                 cli_drill.render_hint_offer(d, outcome)
                 if outcome.verdict.ok:
                     break
-                if outcome.verdict.kind != "not_implemented":
+                if outcome.verdict.graded and outcome.verdict.kind != "not_implemented":
                     cli_drill.render_related(d, bank, store)
                 console.print("[dim]Fix it and press Enter to grade again (s to skip, q to stop).[/]")
     except EndSession:

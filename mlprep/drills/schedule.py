@@ -245,11 +245,16 @@ class Outcome:
 
 def grade_and_record(store: Store, drill: Drill, path, scheduler: Scheduler | None = None,
                      now: datetime | None = None, session_id: int | None = None) -> Outcome:
-    """Grade a file, review the drill's card and record the attempt (a failure shows no hint by itself)."""
+    """Grade a file, review the drill's card and record the attempt (a failure shows no hint by itself).
+
+    A grading run that broke (`not verdict.graded`: the grading process died, its results were lost)
+    says nothing about the code: it records nothing at all, and uses up no hint."""
     from mlprep.sandbox.grader import grade
     from mlprep.store.db import utcnow
 
     verdict = grade(drill, path)
+    if not verdict.graded:
+        return Outcome(verdict, None, None)
     now = now or utcnow()
     hints_used = hints_this_attempt(store, drill, now)
     review = None

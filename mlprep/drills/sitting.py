@@ -58,7 +58,10 @@ def open_task(store: Store, drill: Drill, *, file: Path | None = None, directory
 
 
 def grade_attempt(store: Store, drill: Drill, path: Path, **kwargs) -> Outcome:
-    """Grade the file and record it (see `schedule.grade_and_record` for the rating rules)."""
+    """Grade the file and record it (see `schedule.grade_and_record` for the rating rules).
+
+    When the grading run itself broke (`outcome.verdict.graded` is False) nothing is recorded: no
+    review, no attempt, no hint; the verdict's headline says so."""
     return grade_and_record(store, drill, path, **kwargs)
 
 

@@ -27,6 +27,11 @@ if TYPE_CHECKING:
     from mlprep.drills.catalogue import Drill  # attributes only: the sandbox never builds one
 
 SLOW_FACTOR = 10.0
+# The verdict kind of a grading run that did not finish (the grading process died or hung, its results
+# were lost or tampered with, the suite could not start): not a verdict on the code, so callers record
+# nothing (no review, no attempt, no hint) and the CLI exits with its own status.
+GRADER_ERROR = "grader_error"
+NOT_GRADED = "Grading did not finish: {why}; nothing was recorded. Run the check again{advice}."
 STARTUP_SLACK = 40.0  # seconds for interpreter, pytest and numpy start-up on a slow machine
 
 
@@ -50,8 +55,8 @@ class TestResult:
 class Verdict:
     slug: str
     file: str
-    status: str  # passed | failed
-    kind: str  # passed | slow | syntax_error | forbidden_import | import_error | not_implemented | failed | ...
+    status: str  # passed | failed | error (the grader could not run: kind GRADER_ERROR)
+    kind: str  # passed | slow | syntax_error | forbidden_import | import_error | not_implemented | failed | grader_error | ...
     headline: str
     tests: list[TestResult] = field(default_factory=list)
     passed: int = 0
@@ -64,6 +69,11 @@ class Verdict:
     @property
     def ok(self) -> bool:
         return self.status == "passed"
+
+    @property
+    def graded(self) -> bool:
+        """False when the grading run itself broke: the verdict says nothing about the code."""
+        return self.kind != GRADER_ERROR
 
     @property
     def first_failure(self) -> TestResult | None:
@@ -165,10 +175,8 @@ def grade(drill: Drill, path: Path, *, time_limit: float | None = None) -> Verdi
         run = _run_suite(drill, path, limit)
     res, timed_out, code, pytest_log = run
     if res.ended and not res.complete:
-        verdict = Verdict(drill.slug, str(path), "failed", "error",
-                          f"The grader lost part of this run's results ({res.lost + res.unreadable} of the "
-                          "events could not be read), twice. Nothing was recorded; run the check again.")
-        verdict.detail = pytest_log
+        verdict = not_graded(drill, path, f"the grader lost part of this run's results twice ({res.lost + res.unreadable} "
+                             "of the events were missing or unreadable)", pytest_log)
     else:
         verdict = _verdict(drill, path, res.events, timed_out, code, pytest_log, limit)
     if res.forged:  # lines not signed with this run's key (written by some submission) are ignored
@@ -183,6 +191,8 @@ def _run_suite(drill: Drill, path: Path, limit: float) -> tuple[results_file.Res
         workdir = Path(tmp)
         results = workdir / "results.jsonl"
         results.touch()
+        # Read back through a descriptor opened now: deleting or replacing the file by name cannot lose it.
+        results_fd = os.open(results, os.O_RDONLY)
         env = _environment(drill, path.resolve(), results, limit)
         log = workdir / "pytest.log"
         key = secrets.token_hex(32).encode()
@@ -203,7 +213,10 @@ def _run_suite(drill: Drill, path: Path, limit: float) -> tuple[results_file.Res
             except subprocess.TimeoutExpired:
                 _kill_group(proc)
                 timed_out = True
-        res = results_file.read(results, key)
+        try:
+            res = results_file.read(results_fd, key)
+        finally:
+            os.close(results_fd)
         pytest_log = log.read_text(encoding="utf-8", errors="replace")[-3000:]
     return res, timed_out, proc.returncode, pytest_log
 
@@ -216,6 +229,13 @@ def _kill_group(proc: subprocess.Popen) -> None:
     except OSError:
         proc.kill()
     proc.wait()
+
+
+def not_graded(drill: Drill, path: Path, why: str, log: str = "", report: bool = False) -> Verdict:
+    """The verdict of a grading run that broke (GRADER_ERROR): it records nothing."""
+    advice = "; if it keeps happening, please report it" if report else ""
+    return Verdict(drill.slug, str(path), "error", GRADER_ERROR, NOT_GRADED.format(why=why, advice=advice),
+                   detail=log)
 
 
 def _verdict(drill: Drill, path: Path, events: list[dict[str, Any]], timed_out: bool, code: int | None,
@@ -242,25 +262,21 @@ def _verdict(drill: Drill, path: Path, events: list[dict[str, Any]], timed_out: 
             ended = True
     v = Verdict(drill.slug, str(path), "failed", "failed", "")
     if ended and not tests:
-        v.kind = "error"
-        v.headline = ("The hidden tests could not run. This is a problem with the drill, not your code; "
-                      "please report it.")
-        v.detail = log
-        return v
+        return not_graded(drill, path, "the hidden tests could not run (a problem with the drill, not your code)",
+                          log, report=True)
     if not ended:
+        # The plugin bounds every wait on the user's code, so a run without its `end` event means the
+        # grading process itself died or hung: whatever the cause, it is not a verdict on the code.
         finished = {t.name for t in tests}
         running = next((n for n in started_names if n not in finished), None)
-        if running is not None:
-            why = (f"the grading run passed its time limit ({limit:g} s) — an infinite loop?" if timed_out
-                   else f"the grading process ended unexpectedly (exit code {code})")
-            tests.append(TestResult(running, "failed", kind="timeout" if timed_out else "crash",
-                                    message=f"Not finished: {why}"))
-        if total is None and not tests:
-            v.kind = "error"
-            v.headline = ("The hidden tests could not run. This is a problem with the drill, not your code; "
-                          "please report it.")
-            v.detail = log
-            return v
+        during = f" during {running}" if running else ""
+        if timed_out:
+            why = f"the grading process stopped responding{during} (stopped after {limit + STARTUP_SLACK:g} s)"
+        elif total is None and not tests:
+            why = f"the hidden tests could not start (exit code {code})"
+        else:
+            why = f"the grading process ended unexpectedly{during} (exit code {code})"
+        return not_graded(drill, path, why, log, report=total is None and not tests)
     v.tests = tests
     v.total = max(total or 0, len(tests))
     v.passed = sum(t.status == "passed" for t in tests)
@@ -294,7 +310,8 @@ def _verdict(drill: Drill, path: Path, events: list[dict[str, Any]], timed_out: 
                       "raises NotImplementedError. Replace the `# TODO`s with your code.")
     elif first is not None and first.kind == "forbidden_import":
         v.kind = "forbidden_import"
-        v.headline = "Your code " + first.message.split("raised ImportError: mlprep: ", 1)[-1] + "."
+        text = first.message.split("): ", 1)[-1] if first.message.startswith("Called ") else first.message
+        v.headline = text[:1].upper() + text[1:]
     elif first is not None:
         v.kind = first.kind if first.kind in ("timeout", "memory", "exit", "crash", "output", "missing") else "failed"
         v.headline = f"{v.passed} of {v.total} tests passed."

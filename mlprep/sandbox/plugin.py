@@ -15,9 +15,12 @@ MLPREP_DRILL_TIME_LIMIT, MLPREP_DRILL_MEMORY_MB, MLPREP_DRILL_ALLOW_MUTATION.
 from __future__ import annotations
 
 import builtins
+import importlib.machinery
 import importlib.util
+import math
 import os
 import select
+import struct
 import subprocess
 import sys
 import tempfile
@@ -30,6 +33,10 @@ from mlprep.sandbox import results as results_file
 from mlprep.sandbox import wire as wire
 
 OUTPUT_LIMIT = 2000
+SPEED_ROUNDS = 3             # timed rounds of the speed check (after a first round of one call)
+SPEED_ROUND_SECONDS = 0.02   # CPU seconds one round of the reference takes: sets how many calls a round makes
+SPEED_USER_SECONDS = 2.0     # no further round once the user's code has used this much CPU in the speed check
+SPEED_WALL_SECONDS = 15.0    # the whole speed check's wall time, however busy the machine
 
 
 def _read_key() -> bytes:
@@ -72,51 +79,97 @@ class Config:
 
 
 class Worker:
-    """One worker process running the submission; restarted after a crash or timeout."""
+    """One worker process running the submission; restarted after a crash or timeout.
 
-    def __init__(self, cfg: Config):
+    Everything that decides a verdict is read here, on the trusted side: the worker's exit status
+    and memory map (forbidden imports), the kernel's CPU accounting of its process (speed), and the
+    arguments' state it reports back, compared with what was sent (input mutation)."""
+
+    def __init__(self, cfg: Config, file: str | None = None, forbidden: str | None = None):
+        """`file`: the code to run (default: the submission); the speed check also runs the reference
+        in a worker of its own, so both are timed in the same kind of process by the same measure."""
         self.cfg = cfg
+        self.file = cfg.submission if file is None else file
+        self.forbidden = cfg.forbidden if forbidden is None else forbidden
         self.proc: subprocess.Popen | None = None
         self.used = 0.0  # seconds of the time budget spent in user code
         self.capture = tempfile.NamedTemporaryFile(prefix="mlprep-out-", suffix=".txt", delete=False)
         self.capture.close()
         self.read_pos = 0
+        self.pending = b""
         self.names: list[str] = []
         self.import_error: SubmissionFailure | None = None
         self.timed_out = False
+        names = frozenset(m for m in self.forbidden.split(",") if m)
+        from mlprep.sandbox.worker import package_dirs
+
+        self.forbidden_dirs = package_dirs(names) if names else {}
 
     # ------------------------------------------------------------------ process
     def start(self) -> None:
         if self.proc is not None and self.proc.poll() is None:
             return
+        self._close_channels()
         req_r, req_w = os.pipe()
         rep_r, rep_w = os.pipe()
+        alarm_r, alarm_w = os.pipe()
         cpu = int(self.cfg.time_limit) + 10
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "mlprep.sandbox.worker", str(req_r), str(rep_w), self.cfg.submission,
-             self.capture.name, self.cfg.forbidden, str(self.cfg.memory_mb), str(cpu)],
-            pass_fds=(req_r, rep_w), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL, cwd=tempfile.gettempdir(), start_new_session=True)
-        os.close(req_r)
-        os.close(rep_w)
+        try:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "mlprep.sandbox.worker", str(req_r), str(rep_w), str(alarm_w),
+                 self.file, self.capture.name, self.forbidden, str(self.cfg.memory_mb), str(cpu)],
+                pass_fds=(req_r, rep_w, alarm_w), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL, cwd=tempfile.gettempdir(), start_new_session=True)
+        finally:
+            os.close(req_r)
+            os.close(rep_w)
+            os.close(alarm_w)
+        os.set_blocking(alarm_r, False)
+        self.alarm = alarm_r
         self.to_worker = os.fdopen(req_w, "wb", buffering=0)
         self.from_worker = os.fdopen(rep_r, "rb", buffering=0)
         self.ready_sent = False
+        self.staged: tuple = ()
+        self.pending = b""
 
     def _ensure_ready(self) -> None:
         if self.import_error is not None:
             raise self.import_error
         self.start()
         if not self.ready_sent:
-            first = self._receive(max(5.0, self.cfg.time_limit), "importing your file")
+            try:
+                first = self._receive(max(5.0, self.cfg.time_limit), "importing your file")
+            except SubmissionFailure as exc:
+                if exc.kind == "forbidden_import":  # at import time: every test would fail the same way
+                    self.import_error = exc
+                raise
             self.ready_sent = True
-            if first[0] == "import_error":
+            if first[0] == "import_error" and len(first) == 6:
                 _, kind, type_name, message, line, where = first
                 self.import_error = SubmissionFailure(
                     kind if kind != "exception" else "import_error",
                     f"importing your file raised {type_name}: {message}", line=line, where=where)
                 raise self.import_error
-            self.names = list(first[1])
+            if first[0] != "ready" or not isinstance(first[1], list):
+                self.kill()
+                raise SubmissionFailure("crash", "your code sent an unexpected reply while importing your file.")
+            self.names = [n for n in first[1] if isinstance(n, str)]
+
+    def _close_channels(self) -> None:
+        """Close the pipes to a worker that has ended (a restarted worker gets new ones)."""
+        for name in ("to_worker", "from_worker"):
+            stream = self.__dict__.pop(name, None)
+            if stream is not None:
+                try:
+                    stream.close()
+                except OSError:
+                    pass
+        alarm = self.__dict__.pop("alarm", None)
+        if alarm is not None:
+            try:
+                os.close(alarm)
+            except OSError:
+                pass
 
     def kill(self) -> None:
         if self.proc is not None and self.proc.poll() is None:
@@ -127,65 +180,225 @@ class Worker:
             self.proc.wait()
         self.proc = None
 
+    def _read_message(self, deadline: float) -> bytes | None:
+        """One framed message from the worker, or None when `deadline` (monotonic) passes first.
+        Raises EOFError when the worker closed the pipe (it died) and wire.WireError on a bad frame."""
+        fd = self.from_worker.fileno()
+        data, self.pending = self.pending, b""  # what an earlier call read of this message
+        need = 8 if len(data) < 8 else 8 + struct.unpack("!Q", data[:8])[0]
+        size = None if len(data) < 8 else need - 8
+        while len(data) < need:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([fd], [], [], left)[0]:
+                self.pending = data
+                return None
+            chunk = os.read(fd, min(need - len(data), 1 << 20))
+            if not chunk:
+                raise EOFError("the worker closed the channel")
+            data += chunk
+            if size is None and len(data) >= 8:
+                (size,) = struct.unpack("!Q", data[:8])
+                if size > wire.MAX_MESSAGE:
+                    raise wire.WireError(f"a message of {size:,} bytes (more than {wire.MAX_MESSAGE >> 20} MB)")
+                need = 8 + size
+        return data[8:]
+
     def _receive(self, timeout: float, doing: str, call: str = "") -> Any:
         start = time.monotonic()
-        ready, _, _ = select.select([self.from_worker], [], [], max(0.0, timeout))
-        if not ready:
+        try:
+            data = self._read_message(start + max(0.0, timeout))
+            if data is None:
+                self.used += time.monotonic() - start
+                self.kill()
+                self.timed_out = True
+                raise SubmissionFailure(
+                    "timeout", f"did not finish within the time limit ({self.cfg.time_limit:g} s) while "
+                    f"{doing}: an infinite loop, or a loop that never converges?", call=call)
+            reply = wire.safe_loads(data)
+            if not isinstance(reply, tuple) or not reply or not isinstance(reply[0], str):
+                raise wire.WireError(f"a {type(reply).__name__} instead of a reply")
+        except (EOFError, OSError):
+            self.used += time.monotonic() - start
+            raise self._died(doing, call) from None
+        except SubmissionFailure:
+            raise
+        except Exception as exc:  # noqa: BLE001 - an unreadable reply (refused pickle, bad frame...)
             self.used += time.monotonic() - start
             self.kill()
-            self.timed_out = True
-            raise SubmissionFailure(
-                "timeout", f"did not finish within the time limit ({self.cfg.time_limit:g} s) while "
-                f"{doing}: an infinite loop, or a loop that never converges?", call=call)
-        try:
-            reply = wire.recv(self.from_worker)
-        except (EOFError, OSError, wire.WireError, Exception) as exc:
-            self.used += time.monotonic() - start
-            code = self.proc.wait() if self.proc is not None else None
-            self.proc = None
-            if code is not None and code < 0:
-                sig = -code
-                kind, why = {9: ("memory", "was killed (out of memory or CPU time)"),
-                             24: ("timeout", "used up its CPU time limit"),
-                             25: ("output", "printed more than 64 MB of output"),
-                             11: ("crash", "crashed with a segmentation fault")}.get(
-                    sig, ("crash", f"was killed by signal {sig}"))
-            else:
-                kind, why = "exit", f"ended the process (exit code {code}; os._exit() or a crash)"
-            if isinstance(exc, wire.WireError) or (not isinstance(exc, (EOFError, OSError)) and code is None):
-                kind, why = "crash", f"sent something unreadable back ({exc})"
-            raise SubmissionFailure(kind, f"your code {why} while {doing}.", call=call) from None
+            raise SubmissionFailure("unsendable", f"your code sent back something the grader cannot read "
+                                    f"while {doing} ({exc}).", call=call) from None
         self.used += time.monotonic() - start
+        self.check_memory_map(doing, call)
         return reply
 
+    def _died(self, doing: str, call: str) -> SubmissionFailure:
+        """What the worker's exit status (read from the kernel) says about its end."""
+        code = None
+        if self.proc is not None:
+            try:
+                code = self.proc.wait(timeout=5)
+            except subprocess.TimeoutExpired:  # closed its pipe but still running: end it
+                self.kill()
+        self.proc = None
+        if code == wire.FORBIDDEN_EXIT:
+            return self._forbidden(self._alarm_name(), doing, call)
+        if code is not None and code < 0:
+            sig = -code
+            kind, why = {9: ("memory", "was killed (out of memory or CPU time)"),
+                         24: ("timeout", "used up its CPU time limit"),
+                         25: ("output", "printed more than 64 MB of output"),
+                         11: ("crash", "crashed with a segmentation fault")}.get(
+                sig, ("crash", f"was killed by signal {sig}"))
+        else:
+            kind, why = "exit", f"ended the process (exit code {code}; os._exit() or a crash)"
+        return SubmissionFailure(kind, f"your code {why} while {doing}.", call=call)
+
+    def _alarm_name(self) -> str:
+        try:
+            raw = os.read(self.alarm, 200).decode("ascii", "replace").split("\n")[0].strip()
+        except OSError:
+            raw = ""
+        return raw if raw.replace("_", "").isalnum() else ""
+
+    def _forbidden(self, name: str, doing: str, call: str) -> SubmissionFailure:
+        what = f"'{name}'" if name else "a package this drill forbids"
+        where = "importing your file: " if doing == "importing your file" else ""
+        return SubmissionFailure("forbidden_import", f"{where}importing {what} is not allowed in this drill: "
+                                 "implement it from scratch with NumPy.", call=call)
+
+    def check_memory_map(self, doing: str, call: str = "") -> None:
+        """Fail when a forbidden package's compiled code is mapped into the worker, however it got there."""
+        if not self.forbidden_dirs or self.proc is None:
+            return
+        try:
+            with open(f"/proc/{self.proc.pid}/maps", encoding="utf-8", errors="replace") as fh:
+                paths = {line.split(None, 5)[5].strip() for line in fh if line.count(" ") >= 5 and "/" in line}
+        except (OSError, IndexError):
+            return
+        for path in paths:
+            for folder, name in self.forbidden_dirs.items():
+                if path.startswith(folder):
+                    self.kill()
+                    raise self._forbidden(name, doing, call)
+
+    def cpu_counters(self, session: bool = True) -> tuple[int | None, int]:
+        """(ns on CPU of the worker's threads, from schedstat; clock ticks of user+system time of every
+        process in the worker's session, reaped children included, or 0 with session=False), read
+        from the kernel."""
+        if self.proc is None:
+            return None, 0
+        pid = self.proc.pid
+        ns: int | None = 0
+        try:
+            for tid in os.listdir(f"/proc/{pid}/task"):
+                with open(f"/proc/{pid}/task/{tid}/schedstat", encoding="ascii") as fh:
+                    ns += int(fh.read().split()[0])  # type: ignore[operator]
+        except (OSError, ValueError, IndexError):
+            ns = None
+        ticks = 0
+        if not session:
+            return ns, ticks
+        try:
+            entries = [e for e in os.listdir("/proc") if e.isdigit()]
+        except OSError:
+            entries = [str(pid)]
+        for entry in entries:
+            try:
+                with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as fh:
+                    fields = fh.read().rsplit(")", 1)[1].split()
+            except (OSError, IndexError):
+                continue
+            if int(fields[3]) != pid:  # not in the worker's session
+                continue
+            ticks += int(fields[11]) + int(fields[12]) + (int(fields[13]) + int(fields[14]) if entry == str(pid) else 0)
+        return ns, ticks
+
+    def repeat(self, name: str, args: Any, kwargs: Any, n: int, cpu_limit: float,
+               deadline: float | None = None) -> tuple[float, bool]:
+        """(CPU seconds the worker spent calling `name` exactly `n` times, measured by the kernel;
+        whether it finished). It is stopped once it has used `cpu_limit` CPU seconds, or at `deadline`
+        (monotonic; default: ten times `cpu_limit`, at least 10 s, of wall time); what it used until
+        then is returned, a lower bound. Raises SubmissionFailure when the code fails or ends the process."""
+        self._ensure_ready()
+        if self.staged != (name, id(args), id(kwargs)):
+            self.request(("stage", ("attr", name), args, kwargs), "preparing a larger input", budget=False)
+            self.staged = (name, id(args), id(kwargs))
+        doing = "timing your function on a larger input"
+        clk = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+        before = self.cpu_counters()
+
+        def used(now: tuple[int | None, int]) -> float:
+            by_ticks = (now[1] - before[1]) / clk
+            by_ns = (now[0] - before[0]) / 1e9 if now[0] is not None and before[0] is not None else 0.0
+            # schedstat is exact for the worker's threads; clock ticks also see its other threads and
+            # child processes but are coarse (one tick of error per counter): they count beyond that.
+            return max(by_ns, by_ticks - 2 / clk, 0.0)
+
+        try:
+            wire.send(self.to_worker, ("repeat", n))
+        except OSError:
+            raise self._died(doing, "") from None
+        start = time.monotonic()
+        wall_cap = start + max(10.0, 10 * cpu_limit) if deadline is None else deadline
+        data = None
+        try:
+            while True:
+                data = self._read_message(min(wall_cap, time.monotonic() + 0.05))
+                if data is not None or time.monotonic() >= wall_cap:
+                    break
+                ns = self.cpu_counters(session=False)[0]
+                if (used(self.cpu_counters()) if ns is None or before[0] is None else (ns - before[0]) / 1e9) > cpu_limit:
+                    break
+        except (EOFError, OSError):
+            raise self._died(doing, "") from None
+        spent = used(self.cpu_counters())
+        self.used += time.monotonic() - start
+        if data is None:
+            self.kill()
+        else:
+            reply = wire.safe_loads(data)
+            if not isinstance(reply, tuple) or reply[:1] != ("ok",):
+                raise SubmissionFailure("exception", f"your code failed while {doing}.")
+            self.check_memory_map(doing)
+        return spent, data is not None
+
     # ------------------------------------------------------------------ requests
-    def request(self, message: tuple, doing: str, call: str = "") -> Any:
+    def request(self, message: tuple, doing: str, call: str = "", budget: bool = True) -> Any:
+        """Send one request and return the reply. `budget=False` (the speed check's preparation): not
+        bounded by what is left of the tests' time limit, only by the limit itself."""
         if self.timed_out:
             raise SubmissionFailure("timeout", "not run: an earlier test used up the time limit.", call=call)
         self._ensure_ready()
-        remaining = self.cfg.time_limit - self.used
+        remaining = self.cfg.time_limit - self.used if budget else self.cfg.time_limit
         if remaining <= 0:
             self.timed_out = True
             raise SubmissionFailure("timeout", "not run: the time limit was used up by earlier tests.", call=call)
         try:
             wire.send(self.to_worker, message)
         except (BrokenPipeError, OSError):
-            self.proc = None
-            raise SubmissionFailure("exit", f"your code ended the process before {doing}.", call=call) from None
+            raise self._died(doing, call) from None
         reply = self._receive(remaining, doing, call)
-        if reply[0] == "error":
+        if reply[0] == "error" and len(reply) == 6:
             _, kind, type_name, message_text, line, where = reply
+            message_text = str(message_text)
             if kind == "not_implemented":
                 raise NotImplementedError(message_text or "not implemented yet")
+            if kind == "unsendable":
+                raise SubmissionFailure("unsendable", f"it returned {message_text}.", call=call)
             if kind == "exception" and type_name in _BUILTIN_EXCEPTIONS and type_name != "AssertionError":
                 exc = _BUILTIN_EXCEPTIONS[type_name](f"{message_text}")
                 detail = SubmissionFailure(kind, f"raised {type_name}: {message_text}", call=call, line=line,
                                            where=where)
                 exc.mlprep_detail = detail  # type: ignore[attr-defined]
                 raise exc
+            if kind not in ("exception", "exit", "memory", "recursion"):
+                kind = "exception"
             raise SubmissionFailure(kind, f"raised {type_name}: {message_text}" if kind != "exit" else
                                     f"called sys.exit() ({message_text}) while {doing}; return a value instead",
                                     call=call, line=line, where=where)
+        if reply[0] != "ok" or len(reply) != 3:
+            self.kill()
+            raise SubmissionFailure("crash", f"your code sent an unexpected reply while {doing}.", call=call)
         return reply
 
     def output_since_last(self) -> str:
@@ -205,6 +418,25 @@ class Worker:
         return text
 
 
+def _mutated(sent: Any, reported: Any) -> list:
+    """Which arguments the call changed: the encoding of what was sent (decoded and encoded again, as
+    the worker does) against the encoding the worker reported after the call. Positions or names."""
+    args, kwargs = sent
+    after_args, after_kwargs, names = reported
+    if isinstance(after_args, tuple) and after_args[:1] == ("__unsendable__",):
+        return [f"{len(args[1])} argument(s), now holding something that cannot be sent back"]
+    baseline_args, baseline_kwargs = wire.encode(wire.decode(args)), wire.encode(wire.decode(kwargs))
+    got_args = after_args[1] if isinstance(after_args, tuple) and len(after_args) == 2 else []
+    names = names if isinstance(names, list) else []
+    out: list = []
+    for i, before in enumerate(baseline_args[1]):
+        if i >= len(got_args) or not wire.plain_equal(before, got_args[i]):
+            out.append(names[i] if i < len(names) and isinstance(names[i], str) else i)
+    after_kwargs = after_kwargs if isinstance(after_kwargs, dict) else {}
+    out += [k for k, v in baseline_kwargs.items() if k not in after_kwargs or not wire.plain_equal(v, after_kwargs[k])]
+    return out
+
+
 class RemoteCallable:
     def __init__(self, worker: Worker, spec: tuple, name: str):
         self._worker, self._spec, self.__name__ = worker, spec, name
@@ -213,16 +445,25 @@ class RemoteCallable:
         from mlprep.drillkit import GradingFailure, describe_call
 
         desc = describe_call(self.__name__, args, kwargs)
-        reply = self._worker.request(
-            ("call", self._spec, wire.encode(args), wire.encode(kwargs), not self._worker.cfg.allow_mutation),
-            "running it", desc)
-        _, value, mutated, _elapsed = reply
-        if mutated:
-            names = ", ".join(f"argument {m + 1}" if isinstance(m, int) else f"`{m}`" for m in mutated)
-            raise GradingFailure(f"Called {desc}: it modified its input ({names}) in place. Interviewers "
-                                 "check this: work on a copy (e.g. `X = X.copy()` or `X.astype(float)`) "
-                                 "instead of changing the caller's data.", call=desc)
-        return wire.decode(value, lambda oid, tname: RemoteObject(self._worker, oid, tname))
+        check = not self._worker.cfg.allow_mutation
+        sent = (wire.encode(args), wire.encode(kwargs))
+        reply = self._worker.request(("call", self._spec, sent[0], sent[1], check), "running it", desc)
+        _, value, reported = reply
+        if check:
+            if not (isinstance(reported, tuple) and len(reported) == 3):
+                raise SubmissionFailure("crash", "your code did not report its arguments back.", call=desc)
+            mutated = _mutated(sent, reported)
+            if mutated:
+                names = ", ".join(m if isinstance(m, str) and " " in m else
+                                  f"argument {m + 1}" if isinstance(m, int) else f"`{m}`" for m in mutated)
+                raise GradingFailure(f"Called {desc}: it modified its input ({names}) in place. Interviewers "
+                                     "check this: work on a copy (e.g. `X = X.copy()` or `X.astype(float)`) "
+                                     "instead of changing the caller's data.", call=desc)
+        try:
+            return wire.decode(value, lambda oid, tname: RemoteObject(self._worker, oid, str(tname)))
+        except Exception as exc:  # noqa: BLE001 - plain data that does not decode
+            raise SubmissionFailure("unsendable", f"it returned something the grader cannot read ({exc}).",
+                                    call=desc) from None
 
     def __repr__(self) -> str:
         return f"<your {self.__name__}>"
@@ -236,11 +477,16 @@ class RemoteObject:
         object.__setattr__(self, "_oid", oid)
         object.__setattr__(self, "_type_name", type_name)
 
+    @property
+    def mlprep_type_name(self) -> str:
+        """The type of the object in the worker (`function`, `KMeans`...), for failure messages."""
+        return str(self._type_name)
+
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):
             raise AttributeError(name)
         worker = self._worker
-        _, value, _, _ = worker.request(("getattr", self._oid, name), f"reading .{name}")
+        _, value, _ = worker.request(("getattr", self._oid, name), f"reading .{name}")
         if isinstance(value, tuple) and value and value[0] == "__handle__":
             return RemoteCallable(worker, ("method", self._oid, name), f"{self._type_name}.{name}")
         return wire.decode(value, lambda oid, tname: RemoteObject(worker, oid, tname))
@@ -282,6 +528,7 @@ class Plugin:
         self.passed = 0
         self.modules: list[Any] = []
         self._reference: Any = None
+        self.reference_worker: Worker | None = None
         if self.cfg.submission and os.path.exists(self.cfg.submission) and not self.cfg.inprocess:
             self.worker.start()  # start early: the worker imports numpy while pytest collects
 
@@ -306,6 +553,10 @@ class Plugin:
                 seen.append(mod)
         self.modules = seen
         self.emit({"event": "collected", "total": len(items)})
+        if any(hasattr(m, "speed_case") for m in seen) and self.cfg.reference and not self.cfg.inprocess:
+            # the speed check's reference worker starts now, importing NumPy while the tests run
+            self.reference_worker = Worker(self.cfg, file=self.cfg.reference, forbidden="")
+            self.reference_worker.start()
 
     @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_makereport(self, item: Any, call: Any) -> Any:
@@ -344,14 +595,22 @@ class Plugin:
         finally:
             self.emit({"event": "end", "passed": self.passed, "failed": self.failed,
                        "time_used": round(self.worker.used, 3)})
-            self.worker.kill()
-            try:
-                os.unlink(self.worker.capture.name)
-            except OSError:
-                pass
+            for worker in (self.worker, self.reference_worker):
+                if worker is not None:
+                    worker.kill()
+                    try:
+                        os.unlink(worker.capture.name)
+                    except OSError:
+                        pass
             self.out.close()
 
     def speed_check(self) -> None:
+        """Time the user's function against the reference on the suite's `speed_case()`.
+
+        Both run in worker processes of the same kind (the reference in one of its own) and are
+        measured the same way, in CPU time from the kernel's accounting (`Worker.repeat`), for a number
+        of calls this process chooses: never from a clock the user's code can replace, and not skewed
+        by load on the machine. Rounds alternate between the two; each side keeps its best round."""
         case = None
         for mod in self.modules:
             if hasattr(mod, "speed_case"):
@@ -360,26 +619,53 @@ class Plugin:
         if case is None:
             return
         name, args, kwargs = case["function"], tuple(case.get("args", ())), dict(case.get("kwargs", {}))
-        from mlprep.sandbox.worker import per_call_time
-
-        # Rounds alternate between the reference (here) and the user's code (in the worker), so a
-        # burst of load on the machine slows both alike; each side keeps its best round.
-        ref_fn = getattr(self._load_reference(), name)
         sent_args, sent_kwargs = wire.encode(args), wire.encode(kwargs)
-        best_ref = best_user = float("inf")
-        for _ in range(3):
-            best_ref = min(best_ref, per_call_time(ref_fn, args, kwargs, repeat=1, budget=0.1)[0])
+        # The reference runs in a worker of its own: the same kind of process, timed the same way.
+        ref = self.reference_worker or Worker(self.cfg, file=self.cfg.reference, forbidden="")
+        self.reference_worker = None
+        ref.start()
+
+        deadline = time.monotonic() + SPEED_WALL_SECONDS
+
+        def time_reference(calls: int) -> float:
+            spent, finished = ref.repeat(name, sent_args, sent_kwargs, calls, cpu_limit=2.0, deadline=deadline)
+            if not finished:
+                raise RuntimeError("the reference solution could not be timed")
+            return max(spent, 1e-9) / calls
+
+        best_user, user_total = float("inf"), 0.0
+        try:
+            time_reference(1)  # warm-up
+            calls = max(1, min(100_000, math.ceil(SPEED_ROUND_SECONDS / time_reference(1))))
+            best_ref = time_reference(calls)
+            user_calls = 1  # a first round of one call: a loop hundreds of times slower shows at once
+            for _ in range(SPEED_ROUNDS + 1):
+                try:
+                    spent, finished = self.worker.repeat(name, sent_args, sent_kwargs, user_calls,
+                                                         cpu_limit=max(0.5, 50 * user_calls * best_ref),
+                                                         deadline=deadline)
+                except SubmissionFailure:
+                    break
+                best_user, user_total = min(best_user, spent / user_calls), user_total + spent
+                if not finished or (best_user > 30 * best_ref and spent > SPEED_ROUND_SECONDS):
+                    break  # clearly not vectorized (beyond a first call's warm-up): no need to time it again
+                if user_total > SPEED_USER_SECONDS or time.monotonic() > deadline:
+                    break  # enough: a slow function is not timed for ever
+                try:
+                    best_ref = min(best_ref, time_reference(calls))
+                except RuntimeError:  # out of time: keep the rounds measured so far
+                    break
+                user_calls = calls
+        except (RuntimeError, SubmissionFailure):  # the reference could not be timed: no verdict on speed
+            return
+        finally:
+            ref.kill()
             try:
-                reply = self.worker.request(("time", ("attr", name), sent_args, sent_kwargs, 1, max(0.3, 15 * best_ref)),
-                                            "timing your function on a larger input")
-                best_user = min(best_user, float(reply[1]))
-            except SubmissionFailure as exc:
-                if exc.kind != "timeout":
-                    return
-                best_user = self.cfg.time_limit
-                break
-            if best_user > 30 * best_ref:
-                break  # clearly not vectorized: no need to time it again
+                os.unlink(ref.capture.name)
+            except OSError:
+                pass
+        if best_user == float("inf"):
+            return
         self.emit({"event": "speed", "function": name, "reference_s": best_ref, "user_s": best_user,
                    "factor": best_user / max(best_ref, 1e-9)})
 
@@ -390,11 +676,13 @@ class Plugin:
 
 
 def _import_path(path: str, name: str) -> Any:
-    spec = importlib.util.spec_from_file_location(name, path)
-    if spec is None or spec.loader is None:
+    """Import a file by path as Python source, whatever its name ends with (`.py`, `.txt`...)."""
+    loader = importlib.machinery.SourceFileLoader(name, path)
+    spec = importlib.util.spec_from_file_location(name, path, loader=loader)
+    if spec is None:
         raise ImportError(f"cannot import {path}")
     module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    loader.exec_module(module)
     return module
 
 

@@ -1,7 +1,7 @@
 """The results file of a grading run: the one module that writes it (the plugin) and reads it (the grader).
 
 The contract is documented in docs/results-format.md. In short: JSON lines, each
-`{"v": 1, "e": BODY, "sig": HMAC}` where BODY is the JSON text of one event (pure ASCII) and HMAC is
+`{"v": 2, "e": BODY, "sig": HMAC}` where BODY is the JSON text of one event (pure ASCII) and HMAC is
 HMAC-SHA256 of BODY under a one-time key the grader hands to the plugin through a pipe. Every event
 carries `seq` (0, 1, 2, ...); the `end` event says how many events came before it. A reader can
 therefore tell a complete run from one whose lines were lost, cut short or forged, and never takes an
@@ -19,7 +19,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Any
 
-VERSION = 1
+VERSION = 2  # 2: `speed` times are CPU seconds per call, measured by the trusted side
 EVENTS = ("collected", "start", "test", "speed", "end")
 
 
@@ -95,12 +95,18 @@ class Results:
         return top + 1 - len({e.get("seq") for e in self.events})
 
 
-def read(path: str | os.PathLike[str], key: bytes) -> Results:
-    """Parse a results file, keeping only correctly signed events of this format version."""
+def read(path: str | os.PathLike[str] | int, key: bytes) -> Results:
+    """Parse a results file (a path, or a descriptor open on it: read from the start, left open),
+    keeping only correctly signed events of this format version."""
     out = Results()
     try:
-        with open(path, encoding="ascii", errors="replace") as fh:
-            lines = fh.readlines()
+        if isinstance(path, int):
+            with os.fdopen(os.dup(path), "rb") as raw:
+                raw.seek(0)
+                lines = raw.read().decode("ascii", "replace").splitlines(keepends=True)
+        else:
+            with open(path, encoding="ascii", errors="replace") as fh:
+                lines = fh.readlines()
     except OSError:
         return out
     for line in lines:

@@ -4,7 +4,13 @@ Values cross as pickles of *plain* data only: builtins (None, bool, int, float, 
 bytes, tuple, list, dict, set, frozenset) plus tagged tuples for NumPy arrays and scalars and
 pandas objects. The grading side unpickles with `safe_loads`, which refuses every global except a
 few harmless builtins, so a hostile submission cannot run code in the grader by crafting a pickle.
-Objects that are not plain data stay in the worker and cross as a handle.
+Objects that are not plain data stay in the worker and cross as a handle. Dictionary keys must be
+plain too: NumPy scalar keys become the equal Python value (`np.float64(1.0)` -> `1.0`, same hash);
+any other key type is refused with a `WireError` that names it, so the grader can say precisely why a
+value cannot be compared instead of waiting on a reply that never comes.
+
+`FORBIDDEN_EXIT` is the exit status of a worker that tried to import a forbidden package (its audit
+hook ends the process); the grading side reads it from the kernel, not from the worker's messages.
 """
 
 from __future__ import annotations
@@ -19,6 +25,8 @@ _ARRAY, _SCALAR, _FRAME, _SERIES, _INDEX, _MINDEX, _HANDLE, _TUPLE = (
     "__tuple__")
 _PLAIN = (bool, int, float, complex, str, bytes)
 _SAFE_GLOBALS = {("builtins", n) for n in ("complex", "set", "frozenset", "slice", "range", "bytearray")}
+MAX_MESSAGE = 1 << 28  # 256 MB: a reply larger than this is refused (the grader would run out of memory)
+FORBIDDEN_EXIT = 87     # the worker's exit status after an attempt to import a forbidden package
 
 
 class WireError(Exception):
@@ -34,10 +42,10 @@ def encode(value: Any, handles: Any = None) -> Any:
     if isinstance(value, list):
         return [encode(v, handles) for v in value]
     if isinstance(value, dict):
-        return {_key(k): encode(v, handles) for k, v in value.items()}
+        return {_key(k, value): encode(v, handles) for k, v in value.items()}
     if isinstance(value, (set, frozenset)):
         try:
-            return type(value)(encode(v, handles) for v in value)
+            return (frozenset if isinstance(value, frozenset) else set)(encode(v, handles) for v in value)
         except TypeError:
             pass
     mod = type(value).__module__ or ""
@@ -69,12 +77,70 @@ def encode(value: Any, handles: Any = None) -> Any:
     return (_HANDLE, handles(value), type(value).__name__)
 
 
-def _key(k: Any) -> Any:
-    if isinstance(k, (str, int, float, bool)) or k is None:
+def type_name(value: Any) -> str:
+    """`float`, `numpy.float64`, `pandas.Timestamp`: how a message names a type."""
+    cls = type(value)
+    mod = (cls.__module__ or "").split(".")[0]
+    return cls.__name__ if mod in ("builtins", "") else f"{mod}.{cls.__name__}"
+
+
+def _key(k: Any, owner: Any = None) -> Any:
+    """A dictionary key as plain data: builtins as they are, NumPy scalars as the equal Python value,
+    tuples element by element; anything else cannot be compared across processes."""
+    if k is None or type(k) in _PLAIN:
         return k
-    if hasattr(k, "item"):
-        return k.item()
-    return k if isinstance(k, tuple) else str(k)
+    if type(k) is tuple:
+        return tuple(_key(x, owner) for x in k)
+    if (type(k).__module__ or "").startswith("numpy") and getattr(k, "ndim", None) == 0 \
+            and hasattr(k, "item"):
+        plain = k.item()
+        if plain is None or type(plain) in _PLAIN:
+            return plain
+    what = type_name(owner) if owner is not None else "dict"
+    raise WireError(f"a {what} with {type_name(k)} keys, which cannot be sent back for comparison; "
+                    "use str, int, float or tuple keys")
+
+
+def same(a: Any, b: Any) -> bool:
+    """Whether two values hold the same data (arrays: shape, dtype and every element, NaN equal to NaN).
+    The grading side uses it to tell whether the user's code changed an argument in place."""
+    try:
+        import numpy as np
+
+        if isinstance(a, np.ndarray):
+            return (isinstance(b, np.ndarray) and a.shape == b.shape and a.dtype == b.dtype
+                    and bool(np.array_equal(a, b, equal_nan=a.dtype.kind in "fc")))
+        if hasattr(a, "equals") and type(a).__module__.startswith("pandas"):
+            return (type(a) is type(b) and bool(a.equals(b))
+                    and list(getattr(a, "columns", [])) == list(getattr(b, "columns", [])))
+        if isinstance(a, (list, dict, tuple)):
+            if type(a) is not type(b) or len(a) != len(b):
+                return False
+            if isinstance(a, dict) and isinstance(b, dict):
+                return a.keys() == b.keys() and all(same(a[k], b[k]) for k in a)
+            return all(same(x, y) for x, y in zip(a, b))
+        if isinstance(a, float) and a != a:
+            return isinstance(b, float) and b != b
+        return type(a) is type(b) and bool(a == b)
+    except Exception:  # values that cannot even be compared are not reported as changed
+        return True
+
+
+def plain_equal(a: Any, b: Any) -> bool:
+    """Whether two encoded (plain) values are identical, NaN equal to NaN. Two encodings of the same
+    data are equal, so comparing the encoding of what was sent with the encoding of what came back
+    tells, exactly and without another decode, whether the receiver changed it."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, (list, tuple)):
+        return len(a) == len(b) and all(plain_equal(x, y) for x, y in zip(a, b))
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(plain_equal(a[k], b[k]) for k in a)
+    if isinstance(a, float):
+        return a == b or (a != a and b != b)
+    if isinstance(a, complex):
+        return plain_equal(a.real, b.real) and plain_equal(a.imag, b.imag)
+    return bool(a == b)
 
 
 def _values(obj: Any) -> Any:
@@ -161,6 +227,8 @@ def safe_loads(data: bytes) -> Any:
 
 def send(stream: BinaryIO, message: Any) -> None:
     data = pickle.dumps(message, protocol=4)
+    if len(data) > MAX_MESSAGE:
+        raise WireError(f"a value of {len(data):,} bytes once encoded (more than {MAX_MESSAGE >> 20} MB)")
     stream.write(struct.pack("!Q", len(data)) + data)
     stream.flush()
 
@@ -168,8 +236,8 @@ def send(stream: BinaryIO, message: Any) -> None:
 def recv(stream: BinaryIO, safe: bool = True) -> Any:
     head = _read_exact(stream, 8)
     (n,) = struct.unpack("!Q", head)
-    if n > 1 << 31:
-        raise WireError("message too large")
+    if n > MAX_MESSAGE:
+        raise WireError(f"a message of {n:,} bytes (more than {MAX_MESSAGE >> 20} MB)")
     data = _read_exact(stream, n)
     return safe_loads(data) if safe else pickle.loads(data)
 

@@ -1,40 +1,116 @@
 """The worker process that runs a user's drill submission (`python -m mlprep.sandbox.worker`).
 
 It is the only process that executes user code. It limits its own memory and CPU, redirects its
-stdout/stderr to a capture file, blocks forbidden imports, imports the submission, then serves
-calls from the grading process over a pipe (see `drill_wire`): call a function, call a method of
-an object it returned, read an attribute, time a call. Every exception the user's code raises
-(including SystemExit, MemoryError, RecursionError) is caught and reported as data; if the code
-kills the process (os._exit, a signal), the grading process sees the pipe close and says so.
+stdout/stderr to a capture file, installs the forbidden-import guard, imports the submission, then
+serves calls from the grading process over a pipe (see `wire`): call a function, call a method of
+an object it returned, read an attribute, run a call a given number of times. Every exception the
+user's code raises (including SystemExit, MemoryError, RecursionError) is caught and reported as data;
+if the code kills the process (os._exit, a signal), the grading process sees the pipe close and says so.
+
+Nothing this process reports decides a verdict on its own, because the user's code runs here and can
+rewrite anything here. The grading side (`plugin`) compares the returned values with the reference,
+compares the arguments it sent with the state reported back after the call (input mutation), reads
+the CPU time of this process from the kernel (speed), and reads this process's exit status and memory
+map (forbidden imports). The forbidden-import guard is an audit hook (`sys.addaudithook`), installed
+before the user's code runs; audit hooks cannot be removed. On the import (or the opening of a file) of
+a forbidden package it writes the package's name to a pipe only the grading side reads and ends the
+process with `wire.FORBIDDEN_EXIT`. The code that serves requests captures what it uses before the
+submission is imported, so replacing module attributes (`time.perf_counter`, this module's helpers,
+`builtins`) changes nothing the grading side relies on.
 """
 
 from __future__ import annotations
 
-import copy
-import importlib.abc
+import importlib.machinery
 import importlib.util
+import inspect
 import os
 import sys
-import time
 import traceback
 import types
 from typing import Any
 
 from mlprep.sandbox import wire as wire
 
-FORBIDDEN_PREFIX = "mlprep: importing"
+MAX_ITEMS = 1_000_000  # a returned generator is turned into a list of at most this many items
 
 
-class _Blocker(importlib.abc.MetaPathFinder):
-    def __init__(self, forbidden: set[str]):
-        self.forbidden = forbidden
+def package_dirs(names: set[str] | frozenset[str]) -> dict[str, str]:
+    """The folders of the installed packages called `names` (real paths, ending with "/"), found
+    without importing them: {folder: package}. Vendored libraries (`<name>.libs`) count too."""
+    found: dict[str, str] = {}
+    for name in names:
+        try:
+            spec = importlib.machinery.PathFinder.find_spec(name, sys.path)
+        except (ImportError, ValueError, OSError):
+            spec = None
+        places = list(spec.submodule_search_locations or []) if spec is not None else []
+        if spec is not None and spec.origin and not places:
+            places = [spec.origin]  # a single-file module
+        for place in places:
+            real = os.path.realpath(place)
+            found[real if not os.path.isdir(real) else real.rstrip("/") + "/"] = name
+            libs = os.path.join(os.path.dirname(real.rstrip("/")), f"{name}.libs")
+            if os.path.isdir(libs):
+                found[libs + "/"] = name
+    return found
 
-    def find_spec(self, fullname: str, path: Any, target: Any = None) -> None:
-        top = fullname.split(".")[0]
-        if top in self.forbidden:
-            raise ImportError(f"{FORBIDDEN_PREFIX} '{top}' is not allowed in this drill: implement it with "
-                              "NumPy from scratch")
-        return None
+
+def _guard_imports(forbidden: frozenset[str], dirs: dict[str, str], alarm_fd: int) -> None:
+    """Install the audit hook that ends the process on an import of a forbidden package.
+
+    Everything the hook calls is bound here, before user code runs: rebinding `os.write`, `str`
+    or `builtins` afterwards does not reach it."""
+    _write, _exit, _getcwd, _fspath = os.write, os._exit, os.getcwd, os.fspath
+    _str, _bytes, _type, _tuple, _int = str, bytes, type, tuple, int
+    prefixes = _tuple(dirs)
+    lookup = dict(dirs)
+    code = wire.FORBIDDEN_EXIT
+
+    def alarm(name: str) -> None:
+        try:
+            _write(alarm_fd, name.encode("ascii", "replace")[:100] + b"\n")
+        finally:
+            _exit(code)
+
+    def normal(path: str) -> str:
+        if not path.startswith("/"):
+            path = _getcwd() + "/" + path
+        parts: list[str] = []
+        for part in path.split("/"):
+            if part == "..":
+                if parts:
+                    parts.pop()
+            elif part and part != ".":
+                parts.append(part)
+        return "/" + "/".join(parts)
+
+    def hook(event: str, args: tuple) -> None:
+        name: Any
+        path: Any
+        if event == "import":
+            name = args[0] if args else None
+            if _type(name) is _str:
+                top = name.partition(".")[0]
+                if top in forbidden:
+                    alarm(top)
+        elif event == "open" and prefixes:
+            path = args[0] if args else None
+            try:
+                if _type(path) is not _str and _type(path) is not _bytes and _type(path) is not _int:
+                    path = _fspath(path)
+                if _type(path) is _bytes:
+                    path = path.decode("utf-8", "replace")
+                if _type(path) is not _str:
+                    return
+                full = normal(path)
+            except Exception:  # noqa: BLE001 - an odd path is the open's problem, not ours
+                return
+            for prefix in prefixes:
+                if full.startswith(prefix) or full + "/" == prefix or full == prefix:
+                    alarm(lookup[prefix])
+
+    sys.addaudithook(hook)
 
 
 def _limit_resources(memory_mb: int, cpu_seconds: int) -> None:
@@ -67,8 +143,6 @@ def _where(exc: BaseException, submission: str) -> tuple[int | None, str]:
 def _kind(exc: BaseException) -> str:
     if isinstance(exc, NotImplementedError):
         return "not_implemented"
-    if isinstance(exc, ImportError) and str(exc).startswith(FORBIDDEN_PREFIX):
-        return "forbidden_import"
     if isinstance(exc, SystemExit):
         return "exit"
     if isinstance(exc, MemoryError):
@@ -86,57 +160,8 @@ def _error(exc: BaseException, submission: str) -> tuple:
     return ("error", _kind(exc), type(exc).__name__, message[:2000], line, where)
 
 
-def _snapshot(value: Any) -> Any:
-    try:
-        return copy.deepcopy(value)
-    except Exception:
-        return None
-
-
-def _same(a: Any, b: Any) -> bool:
-    try:
-        import numpy as np
-
-        if isinstance(a, np.ndarray):
-            return (isinstance(b, np.ndarray) and a.shape == b.shape and a.dtype == b.dtype
-                    and bool(np.array_equal(a, b, equal_nan=a.dtype.kind in "fc")))
-        if hasattr(a, "equals") and type(a).__module__.startswith("pandas"):
-            return bool(a.equals(b)) and list(getattr(a, "columns", [])) == list(getattr(b, "columns", []))
-        if isinstance(a, (list, dict, tuple)):
-            if type(a) is not type(b) or len(a) != len(b):
-                return False
-            if isinstance(a, dict) and isinstance(b, dict):
-                return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
-            return all(_same(x, y) for x, y in zip(a, b))
-        return bool(a == b) if not isinstance(a, float) or a == a else b != b
-    except Exception:
-        return True
-
-
-def per_call_time(fn: Any, args: Any, kwargs: Any, repeat: int = 5, budget: float = 5.0,
-                  min_time: float = 0.02) -> tuple[float, float]:
-    """Best time per call over `repeat` rounds; each round calls `fn` until `min_time` has passed,
-    so fast functions are timed over many calls. Stops early once `budget` seconds are spent.
-    Returns (best seconds per call, seconds spent). Also used for the reference, for a fair ratio."""
-    best, spent = float("inf"), 0.0
-    for _ in range(repeat):
-        calls, start = 0, time.perf_counter()
-        while True:
-            fn(*args, **kwargs)
-            calls += 1
-            elapsed = time.perf_counter() - start
-            if elapsed >= min_time or spent + elapsed > budget:
-                break
-        best, spent = min(best, elapsed / calls), spent + elapsed
-        if spent > budget:
-            break
-    return best, spent
-
-
 def _param_name(fn: Any, index: int) -> Any:
     """The name of the positional parameter at `index` (or the index if it cannot be known)."""
-    import inspect
-
     try:
         params = [p for p in inspect.signature(fn).parameters.values()
                   if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
@@ -146,11 +171,24 @@ def _param_name(fn: Any, index: int) -> Any:
 
 
 class Worker:
+    """Serves the grading process's requests. Replies are ("ok", value, extra) or an ("error", ...) tuple.
+
+    - ("call", target, args, kwargs, report_args): call it; `extra` is None, or with report_args the
+      arguments' state after the call and the positional parameters' names, for the grading side to
+      compare with what it sent.
+    - ("getattr", oid, name): an attribute of an object the user's code returned.
+    - ("stage", target, args, kwargs): decode the arguments of a call to time, and keep them.
+    - ("repeat", n): make the staged call exactly n times; the grading side times it from the
+      kernel's CPU accounting of this process.
+    - ("release", oid): forget an object.
+    """
+
     def __init__(self, submission: str):
         self.submission = submission
         self.module: types.ModuleType | None = None
         self.objects: dict[int, Any] = {}
         self.next_id = 1
+        self.staged: tuple = (None, (), {})
 
     def handle(self, obj: Any) -> int:
         oid = self.next_id
@@ -168,44 +206,112 @@ class Worker:
     def result(self, value: Any) -> Any:
         if isinstance(value, types.GeneratorType) or (
                 hasattr(value, "__next__") and hasattr(value, "__iter__") and not hasattr(value, "shape")):
-            value = list(value)
+            items = []
+            for item in value:
+                items.append(item)
+                if len(items) > MAX_ITEMS:
+                    raise wire.WireError(f"a {wire.type_name(value)} that yields more than {MAX_ITEMS:,} items; "
+                                         "return a list or an array")
+            value = items
         return wire.encode(value, self.handle)
 
     def serve(self, request: tuple) -> tuple:
         op = request[0]
         if op == "call":
-            _, spec, args, kwargs, check_mutation = request
+            _, spec, args, kwargs, report_args = request
             fn = self.target(spec)
             args, kwargs = wire.decode(args), wire.decode(kwargs)
-            before = [_snapshot(a) for a in args], {k: _snapshot(v) for k, v in kwargs.items()}
-            start = time.perf_counter()
             value = fn(*args, **kwargs)
-            elapsed = time.perf_counter() - start
-            mutated: list = []
-            if check_mutation:
-                mutated = [_param_name(fn, i) for i, (a, b) in enumerate(zip(args, before[0]))
-                           if b is not None and not _same(b, a)]
-                mutated += [k for k, v in kwargs.items() if before[1][k] is not None and not _same(before[1][k], v)]
-            return ("ok", self.result(value), mutated, elapsed)
+            extra = None
+            if report_args:
+                names = [_param_name(fn, i) for i in range(len(args))]
+                try:
+                    extra = (wire.encode(args), wire.encode(kwargs), names)
+                except (wire.WireError, RecursionError, TypeError) as exc:
+                    extra = (("__unsendable__", str(exc)[:300]), None, names)
+            return ("ok", _reply_value(self, value), extra)
         if op == "getattr":
-            return ("ok", self.result(getattr(self.objects[request[1]], request[2])), [], 0.0)
-        if op == "time":
-            _, spec, args, kwargs, repeat, budget = request
-            fn = self.target(spec)
-            args, kwargs = wire.decode(args), wire.decode(kwargs)
-            best, spent = per_call_time(fn, args, kwargs, repeat, budget)
-            return ("ok", best, [], spent)
+            return ("ok", _reply_value(self, getattr(self.objects[request[1]], request[2])), None)
+        if op == "stage":
+            _, spec, args, kwargs = request
+            self.staged = (self.target(spec), wire.decode(args), wire.decode(kwargs))
+            return ("ok", None, None)
+        if op == "repeat":
+            n = request[1]
+            fn, args, kwargs = self.staged
+            i = 0
+            while i < n:  # no names the user's code could rebind (range, time...): n calls, exactly
+                fn(*args, **kwargs)
+                i += 1
+            return ("ok", None, None)
         if op == "release":
             self.objects.pop(request[1], None)
-            return ("ok", None, [], 0.0)
+            return ("ok", None, None)
         raise ValueError(f"unknown request {op!r}")
 
 
+class Unsendable(Exception):
+    """A returned value that cannot cross to the grading process (the reason names its type)."""
+
+
+def _reply_value(worker: Worker, value: Any) -> Any:
+    try:
+        return worker.result(value)
+    except (wire.WireError, RecursionError) as exc:
+        reason = str(exc) if isinstance(exc, wire.WireError) else f"a {wire.type_name(value)} nested too deeply"
+        raise Unsendable(reason) from None
+
+
+def _isolated() -> Any:
+    """A private copy of this module (and of `wire`) to serve requests with.
+
+    The copies are not in sys.modules; their builtins are a private snapshot, and every module they
+    import is a frozen snapshot taken now, before the user's code runs. Rebinding `builtins.len`,
+    `numpy.frombuffer`, `pickle.dumps` or `mlprep.sandbox.wire.encode` therefore does not change how
+    requests are served or how arguments are reported back."""
+    import builtins
+
+    real_import = builtins.__import__
+    frozen: dict[str, Any] = {}
+
+    def snapshot(module: Any) -> Any:
+        name = getattr(module, "__name__", None)
+        if not isinstance(module, types.ModuleType) or name is None:
+            return module
+        if name not in frozen:
+            frozen[name] = types.SimpleNamespace(**vars(module))
+        return frozen[name]
+
+    private_wire: Any = None
+
+    def private_import(name: str, globals: Any = None, locals: Any = None, fromlist: Any = (), level: int = 0) -> Any:
+        if name.startswith("mlprep.sandbox") and private_wire is not None:
+            return types.SimpleNamespace(wire=private_wire)
+        return snapshot(real_import(name, globals, locals, fromlist, level))
+
+    private_builtins = dict(vars(builtins), __import__=private_import)
+
+    def load(name: str, path: str) -> Any:
+        spec = importlib.util.spec_from_file_location(name, path)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        module.__dict__["__builtins__"] = private_builtins
+        spec.loader.exec_module(module)
+        return module
+
+    import numpy
+
+    for preload in (numpy, inspect, traceback, os, types, sys):
+        snapshot(preload)
+    private_wire = load("mlprep_private_wire", wire.__file__)
+    return load("mlprep_private_worker", __file__)
+
+
 def main(argv: list[str]) -> int:
-    in_fd, out_fd = int(argv[0]), int(argv[1])
-    submission, capture = os.path.abspath(argv[2]), argv[3]
-    forbidden = {m for m in argv[4].split(",") if m}
-    memory_mb, cpu_seconds = int(argv[5]), int(argv[6])
+    in_fd, out_fd, alarm_fd = int(argv[0]), int(argv[1]), int(argv[2])
+    submission, capture = os.path.abspath(argv[3]), argv[4]
+    forbidden = frozenset(m for m in argv[5].split(",") if m)
+    memory_mb, cpu_seconds = int(argv[6]), int(argv[7])
     channel_in = os.fdopen(in_fd, "rb", buffering=0)
     channel_out = os.fdopen(out_fd, "wb", buffering=0)
     # User output goes to the capture file, never to the channel.
@@ -218,36 +324,43 @@ def main(argv: list[str]) -> int:
     import numpy  # noqa: F401 - warm the import before limits and user code
 
     _limit_resources(memory_mb, cpu_seconds)
-    sys.meta_path.insert(0, _Blocker(forbidden))
+    # Bound now, before the user's code can rebind them.
+    private = _isolated()
+    send, recv, error, serve = private.wire.send, private.wire.recv, private._error, private.Worker.serve
+    unsendable, base_exception, eof = private.Unsendable, BaseException, EOFError
+    _guard_imports(forbidden, package_dirs(forbidden), alarm_fd)
     sys.path.insert(0, os.path.dirname(submission))
-    worker = Worker(submission)
+    worker = private.Worker(submission)
     try:
-        spec = importlib.util.spec_from_file_location("submission", submission)
-        assert spec is not None and spec.loader is not None
+        # By path, with an explicit source loader: the file is Python whatever its name ends with.
+        loader = importlib.machinery.SourceFileLoader("submission", submission)
+        spec = importlib.util.spec_from_file_location("submission", submission, loader=loader)
+        if spec is None:
+            raise ImportError(f"cannot load {submission}")
         module = importlib.util.module_from_spec(spec)
         sys.modules["submission"] = module
-        spec.loader.exec_module(module)
+        loader.exec_module(module)
         worker.module = module
     except BaseException as exc:  # noqa: BLE001 - every failure of user code is a verdict
-        wire.send(channel_out, ("import_error",) + _error(exc, submission)[1:])
+        send(channel_out, ("import_error",) + error(exc, submission)[1:])
         return 0
     names = sorted(n for n, v in vars(module).items() if callable(v) and not n.startswith("_"))
-    wire.send(channel_out, ("ready", names))
+    send(channel_out, ("ready", names))
     while True:
         try:
-            request = wire.recv(channel_in)
-        except EOFError:
+            request = recv(channel_in)
+        except eof:
             return 0
         try:
-            reply = worker.serve(request)
-        except BaseException as exc:  # noqa: BLE001
-            reply = _error(exc, submission)
+            reply = serve(worker, request)
+        except unsendable as exc:
+            reply = ("error", "unsendable", "", str(exc), None, "")
+        except base_exception as exc:  # noqa: BLE001
+            reply = error(exc, submission)
         try:
-            wire.send(channel_out, reply)
-        except wire.WireError as exc:
-            wire.send(channel_out, ("error", "unsendable", "TypeError", str(exc), None, ""))
-        except Exception as exc:  # noqa: BLE001 - e.g. an unpicklable value
-            wire.send(channel_out, ("error", "unsendable", type(exc).__name__, str(exc)[:500], None, ""))
+            send(channel_out, reply)
+        except base_exception as exc:  # noqa: BLE001 - e.g. a message too large
+            send(channel_out, ("error", "unsendable", "", str(exc)[:500], None, ""))
 
 
 if __name__ == "__main__":

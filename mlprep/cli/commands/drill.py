@@ -1,4 +1,8 @@
-"""`mlprep drill`: the catalogue, a task, grading, hints, the solution, --watch (one sitting service)."""
+"""`mlprep drill`: the catalogue, a task, grading, hints, the solution, --watch (one sitting service).
+
+Exit status (see README, Drill): 0 every test passed, 1 some failed (or another error), 2 a usage
+error (unknown drill, --file that does not exist, a bad option), 3 the grader could not run (the
+grading run broke, or the drill itself has problems): nothing was recorded."""
 
 from __future__ import annotations
 
@@ -12,10 +16,12 @@ from mlprep.cli.common import _escape, confirm, fail
 from mlprep.cli.common import load_bank as load_bank_warned
 from mlprep.rules import DRILL_PREFIX
 
+EXIT_PASSED, EXIT_FAILED, EXIT_USAGE, EXIT_NOT_GRADED = 0, 1, 2, 3
+
 
 def drill(
     slug: Annotated[Optional[str], typer.Argument(metavar="NAME", help="Drill name, e.g. knn. Omit to list all drills.")] = None,
-    check: Annotated[bool, typer.Option("--check", help="Grade now; exit 0 if every test passes, 1 if not.")] = False,
+    check: Annotated[bool, typer.Option("--check", help="Grade now; exit 0 if every test passes, 1 if not, 3 if the grader could not run.")] = False,
     file: Annotated[Optional[Path], typer.Option("--file", "-f", metavar="FILE", help="Use this file instead of the workspace file (--check, --watch, --run).")] = None,
     directory: Annotated[Optional[Path], typer.Option("--dir", metavar="FOLDER", help="Workspace folder for drill files (default ~/mlprep/drills or $MLPREP_WORKSPACE).")] = None,
     watch: Annotated[bool, typer.Option("--watch", "-w", help="Regrade every time the file is saved, until Ctrl-C.")] = False,
@@ -37,26 +43,29 @@ def drill(
     from mlprep.drills import sitting
     from mlprep.store.db import Store, utcnow
 
+    _check_usage(slug, {"--check": check, "--watch": watch, "--hint": hint, "--solution": solution,
+                        "--reset": reset, "--file": file is not None, "--edit": edit}, force=force, yes=yes)
     drills_found, drill_problems = drilllib.check_drills()
     all_drills = dict(sorted(drills_found.items(), key=lambda kv: (kv[1].order, kv[0])))
     if drill_problems:
         broken = sorted({p.where.split(":")[0] for p in drill_problems})
         if slug in broken:
             raise fail(f"the drill {slug!r} has problems: " + "; ".join(str(p) for p in drill_problems
-                                                                         if p.where.split(":")[0] == slug))
+                                                                         if p.where.split(":")[0] == slug),
+                       EXIT_NOT_GRADED)
         ui.err_console.print(f"[yellow]Skipping {len(broken)} drill(s) with problems ({_escape(', '.join(broken))}); "
                              "`mlprep content lint` shows why.[/]")
     if slug is not None and (section or status):
-        raise fail("--section and --status choose what `mlprep drill` lists; give them without a drill name.")
+        raise fail("--section and --status choose what `mlprep drill` lists; give them without a drill name.", EXIT_USAGE)
     if status is not None and status not in cli_drill.STATUSES:
-        raise fail(f"--status {status!r}: use one of {', '.join(cli_drill.STATUSES)}.")
+        raise fail(f"--status {status!r}: use one of {', '.join(cli_drill.STATUSES)}.", EXIT_USAGE)
     if slug is None:
 
         titles = {s.id: s.title for s in load_bank_warned().sections.values()}
         known = list(dict.fromkeys([*titles, *(d.section for d in all_drills.values())]))
         for sec in section or []:
             if sec not in known:
-                raise fail(f"--section {sec!r}: no such section. Sections: {', '.join(known)}.")
+                raise fail(f"--section {sec!r}: no such section. Sections: {', '.join(known)}.", EXIT_USAGE)
         with Store() as store:
             hidden = store.hidden_ids(utcnow())  # suspended or buried drills are not listed as due
             due = {i.removeprefix(DRILL_PREFIX): d for i, d in store.due_times("drill").items() if i not in hidden}
@@ -71,7 +80,7 @@ def drill(
         if given:
             example = choice.drill.slug if choice is not None else "knn"
             raise fail(f"`mlprep drill next` picks a drill and opens it; {given[0]} needs the drill's name: "
-                       f"`mlprep drill {example} {given[0]}`.")
+                       f"`mlprep drill {example} {given[0]}`.", EXIT_USAGE)
         if choice is None:
             return
         from mlprep.cli.common import _escape as escape
@@ -79,13 +88,18 @@ def drill(
         ui.console.print(f"[bold]Next: {escape(choice.drill.slug)}[/] ({escape(choice.drill.title)}) — "
                          f"{escape(choice.why)}.")
         slug = choice.drill.slug
-    d = drilllib.find_drill(slug, all_drills)
+    from mlprep.errors import DrillError
+
+    try:
+        d = drilllib.find_drill(slug, all_drills)
+    except DrillError as exc:
+        raise fail(str(exc), EXIT_USAGE) from None
     target = file.expanduser() if file else drilllib.workspace_file(d, directory)
     if run or run_input is not None:
         others = [name for name, on in (("--check", check), ("--watch", watch), ("--hint", hint),
                                         ("--solution", solution), ("--reset", reset)) if on]
         if others:
-            raise fail(f"--run only runs your file; use {others[0]} on its own.")
+            raise fail(f"--run only runs your file; use {others[0]} on its own.", EXIT_USAGE)
         _run(d, target, run_input)
         return
     with Store() as store:
@@ -111,7 +125,7 @@ def drill(
             ui.console.print(f"Restored the starter in {target}" + (f" (old file kept as {backup})" if backup else "") + ".")
             return
         if file is not None and not target.is_file():
-            raise fail(f"--file {target}: no such file.")
+            raise fail(f"--file {target}: no such file.", EXIT_USAGE)
         opening = sitting.open_task(store, d, file=target if file is not None else None, directory=directory,
                                     restore_if_due=not (check or watch))
         target, created = opening.path, opening.created
@@ -129,7 +143,7 @@ def drill(
             return
         if check:
             verdict = _grade_and_record(store, d, target)
-            raise typer.Exit(0 if verdict.ok else 1)
+            raise typer.Exit(EXIT_PASSED if verdict.ok else EXIT_FAILED if verdict.graded else EXIT_NOT_GRADED)
         cli_drill.render_task(d)
         own_note = store.card_mark(DRILL_PREFIX + d.slug)
         if own_note is not None and own_note["note"]:
@@ -176,11 +190,25 @@ def _run(d, target: Path, text: str | None) -> None:
 
     if not target.is_file():
         raise fail(f"{target}: no such file. Run `mlprep drill {d.slug}` to create it from the starter"
-                   + (", or give --file." if target.name == f"{d.slug}.py" else "."))
+                   + (", or give --file." if target.name == f"{d.slug}.py" else "."), EXIT_USAGE)
     call = runner.parse_call(d, text) if text is not None else runner.example_call(d)
     with ui.console.status("Running your code and the reference…"):
         result = runner.run(d, target, call)
     cli_drill.render_run(d, result)
+
+
+def _check_usage(slug: str | None, flags: dict[str, bool], *, force: bool, yes: bool) -> None:
+    """Options that cannot go together (or need a drill name) are a usage error: exit status 2."""
+    given = [name for name, on in flags.items() if on]
+    if slug is None and given:
+        raise fail(f"{given[0]} needs a drill name, e.g. `mlprep drill knn {given[0]}`.", EXIT_USAGE)
+    actions = [name for name in ("--check", "--watch", "--hint", "--solution", "--reset") if flags[name]]
+    if len(actions) > 1:
+        raise fail(f"{actions[0]} and {actions[1]} cannot be used together; choose one.", EXIT_USAGE)
+    if force and not flags["--solution"]:
+        raise fail("--force only goes with --solution.", EXIT_USAGE)
+    if yes and not flags["--reset"]:
+        raise fail("--yes only goes with --reset.", EXIT_USAGE)
 
 
 def _show_hint(store, d) -> None:
@@ -217,8 +245,9 @@ def _grade_and_record(store, d, target: Path):
         solved_after = describe_interval(datetime.now(first.tzinfo), first).replace("in ", "", 1)
     cli_drill.render_verdict(outcome.verdict, None, solved_after)
     cli_drill.render_schedule(outcome.review)
-    cli_drill.render_hint_offer(d, outcome)
-    if not outcome.verdict.ok and outcome.verdict.kind != "not_implemented":
+    if outcome.verdict.graded:
+        cli_drill.render_hint_offer(d, outcome)
+    if not outcome.verdict.ok and outcome.verdict.graded and outcome.verdict.kind != "not_implemented":
 
         cli_drill.render_related(d, load_bank_warned(), store)
     return outcome.verdict
