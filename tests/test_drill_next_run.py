@@ -95,7 +95,7 @@ def test_next_when_everything_is_passed_and_nothing_due(catalogue):
 def test_next_with_an_action_option_is_refused_naming_the_drill(catalogue):
     first = path_order(catalogue)[0]
     result = cli.invoke(app, ["drill", "next", "--check"])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a usage error
     assert f"mlprep drill {first} --check" in flat(result.output)
 
 
@@ -198,7 +198,7 @@ def test_run_keeps_the_sandbox_limits(catalogue):
 
 def test_run_without_a_file_says_how_to_create_it(catalogue):
     result = cli.invoke(app, ["drill", "knn", "--run"])
-    assert result.exit_code == 1 and "mlprep drill knn" in flat(result.output)
+    assert result.exit_code == 2 and "mlprep drill knn" in flat(result.output)
 
 
 def test_run_and_next_through_the_installed_command(catalogue, tmp_path, mlprep_home):

@@ -243,12 +243,16 @@ def _call(worker: Any, name: str, args: list, kwargs: dict, check_mutation: bool
         if name not in worker.names:
             return Side(False, f"your file does not define `{name}`; keep the names from the starter file.")
         started = time.monotonic()
-        reply = worker.request(("call", ("attr", name), wire.encode(tuple(args)), wire.encode(kwargs),
-                                check_mutation), "running it")
+        sent = (wire.encode(tuple(args)), wire.encode(kwargs))
+        reply = worker.request(("call", ("attr", name), sent[0], sent[1], check_mutation), "running it")
         seconds = time.monotonic() - started
     except Exception as exc:  # noqa: BLE001 - every failure of the code run is shown, not raised
         return Side(False, _failure(exc), output=worker.output_since_last())
-    _, value, mutated, _elapsed = reply
+    from mlprep.sandbox.plugin import _mutated
+
+    _, value, reported = reply
+    # The same trusted-side comparison grading uses: what was sent against what came back.
+    mutated = _mutated(sent, reported) if check_mutation and isinstance(reported, tuple) and len(reported) == 3 else []
     value = wire.decode(value, _Object)
     side = Side(True, format_value(value), value, worker.output_since_last(), seconds)
     if mutated:
