@@ -89,9 +89,9 @@ def test_drill_list_filters_by_section_and_status(mlprep_home, tmp_path):
     due = runner.invoke(app, ["drill", "--status", "due"])
     assert due.exit_code == 0 and "No drill matches" in due.output
     bad = runner.invoke(app, ["drill", "--status", "later"])
-    assert bad.exit_code == 1 and "todo, passed, due" in bad.output
+    assert bad.exit_code == 2 and "todo, passed, due" in bad.output
     nosec = runner.invoke(app, ["drill", "--section", "nope"])
-    assert nosec.exit_code == 1 and "--section 'nope'" in nosec.output
+    assert nosec.exit_code == 2 and "--section 'nope'" in nosec.output
 
 
 def test_a_unique_prefix_selects_a_drill_and_an_ambiguous_one_lists_the_candidates(mlprep_home):
@@ -100,7 +100,7 @@ def test_a_unique_prefix_selects_a_drill_and_an_ambiguous_one_lists_the_candidat
     shown = runner.invoke(app, ["drill", "multi-head"])
     assert shown.exit_code == 0 and "multi-head-attention.py" in shown.output
     ambiguous = runner.invoke(app, ["drill", "multi"])
-    assert ambiguous.exit_code == 1
+    assert ambiguous.exit_code == 2
     assert "multi-head-attention" in ambiguous.output and "multinomial-naive-bayes" in ambiguous.output
 
 

@@ -43,7 +43,7 @@ def drill(
     from mlprep.drills import sitting
     from mlprep.store.db import Store, utcnow
 
-    _check_usage(slug, {"--check": check, "--watch": watch, "--hint": hint, "--solution": solution,
+    _check_usage(slug, {"--check": check, "--watch": watch, "--hint": hint, "--solution": solution or diff,
                         "--reset": reset, "--file": file is not None, "--edit": edit}, force=force, yes=yes)
     drills_found, drill_problems = drilllib.check_drills()
     all_drills = dict(sorted(drills_found.items(), key=lambda kv: (kv[1].order, kv[0])))
