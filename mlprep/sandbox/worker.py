@@ -217,6 +217,12 @@ def main(argv: list[str]) -> int:
     sys.stderr = open(2, "w", buffering=1, closefd=False)
     import numpy  # noqa: F401 - warm the import before limits and user code
 
+    # Writes only under the private grading folder (our TMPDIR and cwd), where the OS allows it.
+    import tempfile
+
+    from mlprep.sandbox import confine
+
+    confine.confine_worker(tempfile.gettempdir())
     _limit_resources(memory_mb, cpu_seconds)
     sys.meta_path.insert(0, _Blocker(forbidden))
     sys.path.insert(0, os.path.dirname(submission))

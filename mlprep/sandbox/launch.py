@@ -1,0 +1,118 @@
+"""The grading process tree's top (`python -m mlprep.sandbox.launch`), started by the grader.
+
+    grader (the CLI)
+      └─ supervisor: this module's `main` — child subreaper, never runs tests or user code
+           └─ pytest process: imports pytest, NumPy and the plugin, then waits for "go" on stdin
+                └─ worker (started by the plugin): imports and runs the submission
+                     └─ whatever the submission starts (setsid, double forks: all adopted by the supervisor)
+
+The pytest process starts warm and waits, so the grader can start one ahead of time (`mlprep drill
+--watch` does while you edit) and grading begins the moment "go" arrives: one JSON line with the
+plugin's settings, the pytest arguments and the results key. Nothing about the user's data, workspace
+or settings is in any of these processes' environment or command line; they are made non-dumpable, so
+no other process of the user can read their memory (the key) through /proc or ptrace.
+
+When pytest ends — or the grader sends SIGTERM (time limit, Ctrl-C) — the supervisor kills every
+process still below it and exits with pytest's status (a signal death is passed on as the same signal).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sys
+
+from mlprep.sandbox import confine
+
+
+class _Stop(Exception):
+    pass
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise _Stop(signum)
+
+
+def _pytest_process() -> None:
+    """The forked child: warm up, wait for "go", run pytest. Never returns."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # only the grader decides when grading stops
+    confine.set_parent_death_signal(signal.SIGKILL)
+    code = 3
+    try:
+        import numpy  # noqa: F401 - the hidden suite and reference need it: import before "go"
+        import pytest
+
+        import mlprep.drillkit  # noqa: F401
+        import mlprep.sandbox.plugin  # noqa: F401
+
+        line = sys.stdin.buffer.readline()
+        if not line.strip():
+            os._exit(0)  # the grader cancelled this run before it began
+        go = json.loads(line)
+        devnull = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(devnull, 0)
+        os.close(devnull)
+        key_r, key_w = os.pipe()
+        os.write(key_w, go["key"].encode("ascii"))
+        os.close(key_w)
+        os.environ.update({str(k): str(v) for k, v in go["env"].items()})
+        os.environ["MLPREP_DRILL_KEY_FD"] = str(key_r)
+        code = int(pytest.main([str(a) for a in go["args"]]))
+    except BaseException as exc:  # noqa: BLE001 - reported through the exit code and the log
+        print(f"mlprep grading process: {type(exc).__name__}: {exc}", file=sys.stderr)
+    finally:
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        finally:
+            os._exit(code)
+
+
+def main() -> int:
+    parent = os.getppid()
+    confine.set_parent_death_signal(signal.SIGTERM)  # the grader died: clean up and go
+    if os.getppid() != parent:
+        return 1
+    confine.set_dumpable(False)
+    subreaper = confine.set_subreaper()
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, _stop)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if not hasattr(os, "fork"):  # no fork (not POSIX): run pytest here, without a supervisor
+        _pytest_process()
+    child = os.fork()
+    if child == 0:
+        _pytest_process()
+    status: int | None = None
+    stopped = None
+    try:
+        while status is None:
+            try:
+                pid, st = os.wait()
+            except ChildProcessError:
+                break
+            if pid == child:
+                status = st
+    except _Stop as exc:
+        stopped = exc.args[0]
+    finally:
+        for sig in (signal.SIGTERM, signal.SIGHUP):
+            signal.signal(sig, signal.SIG_IGN)
+        # Everything below us goes: the pytest process if still running, the worker, and every process
+        # the submission started (adopted by us when their parents died, if we are a subreaper).
+        confine.kill_descendants(groups=(child,) if not subreaper else ())
+    if stopped is not None:
+        return 128 + int(stopped)
+    if status is None:
+        return 3
+    if os.WIFSIGNALED(status):
+        sig = os.WTERMSIG(status)
+        signal.signal(sig, signal.SIG_DFL)
+        os.kill(os.getpid(), sig)
+    return os.waitstatus_to_exitcode(status) if hasattr(os, "waitstatus_to_exitcode") else status >> 8
+
+
+if __name__ == "__main__":
+    sys.exit(main())
