@@ -23,7 +23,7 @@ import os
 import signal
 import sys
 
-from mlprep.sandbox import confine
+from mlprep.sandbox import confine, warm
 
 
 class _Stop(Exception):
@@ -34,58 +34,13 @@ def _stop(signum: int, frame: object) -> None:
     raise _Stop(signum)
 
 
-_prestarted: tuple | None = None  # (Popen, request pipe, reply pipe) of a worker waiting for its arguments
-
-
-def _prestart_worker() -> None:
-    """Start the worker now (it imports NumPy while pytest starts); the plugin takes it (`take_worker`)."""
-    global _prestarted
-    import subprocess
-    import tempfile
-
-    req_r, req_w = os.pipe()
-    rep_r, rep_w = os.pipe()
-    try:
-        proc = subprocess.Popen([sys.executable, "-m", "mlprep.sandbox.worker", "--wait", str(req_r), str(rep_w)],
-                                pass_fds=(req_r, rep_w), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL, cwd=tempfile.gettempdir(), start_new_session=True)
-    except OSError:
-        for fd in (req_r, req_w, rep_r, rep_w):
-            os.close(fd)
-        return
-    os.close(req_r)
-    os.close(rep_w)
-    _prestarted = (proc, os.fdopen(req_w, "wb", buffering=0), os.fdopen(rep_r, "rb", buffering=0))
-
-
-def take_worker(args: list[str]) -> tuple | None:
-    """The pre-started worker, given its arguments (submission, capture file, forbidden, memory, CPU):
-    (process, request stream, reply stream), or None (none was started, or it is gone). Once only."""
-    global _prestarted
-    warm, _prestarted = _prestarted, None
-    if warm is None:
-        return None
-    proc, to_worker, from_worker = warm
-    if proc.poll() is None:
-        from mlprep.sandbox import wire
-
-        try:
-            wire.send(to_worker, ("start", list(args)))
-            return warm
-        except OSError:
-            pass
-    to_worker.close()
-    from_worker.close()
-    return None
-
-
 def _pytest_process() -> None:
     """The forked child: warm up, wait for "go", run pytest. Never returns."""
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # only the grader decides when grading stops
     confine.set_parent_death_signal(signal.SIGKILL)
     code = 3
-    _prestart_worker()
+    warm.prestart_worker()
     try:
         import numpy  # noqa: F401 - the hidden suite and reference need it: import before "go"
         import pytest
@@ -132,7 +87,7 @@ def main() -> int:
     if child == 0:
         _pytest_process()
     status: int | None = None
-    stopped = None
+    stopped: int | None = None
     try:
         while status is None:
             try:
@@ -142,7 +97,7 @@ def main() -> int:
             if pid == child:
                 status = st
     except _Stop as exc:
-        stopped = exc.args[0]
+        stopped = int(exc.args[0])
     finally:
         for sig in (signal.SIGTERM, signal.SIGHUP):
             signal.signal(sig, signal.SIG_IGN)
@@ -154,9 +109,9 @@ def main() -> int:
     if status is None:
         return 3
     if os.WIFSIGNALED(status):
-        sig = os.WTERMSIG(status)
-        signal.signal(sig, signal.SIG_DFL)
-        os.kill(os.getpid(), sig)
+        died = os.WTERMSIG(status)
+        signal.signal(died, signal.SIG_DFL)
+        os.kill(os.getpid(), died)
     return os.waitstatus_to_exitcode(status) if hasattr(os, "waitstatus_to_exitcode") else status >> 8
 
 

@@ -90,9 +90,9 @@ class Worker:
         if self.proc is not None and self.proc.poll() is None:
             return
         cpu = int(self.cfg.time_limit) + 10
-        from mlprep.sandbox import launch
+        from mlprep.sandbox import warm as prestarted
 
-        warm = launch.take_worker([self.cfg.submission, self.capture.name, self.cfg.forbidden,
+        warm = prestarted.take_worker([self.cfg.submission, self.capture.name, self.cfg.forbidden,
                                    str(self.cfg.memory_mb), str(cpu)])
         if warm is not None:  # pre-started by the grading launcher, NumPy already imported
             self.proc, self.to_worker, self.from_worker = warm

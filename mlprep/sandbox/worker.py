@@ -233,13 +233,13 @@ def main(argv: list[str]) -> int:
     os.close(fd)
     sys.stdout = open(1, "w", buffering=1, closefd=False)
     sys.stderr = open(2, "w", buffering=1, closefd=False)
-    import numpy  # noqa: F401 - warm the import before limits and user code
-
-    # Writes only under the private grading folder (our TMPDIR and cwd), where the OS allows it.
     import tempfile
+
+    import numpy  # noqa: F401 - warm the import before limits and user code
 
     from mlprep.sandbox import confine
 
+    # Writes only under the private grading folder (our TMPDIR and cwd), where the OS allows it.
     confine.confine_worker(tempfile.gettempdir())
     _limit_resources(memory_mb, cpu_seconds)
     sys.meta_path.insert(0, _Blocker(forbidden))
