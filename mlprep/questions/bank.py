@@ -2,23 +2,24 @@
 
 Banks come from three places, in this order: the built-in `content/` folder, the user's banks
 folder (`<data home>/banks`), and any `--bank PATH` given on the command line (a file or a folder).
-Each file is validated once (see `schema.py`) and the result is cached as a pickle keyed by the
+Each file is validated once (see `schema.py`) and the result is cached as JSON keyed by the
 file's path, size and modification time, so starting a quiz does not re-parse YAML or import
-pydantic unless a bank changed.
+pydantic unless a bank changed. The cache is plain data on purpose: loading it never runs code
+(a pickle would), so a tampered cache file can at worst be rejected and rebuilt.
 """
 
 from __future__ import annotations
 
 import hashlib
-import pickle
+import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from mlprep import __version__, paths
 from mlprep.errors import ContentError, InvalidValue, Problem
 from mlprep.fsutil import atomic_write
-from mlprep.questions.model import Question
+from mlprep.questions.model import TYPES, Question
 
 BANK_SUFFIXES = (".yaml", ".yml")
 
@@ -86,12 +87,44 @@ def _display(path: Path) -> str:
 
 def _cache_path(path: Path) -> Path:
     digest = hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:20]
-    return paths.cache_dir() / f"bank-{digest}.pickle"
+    return paths.cache_dir() / f"bank-{digest}.json"
 
 
-def _stamp(path: Path) -> tuple[str, int, int, str]:
+CACHE_FORMAT = 2  # 1 was a pickle
+_FIELDS = [f.name for f in fields(Question)]
+
+
+def _stamp(path: Path) -> list:
     st = path.stat()
-    return (str(path.resolve()), st.st_size, st.st_mtime_ns, __version__)
+    return [str(path.resolve()), st.st_size, st.st_mtime_ns, __version__, CACHE_FORMAT, _FIELDS]
+
+
+def _encode(stamp: list, questions: list[Question], section: Section) -> str:
+    return json.dumps({"stamp": stamp, "section": [section.id, section.title, section.order],
+                       "questions": [q.__dict__ for q in questions]}, ensure_ascii=False, allow_nan=True)
+
+
+def _question(data: dict) -> Question:
+    # Every sequence a Question holds is a tuple (JSON has only lists); built without __init__ for speed,
+    # as unpickling did: the fields were validated when the cache was written.
+    for k, v in data.items():
+        if type(v) is list:
+            data[k] = tuple(v)
+    q = object.__new__(Question)
+    q.__dict__.update(data)
+    return q
+
+
+def _decode(text: str, stamp: list) -> tuple[list[Question], Section] | None:
+    data = json.loads(text)
+    if not isinstance(data, dict) or data.get("stamp") != stamp:
+        return None
+    sid, title, order = data["section"]
+    questions = [_question(d) for d in data["questions"]]
+    if any(set(q.__dict__) != set(_FIELDS) or type(q.id) is not str or q.type not in TYPES
+           or type(q.prompt) is not str or type(q.difficulty) is not int for q in questions):
+        return None
+    return questions, Section(str(sid), str(title), int(order))
 
 
 def load_file(path: Path, use_cache: bool = True) -> tuple[list[Question], Section | None, list[Problem]]:
@@ -104,10 +137,9 @@ def load_file(path: Path, use_cache: bool = True) -> tuple[list[Question], Secti
         return [], None, [Problem(display, None, "", f"cannot read file: {exc}")]
     if use_cache and cache.exists():
         try:
-            with cache.open("rb") as fh:
-                cached_stamp, questions, section = pickle.load(fh)
-            if cached_stamp == stamp:
-                return questions, section, []
+            cached = _decode(cache.read_text(encoding="utf-8"), stamp)
+            if cached is not None:
+                return cached[0], cached[1], []
         except Exception:  # a stale or corrupt cache is simply rebuilt
             pass
     from mlprep.questions.schema import validate_file
@@ -115,16 +147,20 @@ def load_file(path: Path, use_cache: bool = True) -> tuple[list[Question], Secti
     questions, model, problems = validate_file(path, display)
     section = Section(model.id, model.title, model.order if model.order is not None else 1000) if model else None
     if use_cache and not problems and section is not None:
-        _write_cache(cache, (stamp, questions, section))
+        try:
+            write_cache(cache, _encode(stamp, questions, section))
+        except (TypeError, ValueError):
+            pass  # a value JSON cannot hold: this bank is simply not cached
     return questions, section, problems
 
 
-def _write_cache(cache: Path, payload: object) -> None:
+def write_cache(cache: Path, text: str) -> None:
+    """Write a cache file (JSON text) atomically; caching is an optimisation, so errors are ignored."""
     try:
-        data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
+        data = text.encode("utf-8")
         atomic_write(cache, lambda tmp: tmp.write_bytes(data), fsync=False)
     except OSError:
-        pass  # caching is an optimisation; a read-only home still works
+        pass  # a read-only home still works
 
 
 def check_files(files: Iterable[Path], use_cache: bool = True) -> tuple[Bank, list[Problem]]:
