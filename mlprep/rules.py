@@ -17,6 +17,7 @@ FAST_MINUTES = {1: 10, 2: 20, 3: 30}   # a first-attempt pass within this many m
 DEFAULT_FORBIDDEN_IMPORTS = ("sklearn", "scipy", "torch", "tensorflow", "jax", "keras", "statsmodels")
 DEFAULT_TIME_LIMIT = 20     # seconds for all calls into a submission
 DEFAULT_MEMORY_MB = 2048    # address-space limit of the process that runs a submission
+WATCH_POLL_SECONDS = 0.1    # `drill --watch` checks the file's modification time this often
 
 # ------------------------------------------------------------------ settings (`mlprep config`)
 SETTINGS = {  # name -> (default, description)

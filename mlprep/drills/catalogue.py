@@ -262,6 +262,21 @@ def _check_folders(folders: list[Path]) -> tuple[dict[str, Drill], list[Problem]
     return drills, problems
 
 
+def hash_problems(folders: list[Path]) -> list[Problem]:
+    """Lint: drill folders whose trusted files differ from their drills folder's hashes.json. A folder
+    outside the built-in drills is checked only when its parent has a manifest."""
+    from mlprep.sandbox import manifest
+
+    by_root: dict[Path, list[Path]] = {}
+    for folder in folders:
+        by_root.setdefault(Path(folder).resolve().parent, []).append(Path(folder).resolve())
+    problems: list[Problem] = []
+    for root, group in by_root.items():
+        if (root / manifest.MANIFEST).exists() or root == paths.drills_dir().resolve():
+            problems += manifest.stale(root, group)
+    return problems
+
+
 def load_drills(root: Path | None = None, strict: bool = True) -> dict[str, Drill]:
     """All valid drills by slug, in catalogue order (`order`, then slug).
 

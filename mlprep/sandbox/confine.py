@@ -122,8 +122,9 @@ def protection() -> Protection:
     """Probe (without restricting anything) what confinement grading will get on this machine."""
     abi, err = landlock_abi()
     if abi:
-        extra = "; signals and ptrace scoped to the grading processes" if abi >= 6 else ""
-        return Protection(abi, f"Landlock ABI {abi}: writes confined to the grading folder{extra}")
+        reach = "/proc and signals" if abi >= 6 else "/proc"
+        return Protection(abi, f"Landlock ABI {abi}: writes confined to the grading folder; other processes' "
+                               f"{reach} out of reach")
     if sys.platform == "darwin":
         why = "macOS has no Landlock"
     elif not sys.platform.startswith("linux"):

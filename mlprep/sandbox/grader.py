@@ -312,6 +312,12 @@ class GradingRun:
             proc.wait()
 
     def close(self) -> None:
+        import signal
+
+        # A second Ctrl-C must not interrupt the cleanup half-way (and leave processes or files behind).
+        masked = hasattr(signal, "pthread_sigmask") and _main_thread()
+        if masked:
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
         try:
             self.stop()
             if self.proc is not None and self.proc.stdin is not None and not self.proc.stdin.closed:
@@ -323,22 +329,38 @@ class GradingRun:
             if log is not None:
                 log.close()
         finally:
-            _remove_tree(self.dir)
+            try:
+                _remove_tree(self.dir)
+            finally:
+                if masked:
+                    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+def _main_thread() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
 
 
 _warm: GradingRun | None = None
+_warm_failed = 0.0  # when a pre-started run last died unused: do not restart it in a tight loop
+PRESTART_RETRY_SECONDS = 5.0
 
 
 def prestart(drill: Drill) -> None:
     """Start the next grading process for `drill` now, so the next `grade` (a --watch save) begins warm."""
-    global _warm
+    global _warm, _warm_failed
     if _warm is not None and _warm.alive and _warm.drill.slug == drill.slug and _warm.folder == Path(drill.folder):
         return
+    if _warm is not None and not _warm.alive:
+        _warm_failed = time.monotonic()
     discard_prestarted()
+    if time.monotonic() - _warm_failed < PRESTART_RETRY_SECONDS:
+        return
     try:
         _warm = GradingRun(drill)
     except (OSError, DrillError):
-        _warm = None  # the real grade reports it
+        _warm, _warm_failed = None, time.monotonic()  # the real grade reports it
 
 
 def discard_prestarted() -> None:

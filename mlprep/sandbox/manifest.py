@@ -72,11 +72,14 @@ def load(root: Path) -> dict[str, str]:
 
 
 def modified_error(slug: str, name: str, root: Path, during: bool = False) -> DrillError:
+    from mlprep import paths
+
     when = "while it was being graded" if during else "since mlprep was installed"
-    return DrillError(f"the drill {slug!r}'s files were modified {when} ({name} does not match "
+    regen = "mlprep content hashes" + ("" if Path(root).resolve() == paths.drills_dir().resolve() else f" {root}")
+    return DrillError(f"the files of the drill {slug!r} were modified {when} ({name} does not match "
                       f"{Path(root) / MANIFEST}), so it was not graded and nothing was recorded. Reinstall "
                       "mlprep (`pip install --force-reinstall mlprep`, or `git checkout drills/` in a clone); if "
-                      "you changed the drill on purpose, run `mlprep content hashes`.")
+                      f"you changed the drill on purpose, run `{regen}`.")
 
 
 def verified(folder: Path) -> dict[str, bytes]:

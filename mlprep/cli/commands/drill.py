@@ -9,7 +9,7 @@ import typer
 
 from mlprep.cli import console as ui
 from mlprep.cli.common import fail
-from mlprep.rules import DRILL_PREFIX
+from mlprep.rules import DRILL_PREFIX, WATCH_POLL_SECONDS
 
 
 def drill(
@@ -153,6 +153,8 @@ def _open_editor(target: Path) -> None:
 def _watch(store, d, target: Path) -> None:
     import time
 
+    from mlprep.sandbox import grader
+
     ui.console.print(f"Watching [bold]{target}[/]: save the file to regrade; Ctrl-C to stop.")
     last = None
     try:
@@ -167,9 +169,14 @@ def _watch(store, d, target: Path) -> None:
                 verdict = _grade_and_record(store, d, target)
                 if verdict.ok:
                     ui.console.print("[dim]Keep editing to improve it, or Ctrl-C to stop.[/]")
-            time.sleep(0.5)
+            # The next grade's processes start now, while you edit: a save is graded by a warm, unused one.
+            grader.prestart(d)
+            time.sleep(WATCH_POLL_SECONDS)
     except KeyboardInterrupt:
+        grader.discard_prestarted()  # everything grading started is gone before we say so
         ui.console.print("\nStopped watching.")
+    finally:
+        grader.discard_prestarted()
 
 
 # ---------------------------------------------------------------- where / config
