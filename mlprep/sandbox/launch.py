@@ -34,6 +34,19 @@ def _stop(signum: int, frame: object) -> None:
     raise _Stop(signum)
 
 
+def _warm_pytest() -> None:
+    """Import pytest's built-in plugins now (pytest.main would import them after "go")."""
+    import importlib
+
+    from _pytest.config import default_plugins
+
+    for name in default_plugins:
+        try:
+            importlib.import_module(f"_pytest.{name}")
+        except Exception:  # noqa: BLE001 - a plugin this pytest lacks is simply not warmed
+            pass
+
+
 def _pytest_process() -> None:
     """The forked child: warm up, wait for "go", run pytest. Never returns."""
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
@@ -46,8 +59,9 @@ def _pytest_process() -> None:
         import pytest
 
         import mlprep.drillkit  # noqa: F401
-        import mlprep.sandbox.results  # noqa: F401 - the plugin's imports (pytest imports the plugin itself,
-        import mlprep.sandbox.wire  # noqa: F401 - to rewrite its asserts)
+        import mlprep.sandbox.plugin  # noqa: F401
+
+        _warm_pytest()
 
         line = sys.stdin.buffer.readline()
         if not line.strip():
