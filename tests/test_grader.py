@@ -2,7 +2,9 @@
 verdict in tests/fixtures/expected (status, kind, tests passed, a phrase of the message). They cover
 every class of broken submission: syntax error, empty file, import errors, NotImplementedError,
 wrong values/types/shapes, NaN, None, infinite loop, memory bomb, sys.exit, os._exit, floods of
-output, input mutation, forbidden imports (static and dynamic), forged results, monkeypatching."""
+output, input mutation, forbidden imports (static and dynamic), forged results, monkeypatching, and hostile
+ones that look for the user's data, write outside their folder, tamper with the reference or leave
+processes behind (tests/test_sandbox_isolation.py checks what they leave)."""
 
 from __future__ import annotations
 
@@ -14,6 +16,8 @@ from typer.testing import CliRunner
 
 from mlprep.cli.app import app
 from mlprep.drills.catalogue import load_drill
+from mlprep.errors import DrillError
+from mlprep.sandbox.confine import protection
 from mlprep.sandbox.grader import grade
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -29,6 +33,12 @@ def test_every_submission_has_an_expectation():
 @pytest.mark.parametrize("case", CASES)
 def test_verdict_matches_fixture(case):
     expected = json.loads((FIXTURES / "expected" / f"{case}.json").read_text())
+    if expected.get("requires") == "landlock" and not protection().confined:
+        pytest.skip(f"needs Landlock write confinement: {protection().summary}")
+    if "raises" in expected:  # the grader could not run: no verdict, an error naming why
+        with pytest.raises(DrillError, match=expected["raises"]):
+            grade(DRILL, FIXTURES / "submissions" / f"{case}.py")
+        return
     v = grade(DRILL, FIXTURES / "submissions" / f"{case}.py")
     text = " | ".join([v.headline] + [t.message for t in v.tests])
     assert (v.status, v.kind) == (expected["status"], expected["kind"]), text

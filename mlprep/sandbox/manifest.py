@@ -74,7 +74,11 @@ def load(root: Path) -> dict[str, str]:
 def modified_error(slug: str, name: str, root: Path, during: bool = False) -> DrillError:
     from mlprep import paths
 
-    when = "while it was being graded" if during else "since mlprep was installed"
+    if during:
+        return DrillError(f"the grader's copy of the drill {slug!r} ({name}) was changed while it was being "
+                          "graded — by the code under test? — so there is no verdict and nothing was recorded. "
+                          "A submission must not touch the grading folder.")
+    when = "since mlprep was installed"
     regen = "mlprep content hashes" + ("" if Path(root).resolve() == paths.drills_dir().resolve() else f" {root}")
     return DrillError(f"the files of the drill {slug!r} were modified {when} ({name} does not match "
                       f"{Path(root) / MANIFEST}), so it was not graded and nothing was recorded. Reinstall "
