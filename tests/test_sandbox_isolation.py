@@ -287,3 +287,49 @@ def test_where_names_the_protection():
     assert "grading sandbox" in result.output
     words = " ".join(result.output.split())
     assert ("writes confined to the grading folder" in words) == confine.protection().confined
+
+
+# ------------------------------------------------------------------ caches never run code
+
+class _RunsCode:
+    def __init__(self, marker: Path):
+        self.marker = marker
+
+    def __reduce__(self):
+        return (Path.touch, (self.marker,))
+
+
+def test_the_bank_cache_is_json_and_a_tampered_one_is_rebuilt(tmp_path):
+    import pickle
+
+    from mlprep.questions import bank
+    from tests.helpers import question, write_bank
+
+    path = write_bank(tmp_path / "b.yaml", [question("q1"), question("q2", "multi"), question("q3", "short")])
+    questions, section, problems = bank.load_file(path)
+    assert not problems
+    cache = bank._cache_path(path)
+    assert cache.suffix == ".json"
+    plain = json.loads(cache.read_text(encoding="utf-8"))
+    assert bank.load_file(path)[0] == questions  # from the cache, tuples and all
+    marker = tmp_path / "code-ran"
+    cache.write_bytes(pickle.dumps(_RunsCode(marker)))  # what a pickle cache would have executed
+    assert bank.load_file(path)[0] == questions and not marker.exists()
+    plain["cols"]["type"] = {"all": "evil"}
+    cache.write_text(json.dumps(plain), encoding="utf-8")
+    assert bank.load_file(path)[0] == questions  # rejected and rebuilt
+    assert json.loads(cache.read_text(encoding="utf-8"))["cols"]["type"] != {"all": "evil"}
+
+
+def test_the_drill_catalogue_cache_is_json(tmp_path):
+    from mlprep.drills.catalogue import check_drills
+
+    drills, problems = check_drills(FIXTURES / "drills")
+    again, again_problems = check_drills(FIXTURES / "drills")
+    assert again == drills and again_problems == problems
+    from mlprep import paths
+
+    caches = list(paths.cache_dir().glob("drills-*"))
+    assert caches and all(c.suffix == ".json" for c in caches)
+    for c in caches:
+        json.loads(c.read_text(encoding="utf-8"))

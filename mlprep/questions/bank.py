@@ -13,8 +13,10 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Sequence
+from copy import copy
 from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import Any
 
 from mlprep import __version__, paths
 from mlprep.errors import ContentError, InvalidValue, Problem
@@ -90,7 +92,7 @@ def _cache_path(path: Path) -> Path:
     return paths.cache_dir() / f"bank-{digest}.json"
 
 
-CACHE_FORMAT = 2  # 1 was a pickle
+CACHE_FORMAT = 4  # 1 was a pickle; 2 and 3 other JSON layouts
 _FIELDS = [f.name for f in fields(Question)]
 
 
@@ -100,30 +102,62 @@ def _stamp(path: Path) -> list:
 
 
 def _encode(stamp: list, questions: list[Question], section: Section) -> str:
-    return json.dumps({"stamp": stamp, "section": [section.id, section.title, section.order],
-                       "questions": [q.__dict__ for q in questions]}, ensure_ascii=False, allow_nan=True)
+    # By column: a field with one value for the whole bank (source, section, language...) is stored once.
+    # Smaller than one object per question, and much quicker to parse.
+    cols: dict[str, Any] = {}
+    for f in _FIELDS:
+        values = [q.__dict__[f] for q in questions]
+        same = bool(values) and all(v == values[0] and type(v) is type(values[0]) for v in values)
+        cols[f] = {"all": values[0]} if same else {"each": values}
+    return json.dumps({"stamp": stamp, "section": [section.id, section.title, section.order], "n": len(questions),
+                       "cols": cols}, ensure_ascii=False, allow_nan=True, separators=(",", ":"))
 
 
-def _question(data: dict) -> Question:
-    # Every sequence a Question holds is a tuple (JSON has only lists); built without __init__ for speed,
-    # as unpickling did: the fields were validated when the cache was written.
-    for k, v in data.items():
-        if type(v) is list:
-            data[k] = tuple(v)
-    q = object.__new__(Question)
-    q.__dict__.update(data)
-    return q
+def _column(col: dict, n: int, tuples: bool) -> Any:
+    if "all" in col:
+        value = col["all"]
+        if tuples and type(value) is list:
+            value = tuple(value)
+        if isinstance(value, (dict, list)):  # mutable: each question gets its own copy
+            return [copy(value) for _ in range(n)] if type(value) is list else [dict(value) for _ in range(n)]
+        return [value] * n  # immutable: one object shared by every question
+    values = col["each"]
+    if len(values) != n:
+        raise ValueError("column length")
+    return [tuple(v) if type(v) is list else v for v in values] if tuples else values
 
 
 def _decode(text: str, stamp: list) -> tuple[list[Question], Section] | None:
-    data = json.loads(text)
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()  # tens of thousands of new containers, none of them garbage: no collections meanwhile
+    try:
+        return _decode_data(json.loads(text), stamp)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _decode_data(data: Any, stamp: list) -> tuple[list[Question], Section] | None:
     if not isinstance(data, dict) or data.get("stamp") != stamp:
         return None
     sid, title, order = data["section"]
-    questions = [_question(d) for d in data["questions"]]
-    if any(set(q.__dict__) != set(_FIELDS) or type(q.id) is not str or q.type not in TYPES
-           or type(q.prompt) is not str or type(q.difficulty) is not int for q in questions):
+    n, cols = int(data["n"]), data["cols"]
+    if list(cols) != _FIELDS:
         return None
+    columns = [_column(cols[f], n, f in ("tags", "choices", "answer")) for f in _FIELDS]
+    by_name = dict(zip(_FIELDS, columns))
+    if not (all(type(v) is str for v in by_name["id"]) and all(v in TYPES for v in by_name["type"])
+            and all(type(v) is str for v in by_name["prompt"]) and all(type(v) is int for v in by_name["difficulty"])):
+        return None  # not what this version writes: rebuild
+    new, setattr_, fields_ = object.__new__, object.__setattr__, _FIELDS
+    questions = []
+    for row in zip(*columns):
+        q = new(Question)
+        # Built without __init__, as unpickling did: the values were validated when the cache was written.
+        setattr_(q, "__dict__", dict(zip(fields_, row)))
+        questions.append(q)
     return questions, Section(str(sid), str(title), int(order))
 
 
