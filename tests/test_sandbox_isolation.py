@@ -200,7 +200,7 @@ def test_interrupted_grading_stops_every_process(tmp_path):
     drill, _ = load_drill(FIXTURES / "drills" / "double")
     submission = tmp_path / "loop.py"
     submission.write_text("import os, time\nCHILD = os.fork()\nwhile True:\n    time.sleep(0.1)\n")
-    run = GradingRun(drill)
+    run = GradingRun(drill, 60)
     pid = run.proc.pid
     import signal
     import threading
@@ -210,7 +210,7 @@ def test_interrupted_grading_stops_every_process(tmp_path):
     started = time.monotonic()
     try:
         with pytest.raises(KeyboardInterrupt):
-            run.run(submission, 60)
+            run.run(submission)
     finally:
         timer.cancel()
         below = confine.descendants(pid)
@@ -333,3 +333,35 @@ def test_the_drill_catalogue_cache_is_json(tmp_path):
     assert caches and all(c.suffix == ".json" for c in caches)
     for c in caches:
         json.loads(c.read_text(encoding="utf-8"))
+
+
+# ------------------------------------------------------------------ --watch and Ctrl-C
+
+def test_ctrl_c_in_watch_stops_every_grading_process(tmp_path, mlprep_home):
+    """`mlprep drill mse --watch` in a terminal: a save is graded (by the pre-started run), Ctrl-C ends the
+    command with a short message, and no process it started is left (the next pre-started run included)."""
+    pexpect = pytest.importorskip("pexpect")
+    from tests.test_e2e_pty import spawn
+
+    workspace = tmp_path / "ws"
+    workspace.mkdir()
+    target = workspace / "mse.py"
+    target.write_text((ROOT / "drills" / "mse" / "starter.py").read_text())
+    child = spawn(["drill", "mse", "--watch"], mlprep_home, workspace)
+    child.expect("still raises", timeout=120)
+    time.sleep(1.0)
+    target.write_text((ROOT / "drills" / "mse" / "solution.py").read_text())
+    child.expect("16/16 tests passed", timeout=120)
+    time.sleep(0.5)
+    below = confine.descendants(child.pid)
+    assert below, "--watch should hold a pre-started grading run"
+    child.sendintr()
+    child.expect("Stopped watching", timeout=30)
+    child.expect(pexpect.EOF, timeout=30)
+    child.close()
+    assert child.exitstatus == 0
+    deadline = time.monotonic() + 5
+    while [p for p in below if alive(p)] and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [p for p in below if alive(p)]
+    assert "Traceback" not in (child.before or "")

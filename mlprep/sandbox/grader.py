@@ -201,10 +201,12 @@ class GradingRun:
     The folder (mode 0700, removed by `close`) holds read-only copies of the drill's verified trusted files
     (`drill/`), the submission's copy (`submission/`), the results file, the pytest log, and `work/`: the
     grading processes' HOME, TMPDIR and working directory, the only place the worker may write. The
-    process waits for `go`; a run is used for exactly one grade, never again after user code ran."""
+    process gets its settings at once and collects the hidden suite, then waits for "go" (sent once the
+    submission's copy is in place); a run is used for exactly one grade, never again after user code ran."""
 
-    def __init__(self, drill: Drill):
+    def __init__(self, drill: Drill, limit: float | None = None):
         self.drill = drill
+        self.limit = float(limit or drill.time_limit)
         self.folder = Path(drill.folder)
         self.dir = Path(tempfile.mkdtemp(prefix="mlprep-grade-"))
         self.proc: subprocess.Popen | None = None
@@ -214,12 +216,23 @@ class GradingRun:
             self.work.mkdir(mode=0o700)
             self.results = self.dir / "results.jsonl"
             self.results.touch(mode=0o600)
+            (self.dir / "submission").mkdir(mode=0o700)
+            self.submission = self.dir / "submission" / f"{drill.slug}.py"  # the copy graded, written before go
             self.args = pytest_args(self.dir / "drill" / "test_hidden.py", self.dir)
             self.trusted = self._copy_trusted()
+            self.key = secrets.token_hex(32)
             self._log = (self.dir / "pytest.log").open("wb")
             self.proc = subprocess.Popen(
                 [sys.executable, "-m", "mlprep.sandbox.launch"], cwd=self.work, env=sandbox_environment(self.work),
                 stdin=subprocess.PIPE, stdout=self._log, stderr=subprocess.STDOUT, start_new_session=True)
+            setup = {"env": _plugin_settings(drill, self.submission, self.dir / "drill" / "solution.py", self.results,
+                                             self.limit), "args": self.args, "key": self.key}
+            assert self.proc.stdin is not None
+            try:
+                self.proc.stdin.write((json.dumps(setup) + "\n").encode("utf-8"))
+                self.proc.stdin.flush()
+            except OSError:
+                pass  # it died at once: `run` reports it from the exit code and the log
         except BaseException:
             self.close()
             raise
@@ -263,17 +276,12 @@ class GradingRun:
     def alive(self) -> bool:
         return self.proc is not None and self.proc.poll() is None
 
-    def run(self, submission: Path, limit: float) -> tuple[results_file.Results, bool, int | None, str]:
+    def run(self, submission: Path) -> tuple[results_file.Results, bool, int | None, str]:
         """Grade `submission` in this (unused) run: (results, timed out, exit code, the pytest log's tail)."""
         assert self.proc is not None and self.proc.stdin is not None
-        sub_dir = self.dir / "submission"
-        sub_dir.mkdir(mode=0o700)
-        copy = sub_dir / submission.name
-        copy.write_bytes(submission.read_bytes())
+        self.submission.write_bytes(submission.read_bytes())
         self._check_trusted(during=False)
-        key = secrets.token_hex(32)
-        go = {"env": _plugin_settings(self.drill, copy, self.dir / "drill" / "solution.py", self.results, limit),
-              "args": self.args, "key": key}
+        limit = self.limit
         from mlprep.sandbox import confine
 
         was_dumpable = confine.dumpable()
@@ -281,7 +289,7 @@ class GradingRun:
         timed_out = False
         try:
             try:
-                self.proc.stdin.write((json.dumps(go) + "\n").encode("utf-8"))
+                self.proc.stdin.write(b"go\n")
                 self.proc.stdin.close()
             except OSError:
                 pass  # it died before "go": reported below from its exit code and log
@@ -297,7 +305,7 @@ class GradingRun:
             if was_dumpable:
                 confine.set_dumpable(True)
         self._check_trusted(during=True)
-        res = results_file.read(self.results, key.encode("ascii"))
+        res = results_file.read(self.results, self.key.encode("ascii"))
         self._log.close()
         log = (self.dir / "pytest.log").read_text(encoding="utf-8", errors="replace")[-3000:]
         return res, timed_out, self.proc.returncode, log
@@ -356,10 +364,15 @@ _warm_failed = 0.0  # when a pre-started run last died unused: do not restart it
 PRESTART_RETRY_SECONDS = 5.0
 
 
+def _fits(run: GradingRun | None, drill: Drill, limit: float | None) -> bool:
+    return (run is not None and run.alive and run.drill.slug == drill.slug and run.folder == Path(drill.folder)
+            and run.limit == float(limit or drill.time_limit))
+
+
 def prestart(drill: Drill) -> None:
     """Start the next grading process for `drill` now, so the next `grade` (a --watch save) begins warm."""
     global _warm, _warm_failed
-    if _warm is not None and _warm.alive and _warm.drill.slug == drill.slug and _warm.folder == Path(drill.folder):
+    if _fits(_warm, drill, None):
         return
     if _warm is not None and not _warm.alive:
         _warm_failed = time.monotonic()
@@ -380,21 +393,22 @@ def discard_prestarted() -> None:
         run.close()
 
 
-def _take_run(drill: Drill) -> GradingRun:
+def _take_run(drill: Drill, limit: float | None) -> GradingRun:
+    """The pre-started run if it fits this grade, else a new one."""
     global _warm
     run, _warm = _warm, None
-    if run is not None and run.alive and run.drill.slug == drill.slug and run.folder == Path(drill.folder):
+    if run is not None and _fits(run, drill, limit):
         return run
     if run is not None:
         run.close()
-    return GradingRun(drill)
+    return GradingRun(drill, limit)
 
 
 def _run_suite(drill: Drill, path: Path, limit: float) -> tuple[results_file.Results, bool, int | None, str]:
     """One run of the hidden suite in a fresh process tree and private folder."""
-    run = _take_run(drill)
+    run = GradingRun(drill, limit)
     try:
-        return run.run(path, limit)
+        return run.run(path)
     finally:
         run.close()
 
@@ -409,7 +423,8 @@ def grade(drill: Drill, path: Path, *, time_limit: float | None = None) -> Verdi
         source = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise DrillError(f"cannot read {path}: {exc}") from None
-    first = _take_run(drill)  # verifies the drill's files; its processes warm up while we check the source
+    limit = time_limit or drill.time_limit
+    first = _take_run(drill, limit)  # verifies the drill's files; its processes warm up while we check the source
     try:
         verdict = _syntax(source, path)
         if verdict is None:
@@ -423,8 +438,7 @@ def grade(drill: Drill, path: Path, *, time_limit: float | None = None) -> Verdi
             verdict.slug = drill.slug
             verdict.seconds = time.monotonic() - started
             return verdict
-        limit = time_limit or drill.time_limit
-        run = first.run(path, limit)
+        run = first.run(path)
     finally:
         first.close()
     if run[0].ended and not run[0].complete:

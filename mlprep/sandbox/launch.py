@@ -2,15 +2,17 @@
 
     grader (the CLI)
       └─ supervisor: this module's `main` — child subreaper, never runs tests or user code
-           └─ pytest process: imports pytest, NumPy and the plugin, then waits for "go" on stdin
+           └─ pytest process: imports pytest, NumPy, the plugin and the suite, then waits for "go"
                 └─ worker (started by the plugin): imports and runs the submission
                      └─ whatever the submission starts (setsid, double forks: all adopted by the supervisor)
 
-The pytest process starts warm and waits, so the grader can start one ahead of time (`mlprep drill
---watch` does while you edit) and grading begins the moment "go" arrives: one JSON line with the
-plugin's settings, the pytest arguments and the results key. Nothing about the user's data, workspace
-or settings is in any of these processes' environment or command line; they are made non-dumpable, so
-no other process of the user can read their memory (the key) through /proc or ptrace.
+The pytest process gets its settings as soon as it starts (one JSON line on stdin: the plugin's settings,
+the pytest arguments, the results key), imports and collects the hidden suite, then waits for the line
+"go", which the grader sends once the submission's copy is in place. So the grader can start a run ahead
+of time (`mlprep drill --watch` does while you edit) and grading begins the moment "go" arrives. Nothing
+about the user's data, workspace or settings is in any of these processes' environment or command line;
+the supervisor and pytest are non-dumpable, so no other process of the user can read their memory (the
+key) or environment through /proc or ptrace.
 
 When pytest ends — or the grader sends SIGTERM (time limit, Ctrl-C) — the supervisor kills every
 process still below it and exits with pytest's status (a signal death is passed on as the same signal).
@@ -22,6 +24,7 @@ import json
 import os
 import signal
 import sys
+from typing import BinaryIO
 
 from mlprep.sandbox import confine, warm
 
@@ -47,8 +50,22 @@ def _warm_pytest() -> None:
             pass
 
 
+class _Gate:
+    """Holds the run after collection (the suite is imported, the worker warm) until "go" arrives: the
+    submission's copy is then in place and the worker, started on the first test, imports it."""
+
+    def __init__(self, channel: BinaryIO):
+        self.channel = channel
+
+    def pytest_runtestloop(self, session: object) -> None:
+        line = self.channel.readline()
+        self.channel.close()
+        if line.strip() != b"go":
+            os._exit(0)  # cancelled (the grader closed the pipe): nothing ran
+
+
 def _pytest_process() -> None:
-    """The forked child: warm up, wait for "go", run pytest. Never returns."""
+    """The forked child: warm up, read the settings, run pytest (which waits for "go"). Never returns."""
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # only the grader decides when grading stops
     confine.set_parent_death_signal(signal.SIGKILL)
@@ -63,19 +80,21 @@ def _pytest_process() -> None:
 
         _warm_pytest()
 
-        line = sys.stdin.buffer.readline()
-        if not line.strip():
-            os._exit(0)  # the grader cancelled this run before it began
-        go = json.loads(line)
+        # The grader's pipe, moved off stdin (pytest captures stdin; the worker must never see it).
+        channel = os.fdopen(os.dup(0), "rb")
         devnull = os.open(os.devnull, os.O_RDONLY)
         os.dup2(devnull, 0)
         os.close(devnull)
+        line = channel.readline()  # the settings, sent as soon as we start
+        if not line.strip():
+            os._exit(0)  # the grader cancelled this run before it began
+        setup = json.loads(line)
         key_r, key_w = os.pipe()
-        os.write(key_w, go["key"].encode("ascii"))
+        os.write(key_w, setup["key"].encode("ascii"))
         os.close(key_w)
-        os.environ.update({str(k): str(v) for k, v in go["env"].items()})
+        os.environ.update({str(k): str(v) for k, v in setup["env"].items()})
         os.environ["MLPREP_DRILL_KEY_FD"] = str(key_r)
-        code = int(pytest.main([str(a) for a in go["args"]]))
+        code = int(pytest.main([str(a) for a in setup["args"]], plugins=[_Gate(channel)]))
     except BaseException as exc:  # noqa: BLE001 - reported through the exit code and the log
         print(f"mlprep grading process: {type(exc).__name__}: {exc}", file=sys.stderr)
     finally:
