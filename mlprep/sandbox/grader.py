@@ -423,21 +423,21 @@ def grade(drill: Drill, path: Path, *, time_limit: float | None = None) -> Verdi
         source = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise DrillError(f"cannot read {path}: {exc}") from None
+    verdict = _syntax(source, path)
+    if verdict is None:
+        bad = forbidden_imports(source, drill.forbidden_imports)
+        if bad:
+            line, module = bad[0]
+            verdict = Verdict("", str(path), "failed", "forbidden_import",
+                              f"Line {line} imports `{module}`, which this drill forbids: implement it from "
+                              "scratch with NumPy.", line=line)
+    if verdict is not None:  # no process needed (a pre-started run stays warm for the next save)
+        verdict.slug = drill.slug
+        verdict.seconds = time.monotonic() - started
+        return verdict
     limit = time_limit or drill.time_limit
-    first = _take_run(drill, limit)  # verifies the drill's files; its processes warm up while we check the source
+    first = _take_run(drill, limit)  # checks the drill's files against their hashes
     try:
-        verdict = _syntax(source, path)
-        if verdict is None:
-            bad = forbidden_imports(source, drill.forbidden_imports)
-            if bad:
-                line, module = bad[0]
-                verdict = Verdict("", str(path), "failed", "forbidden_import",
-                                  f"Line {line} imports `{module}`, which this drill forbids: implement it from "
-                                  "scratch with NumPy.", line=line)
-        if verdict is not None:
-            verdict.slug = drill.slug
-            verdict.seconds = time.monotonic() - started
-            return verdict
         run = first.run(path)
     finally:
         first.close()
