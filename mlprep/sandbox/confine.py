@@ -220,10 +220,17 @@ def confine_writes(writable_dirs: list[str]) -> int:
     return abi
 
 
+_worker_abi: int | None = None
+
+
 def confine_worker(writable_dir: str) -> int:
-    """Everything the worker does to itself before it imports the user's code."""
-    set_parent_death_signal(signal.SIGKILL)
-    return confine_writes([writable_dir])
+    """Everything the worker does to itself before it imports the user's code (once per process: a
+    pre-started worker does it while it waits, so its grade starts sooner)."""
+    global _worker_abi
+    if _worker_abi is None:
+        set_parent_death_signal(signal.SIGKILL)
+        _worker_abi = confine_writes([writable_dir])
+    return _worker_abi
 
 
 def set_subreaper() -> bool:

@@ -204,8 +204,13 @@ class Worker:
 def _wait_for_arguments(argv: list[str]) -> list[str] | None:
     """Pre-started (`--wait IN OUT`, by mlprep.sandbox.launch): import NumPy now, then read the real
     arguments as the first message on the request pipe. None if the grader gave up before sending them."""
+    import tempfile
+
     import numpy  # noqa: F401
 
+    from mlprep.sandbox import confine
+
+    confine.confine_worker(tempfile.gettempdir())
     with os.fdopen(int(argv[1]), "rb", buffering=0, closefd=False) as channel:
         try:
             message = wire.recv(channel)
