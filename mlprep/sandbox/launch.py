@@ -111,7 +111,7 @@ def main() -> int:
     if os.getppid() != parent:
         return 1
     confine.set_dumpable(False)
-    subreaper = confine.set_subreaper()
+    confine.set_subreaper()
     for sig in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(sig, _stop)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -137,7 +137,7 @@ def main() -> int:
             signal.signal(sig, signal.SIG_IGN)
         # Everything below us goes: the pytest process if still running, the worker, and every process
         # the submission started (adopted by us when their parents died, if we are a subreaper).
-        confine.kill_descendants(groups=(child,) if not subreaper else ())
+        confine.kill_descendants()  # without a subreaper (macOS) only processes still linked by parent are found
     if stopped is not None:
         return 128 + int(stopped)
     if status is None:
