@@ -151,12 +151,14 @@ def _open_editor(target: Path) -> None:
 
 
 def _watch(store, d, target: Path) -> None:
+    import signal
     import time
 
     from mlprep.sandbox import grader
 
     ui.console.print(f"Watching [bold]{target}[/]: save the file to regrade; Ctrl-C to stop.")
     last = None
+    _interrupt_on(signal.SIGTERM, getattr(signal, "SIGHUP", signal.SIGTERM))  # a closed terminal or `kill` cleans up like Ctrl-C
     try:
         while True:
             try:
@@ -174,9 +176,25 @@ def _watch(store, d, target: Path) -> None:
             time.sleep(WATCH_POLL_SECONDS)
     except KeyboardInterrupt:
         grader.discard_prestarted()  # everything grading started is gone before we say so
-        ui.console.print("\nStopped watching.")
+        try:
+            ui.console.print("\nStopped watching.")
+        except OSError:  # the terminal is gone
+            pass
     finally:
         grader.discard_prestarted()
+
+
+def _interrupt_on(*signals) -> None:
+    import signal
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    for sig in signals:
+        try:
+            signal.signal(sig, interrupt)
+        except (ValueError, OSError):  # not the main thread (tests): leave it
+            pass
 
 
 # ---------------------------------------------------------------- where / config
