@@ -365,3 +365,27 @@ def test_ctrl_c_in_watch_stops_every_grading_process(tmp_path, mlprep_home):
         time.sleep(0.05)
     assert not [p for p in below if alive(p)]
     assert "Traceback" not in (child.before or "")
+
+
+@pytest.mark.skipif(not LINUX, reason="the parent-death signal (prctl) is Linux only")
+def test_a_grader_killed_outright_leaves_no_process_or_folder(tmp_path):
+    """SIGKILL to the CLI while a grading run waits (as --watch holds one): the supervisor gets its parent's
+    death signal, kills everything below it and removes the private folder."""
+    code = (f"import sys, time\nsys.path.insert(0, {str(ROOT)!r})\n"
+            "from pathlib import Path\nfrom mlprep.drills.catalogue import load_drill\n"
+            "from mlprep.sandbox.grader import GradingRun\n"
+            f"run = GradingRun(load_drill(Path({str(FIXTURES / 'drills' / 'double')!r}))[0])\n"
+            "print(run.dir, run.proc.pid, flush=True)\ntime.sleep(120)\n")
+    driver = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True,
+                              env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    assert driver.stdout is not None
+    folder, supervisor = driver.stdout.readline().split()
+    time.sleep(1.0)
+    below = confine.descendants(int(supervisor))
+    driver.kill()
+    driver.wait()
+    deadline = time.monotonic() + 10
+    while (Path(folder).exists() or alive(int(supervisor))) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not Path(folder).exists()
+    assert not alive(int(supervisor)) and not [p for p in below if alive(p)]
