@@ -6,7 +6,12 @@ the speed check) and compares with running bare pytest on the same suite, the sa
 straight into the pytest process (no worker, no isolation, no speed check). Median of --runs.
 Target: grade <= 1.2x bare pytest.
 
-    python benchmarks/grading.py [mse relu knn kmeans] [--runs 5]
+Then the `mlprep drill --watch` case: the regrade after a save, graded by the run `--watch` pre-started
+while the user edited (`grader.prestart`, then `grade`); the pause before each save is --edit seconds.
+Target: median under 0.5 s for `mse`. The load average is printed: on a shared machine every figure moves
+with it.
+
+    python benchmarks/grading.py [mse relu knn kmeans] [--runs 5] [--watch mse] [--edit 2]
 """
 
 from __future__ import annotations
@@ -54,20 +59,48 @@ def graded(drill, runs: int) -> float:  # type: ignore[no-untyped-def]
     return statistics.median(times)
 
 
+def watch_regrade(drill, runs: int, edit: float) -> list[float]:  # type: ignore[no-untyped-def]
+    from mlprep.sandbox import grader
+
+    times = []
+    try:
+        for _ in range(runs):
+            grader.prestart(drill)
+            time.sleep(edit)  # the user edits; the next grading run warms up meanwhile
+            start = time.perf_counter()
+            v = grader.grade(drill, drill.solution)
+            times.append(time.perf_counter() - start)
+            if not v.ok:
+                raise SystemExit(f"{drill.slug}: the reference did not pass: {v.headline}")
+    finally:
+        grader.discard_prestarted()
+    return times
+
+
 def main() -> int:
     from mlprep.drills.catalogue import load_drills
 
     parser = argparse.ArgumentParser(description="grading overhead benchmark")
     parser.add_argument("drills", nargs="*", default=["mse", "relu", "knn", "kmeans"])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--watch", nargs="*", default=["mse"], help="drills for the --watch regrade figure")
+    parser.add_argument("--edit", type=float, default=2.0, help="seconds between saves")
     args = parser.parse_args()
     drills = load_drills(strict=False)
+    if hasattr(os, "getloadavg"):
+        print("load average: " + " ".join(f"{x:.2f}" for x in os.getloadavg()) + f" on {os.cpu_count()} CPUs")
     print(f"{'drill':12s} {'bare pytest':>12s} {'mlprep grade':>13s} {'ratio':>6s}")
     for slug in args.drills:
         d = drills[slug]
         bare = bare_pytest(d, args.runs)
         full = graded(d, args.runs)
         print(f"{slug:12s} {bare * 1000:10.0f} ms {full * 1000:11.0f} ms {full / bare:6.2f}x", flush=True)
+    for slug in args.watch:
+        times = watch_regrade(drills[slug], args.runs, args.edit)
+        print(f"--watch regrade of {slug} after a save: median {statistics.median(times) * 1000:.0f} ms "
+              f"(min {min(times) * 1000:.0f}, max {max(times) * 1000:.0f}; target < 500 ms)", flush=True)
+    if hasattr(os, "getloadavg"):
+        print("load average: " + " ".join(f"{x:.2f}" for x in os.getloadavg()))
     return 0
 
 

@@ -22,6 +22,7 @@ RESERVED_DRILL_NAMES = ("next",)  # words `mlprep drill WORD` reads as commands,
 DEFAULT_FORBIDDEN_IMPORTS = ("sklearn", "scipy", "torch", "tensorflow", "jax", "keras", "statsmodels")
 DEFAULT_TIME_LIMIT = 20     # seconds for all calls into a submission
 DEFAULT_MEMORY_MB = 2048    # address-space limit of the process that runs a submission
+WATCH_POLL_SECONDS = 0.1    # `drill --watch` checks the file's modification time this often
 
 # ------------------------------------------------------------------ settings (`mlprep config`)
 MAX_ZONE_NAME = 64          # longest time-zone name accepted (the longest IANA name is about 30 characters)

@@ -7,7 +7,7 @@ excepted, since they never run) is checked against the layering:
 - the modules have no import cycle;
 - SQL runs only in `mlprep.store` (no `sqlite3` import, no `.execute*()` call elsewhere);
 - Rich, Typer and Click are imported only by `mlprep.cli`;
-- the sandbox modules that run beside user code (plugin, worker, wire) import nothing from mlprep but
+- the sandbox modules that run beside user code (plugin, worker, wire, results, launch, confine) import nothing from mlprep but
   each other and `mlprep.drillkit*`.
 
 The checks also run on small synthetic trees, to prove they would fail on a cycle or a stray `execute`.
@@ -33,7 +33,8 @@ LAYERS: list[set[str]] = [
     {"cli"},
 ]
 ENTRY = {"mlprep.__main__"}  # `python -m mlprep` runs the CLI
-ISOLATED = {"mlprep.sandbox.plugin", "mlprep.sandbox.worker", "mlprep.sandbox.wire", "mlprep.sandbox.results"}
+ISOLATED = {"mlprep.sandbox.plugin", "mlprep.sandbox.worker", "mlprep.sandbox.wire", "mlprep.sandbox.results",
+            "mlprep.sandbox.launch", "mlprep.sandbox.confine", "mlprep.sandbox.warm"}
 ISOLATED_MAY_IMPORT = ISOLATED | {"mlprep.drillkit", "mlprep.drillkit_pandas", "mlprep"}
 UI_LIBRARIES = ("rich", "typer", "click")
 SQL_CALLS = {"execute", "executemany", "executescript"}

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ast
 import difflib
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -208,7 +209,7 @@ def _stamp(folders: list[Path]) -> list[tuple]:
     """What a drill catalogue's validity depends on: each folder's files' sizes and mtimes."""
     from mlprep import __version__
 
-    out: list[tuple] = [("version", __version__)]
+    out: list[tuple] = [("version", __version__), ("cache", "json-1")]
     for folder in folders:
         entries = []
         for f in sorted(folder.iterdir()) + sorted((folder / "mistakes").glob("*.py")):
@@ -221,28 +222,52 @@ def _stamp(folders: list[Path]) -> list[tuple]:
     return out
 
 
+def _encode(stamp: list, drills: dict[str, Drill], problems: list[Problem]) -> str:
+    def one(d: Drill) -> dict:
+        data = dict(d.__dict__, folder=str(d.folder))
+        data["entry_points"] = [[e.name, e.signature] for e in d.entry_points]
+        data["common_mistakes"] = [[m.id, m.description, m.expect] for m in d.common_mistakes]
+        return data
+
+    return json.dumps({"stamp": stamp, "drills": [one(d) for d in drills.values()],
+                       "problems": [[p.file, p.line, p.where, p.message] for p in problems]})
+
+
+def _decode(text: str, stamp: list) -> tuple[dict[str, Drill], list[Problem]] | None:
+    data = json.loads(text)
+    if not isinstance(data, dict) or data.get("stamp") != stamp:
+        return None
+    drills = {}
+    for raw in data["drills"]:
+        raw = {k: tuple(v) if type(v) is list else v for k, v in raw.items()}
+        raw["folder"] = Path(raw["folder"])
+        raw["entry_points"] = tuple(EntryPoint(str(n), str(sig)) for n, sig in raw["entry_points"])
+        raw["common_mistakes"] = tuple(Mistake(str(i), str(desc), str(exp)) for i, desc, exp in raw["common_mistakes"])
+        drill = Drill(**raw)
+        drills[drill.slug] = drill
+    return drills, [Problem(str(f), line, str(w), str(m)) for f, line, w, m in data["problems"]]
+
+
 def check_drills(root: Path | None = None, use_cache: bool = True) -> tuple[dict[str, Drill], list[Problem]]:
-    """Load every drill folder under root, collecting problems; cached until a drill file changes."""
+    """Load every drill folder under root, collecting problems; cached (as JSON) until a drill file changes."""
     import hashlib
-    import pickle
 
     folders = drill_folders(root)
-    stamp = _stamp(folders)
+    stamp = json.loads(json.dumps(_stamp(folders)))  # as it reads back from JSON (tuples are lists)
     root_key = str((root or paths.drills_dir()).resolve())
-    cache = paths.cache_dir() / f"drills-{hashlib.sha1(root_key.encode()).hexdigest()[:20]}.pickle"
+    cache = paths.cache_dir() / f"drills-{hashlib.sha1(root_key.encode()).hexdigest()[:20]}.json"
     if use_cache and cache.exists():
         try:
-            with cache.open("rb") as fh:
-                cached_stamp, drills, problems = pickle.load(fh)
-            if cached_stamp == stamp:
-                return drills, problems
+            cached = _decode(cache.read_text(encoding="utf-8"), stamp)
+            if cached is not None:
+                return cached
         except Exception:  # a stale or corrupt cache is simply rebuilt
             pass
     drills, problems = _check_folders(folders)
     if use_cache:
-        from mlprep.questions.bank import _write_cache
+        from mlprep.questions.bank import write_cache
 
-        _write_cache(cache, (stamp, drills, problems))
+        write_cache(cache, _encode(stamp, drills, problems))
     return drills, problems
 
 
@@ -255,6 +280,21 @@ def _check_folders(folders: list[Path]) -> tuple[dict[str, Drill], list[Problem]
         if drill is not None and not probs:
             drills[drill.slug] = drill
     return drills, problems
+
+
+def hash_problems(folders: list[Path]) -> list[Problem]:
+    """Lint: drill folders whose trusted files differ from their drills folder's hashes.json. A folder
+    outside the built-in drills is checked only when its parent has a manifest."""
+    from mlprep.sandbox import manifest
+
+    by_root: dict[Path, list[Path]] = {}
+    for folder in folders:
+        by_root.setdefault(Path(folder).resolve().parent, []).append(Path(folder).resolve())
+    problems: list[Problem] = []
+    for root, group in by_root.items():
+        if (root / manifest.MANIFEST).exists() or root == paths.drills_dir().resolve():
+            problems += manifest.stale(root, group)
+    return problems
 
 
 def load_drills(root: Path | None = None, strict: bool = True) -> dict[str, Drill]:

@@ -2,23 +2,26 @@
 
 Banks come from three places, in this order: the built-in `content/` folder, the user's banks
 folder (`<data home>/banks`), and any `--bank PATH` given on the command line (a file or a folder).
-Each file is validated once (see `schema.py`) and the result is cached as a pickle keyed by the
+Each file is validated once (see `schema.py`) and the result is cached as JSON keyed by the
 file's path, size and modification time, so starting a quiz does not re-parse YAML or import
-pydantic unless a bank changed.
+pydantic unless a bank changed. The cache is plain data on purpose: loading it never runs code
+(a pickle would), so a tampered cache file can at worst be rejected and rebuilt.
 """
 
 from __future__ import annotations
 
 import hashlib
-import pickle
+import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from copy import copy
+from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import Any
 
 from mlprep import __version__, paths
 from mlprep.errors import ContentError, InvalidValue, Problem
 from mlprep.fsutil import atomic_write
-from mlprep.questions.model import Question
+from mlprep.questions.model import TYPES, Question
 
 BANK_SUFFIXES = (".yaml", ".yml")
 
@@ -87,12 +90,76 @@ def _display(path: Path) -> str:
 
 def _cache_path(path: Path) -> Path:
     digest = hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:20]
-    return paths.cache_dir() / f"bank-{digest}.pickle"
+    return paths.cache_dir() / f"bank-{digest}.json"
 
 
-def _stamp(path: Path) -> tuple[str, int, int, str]:
+CACHE_FORMAT = 4  # 1 was a pickle; 2 and 3 other JSON layouts
+_FIELDS = [f.name for f in fields(Question)]
+
+
+def _stamp(path: Path) -> list:
     st = path.stat()
-    return (str(path.resolve()), st.st_size, st.st_mtime_ns, __version__)
+    return [str(path.resolve()), st.st_size, st.st_mtime_ns, __version__, CACHE_FORMAT, _FIELDS]
+
+
+def _encode(stamp: list, questions: list[Question], section: Section) -> str:
+    # By column: a field with one value for the whole bank (source, section, language...) is stored once.
+    # Smaller than one object per question, and much quicker to parse.
+    cols: dict[str, Any] = {}
+    for f in _FIELDS:
+        values = [q.__dict__[f] for q in questions]
+        same = bool(values) and all(v == values[0] and type(v) is type(values[0]) for v in values)
+        cols[f] = {"all": values[0]} if same else {"each": values}
+    return json.dumps({"stamp": stamp, "section": [section.id, section.title, section.order], "n": len(questions),
+                       "cols": cols}, ensure_ascii=False, allow_nan=True, separators=(",", ":"))
+
+
+def _column(col: dict, n: int, tuples: bool) -> Any:
+    if "all" in col:
+        value = col["all"]
+        if tuples and type(value) is list:
+            value = tuple(value)
+        if isinstance(value, (dict, list)):  # mutable: each question gets its own copy
+            return [copy(value) for _ in range(n)] if type(value) is list else [dict(value) for _ in range(n)]
+        return [value] * n  # immutable: one object shared by every question
+    values = col["each"]
+    if len(values) != n:
+        raise ValueError("column length")
+    return [tuple(v) if type(v) is list else v for v in values] if tuples else values
+
+
+def _decode(text: str, stamp: list) -> tuple[list[Question], Section] | None:
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()  # tens of thousands of new containers, none of them garbage: no collections meanwhile
+    try:
+        return _decode_data(json.loads(text), stamp)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _decode_data(data: Any, stamp: list) -> tuple[list[Question], Section] | None:
+    if not isinstance(data, dict) or data.get("stamp") != stamp:
+        return None
+    sid, title, order = data["section"]
+    n, cols = int(data["n"]), data["cols"]
+    if list(cols) != _FIELDS:
+        return None
+    columns = [_column(cols[f], n, f in ("tags", "choices", "answer")) for f in _FIELDS]
+    by_name = dict(zip(_FIELDS, columns))
+    if not (all(type(v) is str for v in by_name["id"]) and all(v in TYPES for v in by_name["type"])
+            and all(type(v) is str for v in by_name["prompt"]) and all(type(v) is int for v in by_name["difficulty"])):
+        return None  # not what this version writes: rebuild
+    new, setattr_, fields_ = object.__new__, object.__setattr__, _FIELDS
+    questions = []
+    for row in zip(*columns):
+        q = new(Question)
+        # Built without __init__, as unpickling did: the values were validated when the cache was written.
+        setattr_(q, "__dict__", dict(zip(fields_, row)))
+        questions.append(q)
+    return questions, Section(str(sid), str(title), int(order))
 
 
 def load_file(path: Path, use_cache: bool = True) -> tuple[list[Question], Section | None, list[Problem]]:
@@ -105,10 +172,9 @@ def load_file(path: Path, use_cache: bool = True) -> tuple[list[Question], Secti
         return [], None, [Problem(display, None, "", f"cannot read file: {exc}")]
     if use_cache and cache.exists():
         try:
-            with cache.open("rb") as fh:
-                cached_stamp, questions, section = pickle.load(fh)
-            if cached_stamp == stamp:
-                return questions, section, []
+            cached = _decode(cache.read_text(encoding="utf-8"), stamp)
+            if cached is not None:
+                return cached[0], cached[1], []
         except Exception:  # a stale or corrupt cache is simply rebuilt
             pass
     from mlprep.questions.schema import validate_file
@@ -116,16 +182,20 @@ def load_file(path: Path, use_cache: bool = True) -> tuple[list[Question], Secti
     questions, model, problems = validate_file(path, display)
     section = Section(model.id, model.title, model.order if model.order is not None else 1000) if model else None
     if use_cache and not problems and section is not None:
-        _write_cache(cache, (stamp, questions, section))
+        try:
+            write_cache(cache, _encode(stamp, questions, section))
+        except (TypeError, ValueError):
+            pass  # a value JSON cannot hold: this bank is simply not cached
     return questions, section, problems
 
 
-def _write_cache(cache: Path, payload: object) -> None:
+def write_cache(cache: Path, text: str) -> None:
+    """Write a cache file (JSON text) atomically; caching is an optimisation, so errors are ignored."""
     try:
-        data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
+        data = text.encode("utf-8")
         atomic_write(cache, lambda tmp: tmp.write_bytes(data), fsync=False)
     except OSError:
-        pass  # caching is an optimisation; a read-only home still works
+        pass  # a read-only home still works
 
 
 def check_files(files: Iterable[Path], use_cache: bool = True,

@@ -10,6 +10,7 @@ anything the user's code prints.
 from __future__ import annotations
 
 import ast
+import json
 import os
 import secrets
 import subprocess
@@ -121,28 +122,312 @@ def forbidden_imports(source: str, forbidden: tuple[str, ...]) -> list[tuple[int
 
 # ---------------------------------------------------------------------- running the suite
 
-def _environment(drill: Drill, submission: Path, results: Path, time_limit: float) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "MLPREP_DRILL_"))}
+# Passed on to the grading processes; nothing else of the user's environment is (no MLPREP_* setting, no
+# paths to the data home or workspace: a submission must not learn where they are).
+_KEEP_ENV = ("PATH", "LANG", "LANGUAGE", "LC_ALL", "TZ", "SYSTEMROOT")
+
+
+def sandbox_environment(private: Path) -> dict[str, str]:
+    """The whole environment of the grading processes: what Python and NumPy need, a private HOME/TMPDIR."""
+    env = {k: v for k, v in os.environ.items() if k in _KEEP_ENV or k.startswith("LC_")}
+    env.setdefault("PATH", os.defpath)
     pkg_root = str(Path(__file__).resolve().parents[2])
-    env["PYTHONPATH"] = pkg_root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    import site
+
+    extra = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
+    user_site = site.getusersitepackages() if site.ENABLE_USER_SITE else ""
+    if user_site and user_site in sys.path:  # a `pip install --user` keeps working with a private HOME
+        extra.append(user_site)
     env.update({
+        "PYTHONPATH": os.pathsep.join([pkg_root, *extra]), "PYTHONNOUSERSITE": "1",
         "PYTHONDONTWRITEBYTECODE": "1", "PYTHONHASHSEED": "0", "PYTHONIOENCODING": "utf-8",
         "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",  # only pytest's own plugins and ours: isolated and fast
         "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
-        "MLPREP_DRILL_SUBMISSION": str(submission), "MLPREP_DRILL_REFERENCE": str(drill.solution),
-        "MLPREP_DRILL_RESULTS": str(results), "MLPREP_DRILL_FORBIDDEN": ",".join(drill.forbidden_imports),
-        "MLPREP_DRILL_TIME_LIMIT": str(time_limit), "MLPREP_DRILL_MEMORY_MB": str(drill.memory_mb),
-        "MLPREP_DRILL_ALLOW_MUTATION": "1" if drill.allow_input_mutation else "0",
+        "HOME": str(private), "TMPDIR": str(private), "TMP": str(private), "TEMP": str(private),
     })
     return env
 
 
+def _plugin_settings(drill: Drill, submission: Path, reference: Path, results: Path,
+                     time_limit: float) -> dict[str, str]:
+    """The plugin's configuration (set in the pytest process's memory on "go", never in its environ)."""
+    return {
+        "MLPREP_DRILL_SUBMISSION": str(submission), "MLPREP_DRILL_REFERENCE": str(reference),
+        "MLPREP_DRILL_RESULTS": str(results), "MLPREP_DRILL_FORBIDDEN": ",".join(drill.forbidden_imports),
+        "MLPREP_DRILL_TIME_LIMIT": str(time_limit), "MLPREP_DRILL_MEMORY_MB": str(drill.memory_mb),
+        "MLPREP_DRILL_ALLOW_MUTATION": "1" if drill.allow_input_mutation else "0",
+    }
+
+
 def pytest_command(test_file: Path, workdir: Path) -> list[str]:
+    """`python -m pytest ...` for a hidden suite (the grader runs the same arguments in its pytest process)."""
+    return [sys.executable, "-m", "pytest", *pytest_args(test_file, workdir)]
+
+
+def pytest_args(test_file: Path, workdir: Path) -> list[str]:
     ini = workdir / "pytest.ini"
-    ini.write_text("[pytest]\n", encoding="utf-8")
-    return [sys.executable, "-m", "pytest", str(test_file), "-p", "mlprep.sandbox.plugin", "-c", str(ini),
+    if not ini.exists():
+        ini.write_text("[pytest]\n", encoding="utf-8")
+    return [str(test_file), "-p", "mlprep.sandbox.plugin", "-c", str(ini),
             "--rootdir", str(workdir), "--import-mode=importlib", "-p", "no:cacheprovider", "-q",
-            "--tb=no", "--no-header", "-o", "console_output_style=classic", "-W", "ignore::DeprecationWarning"]
+            "--tb=no", "--no-header", "-o", "console_output_style=classic", "-W", "ignore::DeprecationWarning",
+            # the launcher imports the plugin before "go" (warm start), so pytest cannot rewrite its asserts
+            "-W", "ignore::pytest.PytestAssertRewriteWarning",
+            *(a for name in UNUSED_PYTEST_PLUGINS for a in ("-p", f"no:{name}"))]
+
+
+# pytest's built-in plugins a hidden suite never uses (no caplog, doctests, junit XML...); unraisableexception
+# alone costs a few forced garbage collections on every run.
+UNUSED_PYTEST_PLUGINS = ("unraisableexception", "threadexception", "logging", "junitxml", "doctest", "pastebin",
+                         "stepwise", "setuponly", "setupplan", "legacypath")
+
+
+def _remove_tree(path: Path) -> None:
+    """Delete a grading folder, even what a submission made read-only inside it."""
+    import shutil
+    import stat
+
+    def retry(func: Any, target: str, _exc: Any) -> None:
+        try:
+            os.chmod(os.path.dirname(target), stat.S_IRWXU)
+            if os.path.isdir(target) and not os.path.islink(target):
+                os.chmod(target, stat.S_IRWXU)
+            func(target)
+        except OSError:
+            pass
+
+    for root, dirs, _files in os.walk(path):
+        for d in dirs:
+            try:
+                os.chmod(os.path.join(root, d), stat.S_IRWXU)
+            except OSError:
+                pass
+    shutil.rmtree(path, onerror=retry)
+
+
+class GradingRun:
+    """One grading process tree in its own private folder, started (warm) before it is needed.
+
+    The folder (mode 0700, removed by `close`) holds read-only copies of the drill's verified trusted files
+    (`drill/`), the submission's copy (`submission/`), the results file, the pytest log, and `work/`: the
+    grading processes' HOME, TMPDIR and working directory, the only place the worker may write. The
+    process gets its settings at once and collects the hidden suite, then waits for "go" (sent once the
+    submission's copy is in place); a run is used for exactly one grade, never again after user code ran."""
+
+    def __init__(self, drill: Drill, limit: float | None = None):
+        self.drill = drill
+        self.limit = float(limit or drill.time_limit)
+        self.folder = Path(drill.folder)
+        self.dir = Path(tempfile.mkdtemp(prefix="mlprep-grade-"))
+        self.proc: subprocess.Popen | None = None
+        self.started = time.monotonic()
+        try:
+            self.work = self.dir / "work"
+            self.work.mkdir(mode=0o700)
+            self.results = self.dir / "results.jsonl"
+            self.results.touch(mode=0o600)
+            # Read back through a descriptor opened now: deleting or replacing the file by name cannot lose it.
+            self.results_fd: int | None = os.open(self.results, os.O_RDONLY)
+            (self.dir / "submission").mkdir(mode=0o700)
+            self.submission = self.dir / "submission" / f"{drill.slug}.py"  # the copy graded, written before go
+            self.args = pytest_args(self.dir / "drill" / "test_hidden.py", self.dir)
+            self.trusted = self._copy_trusted()
+            self.key = secrets.token_hex(32)
+            self._log = (self.dir / "pytest.log").open("wb")
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "mlprep.sandbox.launch"], cwd=self.work, env=sandbox_environment(self.work),
+                stdin=subprocess.PIPE, stdout=self._log, stderr=subprocess.STDOUT, start_new_session=True)
+            setup = {"env": _plugin_settings(drill, self.submission, self.dir / "drill" / "solution.py", self.results,
+                                             self.limit), "args": self.args, "key": self.key}
+            assert self.proc.stdin is not None
+            try:
+                self.proc.stdin.write((json.dumps(setup) + "\n").encode("utf-8"))
+                self.proc.stdin.flush()
+            except OSError:
+                pass  # it died at once: `run` reports it from the exit code and the log
+        except BaseException:
+            self.close()
+            raise
+
+    def _copy_trusted(self) -> dict[Path, tuple[str, int, int]]:
+        """Verified, read-only copies of the trusted files; path -> (sha256, inode, ctime) to check them by."""
+        import stat
+
+        from mlprep.sandbox import manifest
+
+        files = manifest.verified(self.folder)
+        target = self.dir / "drill"
+        target.mkdir(mode=0o700)
+        out = {}
+        for name, data in files.items():
+            path = target / name
+            path.write_bytes(data)
+            path.chmod(stat.S_IRUSR)
+        target.chmod(stat.S_IRUSR | stat.S_IXUSR)
+        (self.dir / "pytest.ini").chmod(stat.S_IRUSR)
+        for path in [*(target / n for n in files), target, self.dir / "pytest.ini"]:
+            st = path.stat()
+            out[path] = (manifest.digest(path.read_bytes()) if path.is_file() else "", st.st_ino, st.st_ctime_ns)
+        return out
+
+    def _check_trusted(self, during: bool) -> None:
+        """The copies are exactly as made: same content, same inode, never written or chmod-ed (ctime)."""
+        from mlprep.sandbox import manifest
+
+        for path, (sha, ino, ctime) in self.trusted.items():
+            try:
+                st = path.stat()
+                same = st.st_ino == ino and st.st_ctime_ns == ctime and (
+                    not sha or during or manifest.digest(path.read_bytes()) == sha)
+            except OSError:
+                same = False
+            if not same:
+                raise manifest.modified_error(self.drill.slug, path.name, self.folder.parent, during=True)
+
+    @property
+    def alive(self) -> bool:
+        return self.proc is not None and self.proc.poll() is None
+
+    def run(self, submission: Path) -> tuple[results_file.Results, bool, int | None, str]:
+        """Grade `submission` in this (unused) run: (results, timed out, exit code, the pytest log's tail)."""
+        assert self.proc is not None and self.proc.stdin is not None
+        self.submission.write_bytes(submission.read_bytes())
+        self._check_trusted(during=False)
+        limit = self.limit
+        from mlprep.sandbox import confine
+
+        was_dumpable = confine.dumpable()
+        confine.set_dumpable(False)  # no process of this user (the submission included) can read our memory
+        timed_out = False
+        try:
+            try:
+                self.proc.stdin.write(b"go\n")
+                self.proc.stdin.close()
+            except OSError:
+                pass  # it died before "go": reported below from its exit code and log
+            try:
+                self.proc.wait(timeout=limit + STARTUP_SLACK)
+            except subprocess.TimeoutExpired:
+                timed_out = True
+                self.stop()
+        except BaseException:  # Ctrl-C and the like: nothing may outlive grading
+            self.stop()
+            raise
+        finally:
+            if was_dumpable:
+                confine.set_dumpable(True)
+        self._check_trusted(during=True)
+        res = results_file.read(self.results_fd if self.results_fd is not None else self.results,
+                                self.key.encode("ascii"))
+        self._log.close()
+        log = (self.dir / "pytest.log").read_text(encoding="utf-8", errors="replace")[-3000:]
+        return res, timed_out, self.proc.returncode, log
+
+    def stop(self) -> None:
+        """End the whole process tree now: SIGTERM to the supervisor (it kills everything below it), then
+        SIGKILL to its process group if it has not gone within a second."""
+        import signal
+
+        proc = self.proc
+        if proc is None or proc.poll() is not None:
+            return
+        try:
+            proc.send_signal(signal.SIGTERM)
+            proc.wait(timeout=1.0)
+        except (OSError, subprocess.TimeoutExpired):
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except (OSError, AttributeError):
+                proc.kill()
+            proc.wait()
+
+    def close(self) -> None:
+        import signal
+
+        # A second Ctrl-C must not interrupt the cleanup half-way (and leave processes or files behind).
+        masked = hasattr(signal, "pthread_sigmask") and _main_thread()
+        if masked:
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            self.stop()
+            if self.proc is not None and self.proc.stdin is not None and not self.proc.stdin.closed:
+                try:
+                    self.proc.stdin.close()
+                except OSError:
+                    pass
+            log = getattr(self, "_log", None)
+            if log is not None:
+                log.close()
+            fd = getattr(self, "results_fd", None)
+            if fd is not None:
+                os.close(fd)
+                self.results_fd = None
+        finally:
+            try:
+                _remove_tree(self.dir)
+            finally:
+                if masked:
+                    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+def _main_thread() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
+
+
+_warm: GradingRun | None = None
+_warm_failed = 0.0  # when a pre-started run last died unused: do not restart it in a tight loop
+PRESTART_RETRY_SECONDS = 5.0
+
+
+def _fits(run: GradingRun | None, drill: Drill, limit: float | None) -> bool:
+    return (run is not None and run.alive and run.drill.slug == drill.slug and run.folder == Path(drill.folder)
+            and run.limit == float(limit or drill.time_limit))
+
+
+def prestart(drill: Drill) -> None:
+    """Start the next grading process for `drill` now, so the next `grade` (a --watch save) begins warm."""
+    global _warm, _warm_failed
+    if _fits(_warm, drill, None):
+        return
+    if _warm is not None and not _warm.alive:
+        _warm_failed = time.monotonic()
+    discard_prestarted()
+    if time.monotonic() - _warm_failed < PRESTART_RETRY_SECONDS:
+        return
+    try:
+        _warm = GradingRun(drill)
+    except (OSError, DrillError):
+        _warm, _warm_failed = None, time.monotonic()  # the real grade reports it
+
+
+def discard_prestarted() -> None:
+    """Stop and remove a pre-started grading process (end of --watch)."""
+    global _warm
+    run, _warm = _warm, None
+    if run is not None:
+        run.close()
+
+
+def _take_run(drill: Drill, limit: float | None) -> GradingRun:
+    """The pre-started run if it fits this grade, else a new one."""
+    global _warm
+    run, _warm = _warm, None
+    if run is not None and _fits(run, drill, limit):
+        return run
+    if run is not None:
+        run.close()
+    return GradingRun(drill, limit)
+
+
+def _run_suite(drill: Drill, path: Path, limit: float) -> tuple[results_file.Results, bool, int | None, str]:
+    """One run of the hidden suite in a fresh process tree and private folder."""
+    run = GradingRun(drill, limit)
+    try:
+        return run.run(path)
+    finally:
+        run.close()
 
 
 def grade(drill: Drill, path: Path, *, time_limit: float | None = None) -> Verdict:
@@ -163,15 +448,19 @@ def grade(drill: Drill, path: Path, *, time_limit: float | None = None) -> Verdi
             verdict = Verdict("", str(path), "failed", "forbidden_import",
                               f"Line {line} imports `{module}`, which this drill forbids: implement it from "
                               "scratch with NumPy.", line=line)
-    if verdict is not None:
+    if verdict is not None:  # no process needed (a pre-started run stays warm for the next save)
         verdict.slug = drill.slug
         verdict.seconds = time.monotonic() - started
         return verdict
     limit = time_limit or drill.time_limit
-    run = _run_suite(drill, path, limit)
+    first = _take_run(drill, limit)  # checks the drill's files against their hashes
+    try:
+        run = first.run(path)
+    finally:
+        first.close()
     if run[0].ended and not run[0].complete:
         # Events numbered before the end are missing or unreadable: never grade a partial file.
-        # A fresh run (new process, new key, new file) settles it; a second loss is reported as such.
+        # A fresh run (new process, new key, new folder) settles it; a second loss is reported as such.
         run = _run_suite(drill, path, limit)
     res, timed_out, code, pytest_log = run
     if res.ended and not res.complete:
@@ -183,52 +472,6 @@ def grade(drill: Drill, path: Path, *, time_limit: float | None = None) -> Verdi
         verdict.detail = (verdict.detail + f"\n{res.forged} unsigned line(s) in the results were ignored.").strip()
     verdict.seconds = time.monotonic() - started
     return verdict
-
-
-def _run_suite(drill: Drill, path: Path, limit: float) -> tuple[results_file.Results, bool, int | None, str]:
-    """One pytest run of the hidden suite in a fresh temporary folder: (results, timed out, exit code, log)."""
-    with tempfile.TemporaryDirectory(prefix="mlprep-grade-") as tmp:
-        workdir = Path(tmp)
-        results = workdir / "results.jsonl"
-        results.touch()
-        # Read back through a descriptor opened now: deleting or replacing the file by name cannot lose it.
-        results_fd = os.open(results, os.O_RDONLY)
-        env = _environment(drill, path.resolve(), results, limit)
-        log = workdir / "pytest.log"
-        key = secrets.token_hex(32).encode()
-        key_r, key_w = os.pipe()
-        os.write(key_w, key)
-        os.close(key_w)
-        env["MLPREP_DRILL_KEY_FD"] = str(key_r)
-        with log.open("wb") as out:
-            try:
-                proc = subprocess.Popen(pytest_command(drill.tests, workdir), cwd=workdir, env=env,
-                                        stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
-                                        pass_fds=(key_r,), start_new_session=True)
-            finally:
-                os.close(key_r)
-            try:
-                proc.wait(timeout=limit + STARTUP_SLACK)
-                timed_out = False
-            except subprocess.TimeoutExpired:
-                _kill_group(proc)
-                timed_out = True
-        try:
-            res = results_file.read(results_fd, key)
-        finally:
-            os.close(results_fd)
-        pytest_log = log.read_text(encoding="utf-8", errors="replace")[-3000:]
-    return res, timed_out, proc.returncode, pytest_log
-
-
-def _kill_group(proc: subprocess.Popen) -> None:
-    import signal
-
-    try:
-        os.killpg(proc.pid, signal.SIGKILL)
-    except OSError:
-        proc.kill()
-    proc.wait()
 
 
 def not_graded(drill: Drill, path: Path, why: str, log: str = "", report: bool = False) -> Verdict:

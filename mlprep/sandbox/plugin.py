@@ -110,24 +110,31 @@ class Worker:
         if self.proc is not None and self.proc.poll() is None:
             return
         self._close_channels()
-        req_r, req_w = os.pipe()
-        rep_r, rep_w = os.pipe()
-        alarm_r, alarm_w = os.pipe()
         cpu = int(self.cfg.time_limit) + 10
-        try:
-            self.proc = subprocess.Popen(
-                [sys.executable, "-m", "mlprep.sandbox.worker", str(req_r), str(rep_w), str(alarm_w),
-                 self.file, self.capture.name, self.forbidden, str(self.cfg.memory_mb), str(cpu)],
-                pass_fds=(req_r, rep_w, alarm_w), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL, cwd=tempfile.gettempdir(), start_new_session=True)
-        finally:
-            os.close(req_r)
-            os.close(rep_w)
-            os.close(alarm_w)
-        os.set_blocking(alarm_r, False)
-        self.alarm = alarm_r
-        self.to_worker = os.fdopen(req_w, "wb", buffering=0)
-        self.from_worker = os.fdopen(rep_r, "rb", buffering=0)
+        from mlprep.sandbox import warm as prestarted
+
+        warm = prestarted.take_worker([self.file, self.capture.name, self.forbidden, str(self.cfg.memory_mb),
+                                       str(cpu)])
+        if warm is not None:  # pre-started by the grading launcher, NumPy already imported
+            self.proc, self.to_worker, self.from_worker, self.alarm = warm
+        else:
+            req_r, req_w = os.pipe()
+            rep_r, rep_w = os.pipe()
+            alarm_r, alarm_w = os.pipe()
+            try:
+                self.proc = subprocess.Popen(
+                    [sys.executable, "-m", "mlprep.sandbox.worker", str(req_r), str(rep_w), str(alarm_w),
+                     self.file, self.capture.name, self.forbidden, str(self.cfg.memory_mb), str(cpu)],
+                    pass_fds=(req_r, rep_w, alarm_w), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL, cwd=tempfile.gettempdir(), start_new_session=True)
+            finally:
+                os.close(req_r)
+                os.close(rep_w)
+                os.close(alarm_w)
+            self.alarm = alarm_r
+            self.to_worker = os.fdopen(req_w, "wb", buffering=0)
+            self.from_worker = os.fdopen(rep_r, "rb", buffering=0)
+        os.set_blocking(self.alarm, False)
         self.ready_sent = False
         self.staged: tuple = ()
         self.pending = b""

@@ -307,7 +307,40 @@ def _isolated() -> Any:
     return load("mlprep_private_worker", __file__)
 
 
+_confined = False  # Landlock is applied once: at the wait of a pre-started worker, else at start
+
+
+def _confine() -> None:
+    global _confined
+    if not _confined:
+        import tempfile
+
+        from mlprep.sandbox import confine
+
+        confine.confine_worker(tempfile.gettempdir())  # writes only under the private grading folder
+        _confined = True
+
+
+def _wait_for_arguments(argv: list[str]) -> list[str] | None:
+    """Pre-started (`--wait IN OUT ALARM`, by mlprep.sandbox.launch): import NumPy now, then read the real
+    arguments as the first message on the request pipe. None if the grader gave up before sending them."""
+    import numpy  # noqa: F401
+
+    _confine()
+    with os.fdopen(int(argv[1]), "rb", buffering=0, closefd=False) as channel:
+        try:
+            message = wire.recv(channel)
+        except (EOFError, OSError, wire.WireError):
+            return None
+    return [argv[1], argv[2], argv[3], *(str(a) for a in message[1])]
+
+
 def main(argv: list[str]) -> int:
+    if argv and argv[0] == "--wait":
+        waited = _wait_for_arguments(argv)
+        if waited is None:
+            return 0
+        argv = waited
     in_fd, out_fd, alarm_fd = int(argv[0]), int(argv[1]), int(argv[2])
     submission, capture = os.path.abspath(argv[3]), argv[4]
     forbidden = frozenset(m for m in argv[5].split(",") if m)
@@ -323,6 +356,7 @@ def main(argv: list[str]) -> int:
     sys.stderr = open(2, "w", buffering=1, closefd=False)
     import numpy  # noqa: F401 - warm the import before limits and user code
 
+    _confine()  # writes only under the private grading folder (our TMPDIR and cwd), where the OS allows it
     _limit_resources(memory_mb, cpu_seconds)
     # Bound now, before the user's code can rebind them.
     private = _isolated()

@@ -25,6 +25,9 @@ def where() -> None:
                         ("your banks", paths.user_banks_dir()), ("drill workspace", paths.workspace_dir()),
                         ("built-in banks", paths.content_dir()), ("built-in drills", paths.drills_dir())):
         table.add_row(label, str(path))
+    from mlprep.sandbox.confine import protection
+
+    table.add_row("grading sandbox", protection().summary)
     ui.console.print(table)
     ui.console.print("[dim]MLPREP_HOME moves the data home; MLPREP_WORKSPACE moves the drill workspace.[/]")
 

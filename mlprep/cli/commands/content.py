@@ -54,6 +54,7 @@ def content_lint(
         drill, probs = drilllib.load_drill(folder)
         problems += probs
         n_drills += drill is not None and not probs
+    problems += drilllib.hash_problems(drill_dirs)
     from mlprep import paths
     from mlprep.questions.notes import check_notes, notes_files
     from mlprep.questions.topics import NOTES_FOLDER
@@ -84,6 +85,26 @@ def content_lint(
         raise typer.Exit(1)
     ui.console.print(f"[green]✓[/] {what}: {len(loaded.questions)} questions"
                      + (f", {n_drills} drills" if drill_dirs else "") + ", no problems.")
+
+
+@content_app.command("hashes")
+def content_hashes(
+    folder: Annotated[Optional[Path], typer.Argument(help="A drills folder (default: the built-in drills).")] = None,
+) -> None:
+    """Record the SHA-256 of every drill's reference, hidden tests and drill.yaml (FOLDER/hashes.json).
+
+    The grader checks these before every grade; run this after adding or changing a drill."""
+    from mlprep import paths
+    from mlprep.sandbox import manifest
+
+    root = (folder or paths.drills_dir()).expanduser()
+    if not root.is_dir():
+        raise fail(f"{root}: no such folder. Give the folder that holds the drill folders.")
+    try:
+        path, n = manifest.write(root)
+    except OSError as exc:
+        raise fail(f"cannot write {root / manifest.MANIFEST}: {exc}.") from None
+    ui.console.print(f"Recorded the trusted files of {n} drill(s) in {path}.", soft_wrap=True)
 
 
 @content_app.command("tags")

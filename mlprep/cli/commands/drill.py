@@ -14,7 +14,7 @@ import typer
 from mlprep.cli import console as ui
 from mlprep.cli.common import _escape, confirm, fail
 from mlprep.cli.common import load_bank as load_bank_warned
-from mlprep.rules import DRILL_PREFIX
+from mlprep.rules import DRILL_PREFIX, WATCH_POLL_SECONDS
 
 EXIT_PASSED, EXIT_FAILED, EXIT_USAGE, EXIT_NOT_GRADED = 0, 1, 2, 3
 
@@ -269,10 +269,14 @@ def _open_editor(target: Path) -> None:
 
 
 def _watch(store, d, target: Path) -> None:
+    import signal
     import time
+
+    from mlprep.sandbox import grader
 
     ui.console.print(f"Watching [bold]{_escape(str(target))}[/]: save the file to regrade; Ctrl-C to stop.")
     last = None
+    _interrupt_on(signal.SIGTERM, getattr(signal, "SIGHUP", signal.SIGTERM))  # a closed terminal or `kill` cleans up like Ctrl-C
     try:
         while True:
             try:
@@ -289,9 +293,30 @@ def _watch(store, d, target: Path) -> None:
                 verdict = _grade_and_record(store, d, target)
                 if verdict.ok:
                     ui.console.print("[dim]Keep editing to improve it, or Ctrl-C to stop.[/]")
-            time.sleep(0.5)
+            # The next grade's processes start now, while you edit: a save is graded by a warm, unused one.
+            grader.prestart(d)
+            time.sleep(WATCH_POLL_SECONDS)
     except KeyboardInterrupt:
-        ui.console.print("\nStopped watching.")
+        grader.discard_prestarted()  # everything grading started is gone before we say so
+        try:
+            ui.console.print("\nStopped watching.")
+        except OSError:  # the terminal is gone
+            pass
+    finally:
+        grader.discard_prestarted()
+
+
+def _interrupt_on(*signals) -> None:
+    import signal
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    for sig in signals:
+        try:
+            signal.signal(sig, interrupt)
+        except (ValueError, OSError):  # not the main thread (tests): leave it
+            pass
 
 
 # ---------------------------------------------------------------- where / config
