@@ -19,7 +19,7 @@ under a second).
 
 from __future__ import annotations
 
-import pickle
+import json
 import re
 import signal
 from collections.abc import Callable
@@ -191,10 +191,8 @@ def plant(path: Path, change: Callable) -> None:
     questions, section, problems = banklib.load_file(path)
     assert not problems and section is not None
     cache = banklib._cache_path(path)
-    with cache.open("rb") as fh:
-        stamp, _, _ = pickle.load(fh)
-    with cache.open("wb") as fh:
-        pickle.dump((stamp, [change(q) for q in questions], change(section)), fh)
+    stamp = json.loads(cache.read_text(encoding="utf-8"))["stamp"]
+    cache.write_text(banklib._encode(stamp, [change(q) for q in questions], change(section)), encoding="utf-8")
 
 
 PAYLOAD = "\x1b]52;c;cm0gLXJmIH4K\x07\x1b]0;pwned\x07\x1b[2J\x1b[H\x1b]8;;https://evil.example/\x1b\\x\x1b]8;;\x1b\\\u202e\x9b"

@@ -425,7 +425,7 @@ def run(session: QuizSession, questions: list, known: set[str], reader: Reader =
                 questions.append(q)
                 console.print("[dim]It comes back once more at the end of this session.[/]")
             i += 1
-    except EndSession:
+    except (EndSession, KeyboardInterrupt):  # Ctrl-C between prompts too (while a screen is drawn)
         session.stopped = True
         console.print("\n[dim]Session ended. Everything you answered is saved.[/]")
     except StoreError as exc:  # the answer could not be saved (full disk, read-only, locked...)
@@ -566,11 +566,12 @@ def run_drills(store, drills: list, bank, reader: Reader = default_reader) -> No
             path = opening.path
             console.print(f"[bold]{n}/{len(drills)}[/]")
             cli_drill.render_task(d)
-            console.print(f"Your file: [bold]{escape(str(path))}[/]\n[dim]Edit it, then press Enter to grade (s to "
-                          "skip, q to stop).[/]")
+            console.print(f"Your file: [bold]{escape(str(path))}[/]", soft_wrap=True)  # a path is never folded
+            console.print("[dim]Edit it, then press Enter to grade (s to skip, q to stop).[/]")
             if opening.backup is not None:  # last, right above the prompt, so it is not scrolled away
-                console.print(f"[bold magenta]Write it again from memory:[/] the file is the starter again; your "
-                              f"previous solution is kept in {escape(str(opening.backup))}.")
+                console.print("[bold magenta]Write it again from memory:[/] the file is the starter again; your "
+                              "previous solution is kept in")
+                console.print(f"  {escape(str(opening.backup))}", soft_wrap=True)
             while True:
                 choice = _read("grade> ", reader).strip().lower()
                 if choice in ("q", "quit"):
@@ -586,5 +587,5 @@ def run_drills(store, drills: list, bank, reader: Reader = default_reader) -> No
                 if outcome.verdict.graded and outcome.verdict.kind != "not_implemented":
                     cli_drill.render_related(d, bank, store)
                 console.print("[dim]Fix it and press Enter to grade again (s to skip, q to stop).[/]")
-    except EndSession:
+    except (EndSession, KeyboardInterrupt):
         console.print("[dim]Stopped. Drill attempts so far are saved.[/]")

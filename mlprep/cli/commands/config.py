@@ -14,21 +14,17 @@ config_app = typer.Typer(help="Show or change settings (desired retention, time 
 
 def where() -> None:
     """Show where mlprep keeps its data, banks and drill files."""
-    from rich.table import Table
+    from rich.text import Text
 
     from mlprep import paths
+    from mlprep.sandbox.confine import protection
 
-    table = Table.grid(padding=(0, 2))
-    table.add_column(no_wrap=True)
-    table.add_column(overflow="fold")
     for label, path in (("data home", paths.data_home()), ("database", paths.db_path()),
                         ("your banks", paths.user_banks_dir()), ("drill workspace", paths.workspace_dir()),
                         ("built-in banks", paths.content_dir()), ("built-in drills", paths.drills_dir())):
-        table.add_row(label, str(path))
-    from mlprep.sandbox.confine import protection
-
-    table.add_row("grading sandbox", protection().summary)
-    ui.console.print(table)
+        # A path is never folded: a long one runs on (the terminal wraps it, and copying keeps it whole).
+        ui.console.print(Text(f"{label:<16} ") + Text(str(path), style="bold"), soft_wrap=True)
+    ui.console.print(Text("grading sandbox  ") + Text(protection().summary))
     ui.console.print("[dim]MLPREP_HOME moves the data home; MLPREP_WORKSPACE moves the drill workspace.[/]")
 
 

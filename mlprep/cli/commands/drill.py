@@ -131,11 +131,15 @@ def drill(
         target, created = opening.path, opening.created
         due_notice = None
         if opening.reason == "due":
-            due_notice = (f"[bold magenta]{d.slug} is due for review:[/] write it again from memory. "
-                          f"{_escape(str(target))} is the starter again; your previous solution is kept in "
-                          f"{_escape(str(opening.backup))}.")
+            backup = opening.backup
+
+            def due_notice() -> None:
+                ui.console.print(f"[bold magenta]{d.slug} is due for review:[/] write it again from memory. Your "
+                                 "file is the starter again; your previous solution is kept in")
+                ui.console.print(f"  {_escape(str(backup))}", soft_wrap=True)  # a path is never folded
+
             if check or watch:
-                ui.console.print(due_notice)
+                due_notice()
         if edit:
             _open_editor(target)
         if watch:
@@ -150,15 +154,16 @@ def drill(
             ui.console.print(f"[bold]Your note:[/] [italic]{_escape(own_note['note'])}[/]", soft_wrap=True)
         if opening.clock_started:
             verb = "Created" if created else "Your file"
-            ui.console.print(f"{verb}: [bold]{_escape(str(target))}[/]\nEdit it, then run [bold]mlprep drill "
-                             f"{d.slug} --check[/] (or [bold]--watch[/] to regrade on every save; [bold]--hint[/] "
-                             "for a hint).")
-            if due_notice:
-                ui.console.print(due_notice)  # last, so it is what the user sees under the task
+            ui.console.print(f"{verb}: [bold]{_escape(str(target))}[/]", soft_wrap=True)  # a path is never folded
+            ui.console.print(f"Edit it, then run [bold]mlprep drill {d.slug} --check[/] (or [bold]--watch[/] to "
+                             "regrade on every save; [bold]--hint[/] for a hint).")
+            if due_notice is not None:
+                due_notice()  # last, so it is what the user sees under the task
             return
         # Showing a task never grades: only --check (and --watch saves) are attempts.
-        ui.console.print(f"Your file: [bold]{target}[/]\nRun [bold]mlprep drill {d.slug} --check[/] to grade it "
-                         "([bold]--watch[/] regrades on every save; [bold]--hint[/] for a hint).")
+        ui.console.print(f"Your file: [bold]{_escape(str(target))}[/]", soft_wrap=True)
+        ui.console.print(f"Run [bold]mlprep drill {d.slug} --check[/] to grade it ([bold]--watch[/] regrades on "
+                         "every save; [bold]--hint[/] for a hint).")
 
 
 def _next_choice(all_drills: dict):
