@@ -195,3 +195,16 @@ def test_cli_undo_then_quick_reanswer_is_good(tmp_path, mlprep_home):
     assert "at most Good" in result.output and "Rated Good" in result.output
     with Store() as store:
         assert [r["rating"] for r in store.reviews("q1")] == [3, 3]
+
+
+def test_cli_manual_mode_keeps_the_card_keys(tmp_path, mlprep_home):
+    """In manual mode the rating prompt is the last step, so the card keys work there too."""
+    assert runner.invoke(app, ["config", "set", "rating", "manual"]).exit_code == 0
+    _, path = bank_of(tmp_path, "q1", "q2")
+    result = runner.invoke(app, ["quiz", "--bank", str(path), "--section", "r"], input="t\nf\nx\n3\nq\n")
+    assert result.exit_code == 0, result.output
+    assert "Flagged" in result.output and "Suspended" in result.output and "Rated Good" in result.output
+    with Store() as store:
+        mark = store.card_mark("q1")
+        assert mark["flagged"] == 1 and mark["suspended"] == 1
+        assert [r["rating"] for r in store.reviews()] == [3]

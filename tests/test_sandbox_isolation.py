@@ -95,18 +95,10 @@ def survivors(verdict: dict) -> list[int]:
 
 
 def alive(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat", "rb") as fh:
-            stat = fh.read()
-        return stat[stat.rindex(b")") + 2:][:1] not in (b"Z", b"X")
-    except FileNotFoundError:
-        return False
-    except OSError:
-        try:
-            os.kill(pid, 0)
-            return True
-        except OSError:
-            return False
+    """The same test the supervisor uses: a zombie or a gone process is not alive."""
+    from mlprep.sandbox.confine import _alive
+
+    return _alive(pid)
 
 
 def grade_hostile(world, case: str, targets: list[Path] | None = None) -> dict:

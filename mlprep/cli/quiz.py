@@ -350,7 +350,16 @@ def _pick_rating(session: QuizSession, pending: Pending, reader: Reader, questio
         if text == "q":
             raise EndSession
         if text == "?":
-            console.print(Panel(HELP, title="help", expand=False))
+            show_help()
+            continue
+        if text in ("x", "b", "f", "n"):  # the card keys work before rating too (manual mode, flashcards)
+            _card_action(session, pending.shown, text, reader)
+            continue
+        if text == "l":
+            _learn(session, pending.shown)
+            continue
+        if text == "p":
+            _previous(session, 1)
             continue
         console.print("[yellow]Type 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy).[/]")
 

@@ -6,6 +6,7 @@ and reports how many cards changed.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -38,30 +39,31 @@ def _print(text: str) -> None:
     ui.console.print(text, soft_wrap=True, markup=False, highlight=False)
 
 
-def suspend(item_id: IdArg = None, tag: TagOpt = None, section: SectionOpt = None, bank: BankOpt = None) -> None:
-    """Keep cards out of quizzes, mocks, `today` and the forecast until `mlprep unsuspend`."""
+def _set_suspended(on: bool, item_id: str | None, tag: list[str] | None, section: list[str] | None,
+                   bank: list[Path] | None) -> None:
     from mlprep.quiz import cards
     from mlprep.store.db import Store
 
     chosen = _select(item_id, tag, section, bank)
     with Store() as store:
-        n = cards.suspend(store, chosen.ids, True)
-    _print(f"Suspended {_plural(n)} ({chosen.what}: {len(chosen.ids)} in all, {len(chosen.ids) - n} already "
-           "suspended)." if not item_id else
-           f"Suspended {chosen.what}." if n else f"{chosen.what.capitalize()} was already suspended.")
+        n = cards.suspend(store, chosen.ids, on)
+    verb, before = ("Suspended", "already suspended") if on else ("Unsuspended", "were not suspended")
+    if not item_id:
+        _print(f"{verb} {_plural(n)} ({chosen.what}: {len(chosen.ids)} in all, {len(chosen.ids) - n} {before}).")
+    elif n:
+        _print(f"{verb} {chosen.what}.")
+    else:
+        _print(f"{chosen.what.capitalize()} was {'already suspended' if on else 'not suspended'}.")
+
+
+def suspend(item_id: IdArg = None, tag: TagOpt = None, section: SectionOpt = None, bank: BankOpt = None) -> None:
+    """Keep cards out of quizzes, mocks, `today` and the forecast until `mlprep unsuspend`."""
+    _set_suspended(True, item_id, tag, section, bank)
 
 
 def unsuspend(item_id: IdArg = None, tag: TagOpt = None, section: SectionOpt = None, bank: BankOpt = None) -> None:
     """Bring suspended cards back into quizzes and counts."""
-    from mlprep.quiz import cards
-    from mlprep.store.db import Store
-
-    chosen = _select(item_id, tag, section, bank)
-    with Store() as store:
-        n = cards.suspend(store, chosen.ids, False)
-    _print(f"Unsuspended {_plural(n)} ({chosen.what}: {len(chosen.ids)} in all, {len(chosen.ids) - n} were not "
-           "suspended)." if not item_id else
-           f"Unsuspended {chosen.what}." if n else f"{chosen.what.capitalize()} was not suspended.")
+    _set_suspended(False, item_id, tag, section, bank)
 
 
 def bury(item_id: IdArg = None, tag: TagOpt = None, section: SectionOpt = None, bank: BankOpt = None) -> None:
