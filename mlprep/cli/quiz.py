@@ -17,8 +17,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from mlprep.cli.common import _escape, inline_markdown, markdown, plural
 from mlprep.cli.common import _escape as escape
+from mlprep.cli.common import inline_markdown, markdown, plural
 from mlprep.cli.console import console
 from mlprep.errors import MlprepError, StoreError
 from mlprep.questions.model import LETTERS, Shown, is_valid_response
@@ -137,7 +137,7 @@ def _answer_prompt(shown: Shown) -> str:
     hint = {"mcq": f"A-{LETTERS[len(shown.choices) - 1]}", "multi": "letters, comma-separated",
             "truefalse": "t/f", "numeric": "a number", "short": "a word or two",
             "code_output": "what it prints"}[q.type]
-    unit = f" ({_escape(q.unit)})" if q.type == "numeric" and q.unit else ""
+    unit = f" ({escape(q.unit)})" if q.type == "numeric" and q.unit else ""
     return f"[bold]›[/] [dim]{hint}{unit} · {DONT_KNOW_KEY} don't know · ? help[/] "
 
 
@@ -172,7 +172,7 @@ def _read_answer(shown: Shown, reader: Reader, previous: Callable[[], None] | No
             text = "\n".join(lines)
         problem = is_valid_response(shown, text)
         if problem:
-            console.print(f"[yellow]{_escape(problem)}[/]")
+            console.print(f"[yellow]{escape(problem)}[/]")
             continue
         return text
 
@@ -457,8 +457,8 @@ def show_or_warn(session, q) -> Shown | None:
     try:
         return session.show(q)
     except CannotShow as exc:
-        console.print(f"[yellow]Skipped {_escape(q.id)}: it could not be shown ({_escape(exc.reason)}). "
-                      f"`mlprep content lint {_escape(q.source)}` checks its bank.[/]", soft_wrap=True)
+        console.print(f"[yellow]Skipped {escape(q.id)}: it could not be shown ({escape(exc.reason)}). "
+                      f"`mlprep content lint {escape(q.source)}` checks its bank.[/]", soft_wrap=True)
         return None
 
 
@@ -482,7 +482,7 @@ def render_summary(s: Summary) -> None:
         table.add_column("section")
         table.add_column("right", justify="right")
         for title, n, c in s.per_section.values():
-            table.add_row(_escape(title), f"{c}/{n}")
+            table.add_row(escape(title), f"{c}/{n}")
         console.print(table)
     console.print(f"Due by the end of tomorrow: [bold]{s.due_tomorrow}[/]")
 

@@ -17,6 +17,7 @@ from mlprep.cli.common import load_bank as load_bank_warned
 from mlprep.rules import DRILL_PREFIX, WATCH_POLL_SECONDS
 
 EXIT_PASSED, EXIT_FAILED, EXIT_USAGE, EXIT_NOT_GRADED = 0, 1, 2, 3
+ACTIONS = ("--check", "--watch", "--hint", "--solution", "--reset")  # what `mlprep drill NAME` does: one at a time
 
 
 def drill(
@@ -43,8 +44,9 @@ def drill(
     from mlprep.drills import sitting
     from mlprep.store.db import Store, utcnow
 
-    _check_usage(slug, {"--check": check, "--watch": watch, "--hint": hint, "--solution": solution or diff,
-                        "--reset": reset, "--file": file is not None, "--edit": edit}, force=force, yes=yes)
+    chosen = dict(zip(ACTIONS, (check, watch, hint, solution, reset)))
+    _check_usage(slug, {**chosen, "--solution": solution or diff, "--file": file is not None, "--edit": edit},
+                 force=force, yes=yes)
     drills_found, drill_problems = drilllib.check_drills()
     all_drills = dict(sorted(drills_found.items(), key=lambda kv: (kv[1].order, kv[0])))
     if drill_problems:
@@ -73,9 +75,8 @@ def drill(
                                   only=status)
         return
     if slug == "next":
-        given = [name for name, on in (("--check", check), ("--watch", watch), ("--hint", hint),
-                                       ("--solution", solution), ("--reset", reset), ("--file", file is not None),
-                                       ("--run", run or run_input is not None)) if on]
+        given = [name for name, on in {**chosen, "--file": file is not None,
+                                       "--run": run or run_input is not None}.items() if on]
         choice = _next_choice(all_drills)
         if given:
             example = choice.drill.slug if choice is not None else "knn"
@@ -96,8 +97,7 @@ def drill(
         raise fail(str(exc), EXIT_USAGE) from None
     target = file.expanduser() if file else drilllib.workspace_file(d, directory)
     if run or run_input is not None:
-        others = [name for name, on in (("--check", check), ("--watch", watch), ("--hint", hint),
-                                        ("--solution", solution), ("--reset", reset)) if on]
+        others = [name for name, on in chosen.items() if on]
         if others:
             raise fail(f"--run only runs your file; use {others[0]} on its own.", EXIT_USAGE)
         _run(d, target, run_input)
@@ -207,7 +207,7 @@ def _check_usage(slug: str | None, flags: dict[str, bool], *, force: bool, yes: 
     given = [name for name, on in flags.items() if on]
     if slug is None and given:
         raise fail(f"{given[0]} needs a drill name, e.g. `mlprep drill knn {given[0]}`.", EXIT_USAGE)
-    actions = [name for name in ("--check", "--watch", "--hint", "--solution", "--reset") if flags[name]]
+    actions = [name for name in ACTIONS if flags[name]]
     if len(actions) > 1:
         raise fail(f"{actions[0]} and {actions[1]} cannot be used together; choose one.", EXIT_USAGE)
     if force and not flags["--solution"]:
