@@ -18,6 +18,7 @@ WEAK_TAG_MIN_ANSWERS = 5    # a tag is ranked among the weakest (stats, quiz --w
 DRILL_PREFIX = "drill:"     # a drill's item id in the store is DRILL_PREFIX + slug
 FAST_MINUTES = {1: 10, 2: 20, 3: 30}   # a first-attempt pass within this many minutes (by difficulty) is Easy
 SLOW_PASS_MAX_DAYS = 3      # a correct but not vectorized pass is Hard, due again within this many days
+SLOW_FACTOR = 10.0          # a passing submission more than this many times slower than the reference is "not vectorized"
 RESERVED_DRILL_NAMES = ("next",)  # words `mlprep drill WORD` reads as commands, so no drill may be named so
 DEFAULT_FORBIDDEN_IMPORTS = ("sklearn", "scipy", "torch", "tensorflow", "jax", "keras", "statsmodels")
 DEFAULT_TIME_LIMIT = 20     # seconds for all calls into a submission

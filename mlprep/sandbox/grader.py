@@ -22,12 +22,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mlprep.errors import DrillError
+from mlprep.rules import SLOW_FACTOR
 from mlprep.sandbox import results as results_file
 
 if TYPE_CHECKING:
     from mlprep.drills.catalogue import Drill  # attributes only: the sandbox never builds one
 
-SLOW_FACTOR = 10.0
 # The verdict kind of a grading run that did not finish (the grading process died or hung, its results
 # were lost or tampered with, the suite could not start): not a verdict on the code, so callers record
 # nothing (no review, no attempt, no hint) and the CLI exits with its own status.
@@ -156,6 +156,7 @@ def _plugin_settings(drill: Drill, submission: Path, reference: Path, results: P
         "MLPREP_DRILL_RESULTS": str(results), "MLPREP_DRILL_FORBIDDEN": ",".join(drill.forbidden_imports),
         "MLPREP_DRILL_TIME_LIMIT": str(time_limit), "MLPREP_DRILL_MEMORY_MB": str(drill.memory_mb),
         "MLPREP_DRILL_ALLOW_MUTATION": "1" if drill.allow_input_mutation else "0",
+        "MLPREP_DRILL_SLOW_FACTOR": str(SLOW_FACTOR),
     }
 
 
@@ -238,7 +239,8 @@ class GradingRun:
                 [sys.executable, "-m", "mlprep.sandbox.launch"], cwd=self.work, env=sandbox_environment(self.work),
                 stdin=subprocess.PIPE, stdout=self._log, stderr=subprocess.STDOUT, start_new_session=True)
             setup = {"env": _plugin_settings(drill, self.submission, self.dir / "drill" / "solution.py", self.results,
-                                             self.limit), "args": self.args, "key": self.key}
+                                             self.limit), "args": self.args, "key": self.key,
+                     "speed_check": self.speed_check}
             assert self.proc.stdin is not None
             try:
                 self.proc.stdin.write((json.dumps(setup) + "\n").encode("utf-8"))
@@ -256,6 +258,7 @@ class GradingRun:
         from mlprep.sandbox import manifest
 
         files = manifest.verified(self.folder)
+        self.speed_check = b"def speed_case" in files.get("test_hidden.py", b"")  # its workers are pre-started
         target = self.dir / "drill"
         target.mkdir(mode=0o700)
         out = {}
@@ -306,7 +309,7 @@ class GradingRun:
             except OSError:
                 pass  # it died before "go": reported below from its exit code and log
             try:
-                self.proc.wait(timeout=limit + STARTUP_SLACK)
+                confine.wait_process(self.proc, limit + STARTUP_SLACK)
             except subprocess.TimeoutExpired:
                 timed_out = True
                 self.stop()
@@ -328,12 +331,14 @@ class GradingRun:
         SIGKILL to its process group if it has not gone within a second."""
         import signal
 
+        from mlprep.sandbox import confine
+
         proc = self.proc
         if proc is None or proc.poll() is not None:
             return
         try:
             proc.send_signal(signal.SIGTERM)
-            proc.wait(timeout=1.0)
+            confine.wait_process(proc, 1.0)
         except (OSError, subprocess.TimeoutExpired):
             try:
                 os.killpg(proc.pid, signal.SIGKILL)
@@ -453,7 +458,8 @@ def grade(drill: Drill, path: Path, *, time_limit: float | None = None) -> Verdi
         verdict.seconds = time.monotonic() - started
         return verdict
     limit = time_limit or drill.time_limit
-    first = _take_run(drill, limit)  # checks the drill's files against their hashes
+    first = _take_run(drill, limit)
+  # checks the drill's files against their hashes
     try:
         run = first.run(path)
     finally:

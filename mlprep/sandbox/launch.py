@@ -65,21 +65,12 @@ class _Gate:
 
 
 def _pytest_process() -> None:
-    """The forked child: warm up, read the settings, run pytest (which waits for "go"). Never returns."""
+    """The forked child: read the settings, warm up, run pytest (which waits for "go"). Never returns."""
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # only the grader decides when grading stops
     confine.set_parent_death_signal(signal.SIGKILL)
     code = 3
-    warm.prestart_worker()
     try:
-        import numpy  # noqa: F401 - the hidden suite and reference need it: import before "go"
-        import pytest
-
-        import mlprep.drillkit  # noqa: F401
-        import mlprep.sandbox.plugin  # noqa: F401
-
-        _warm_pytest()
-
         # The grader's pipe, moved off stdin (pytest captures stdin; the worker must never see it).
         channel = os.fdopen(os.dup(0), "rb")
         devnull = os.open(os.devnull, os.O_RDONLY)
@@ -89,6 +80,18 @@ def _pytest_process() -> None:
         if not line.strip():
             os._exit(0)  # the grader cancelled this run before it began
         setup = json.loads(line)
+        warm.prestart_worker("submission")  # the tests' worker imports NumPy meanwhile
+        import numpy  # noqa: F401 - the hidden suite and reference need it: import before "go"
+        import pytest
+
+        import mlprep.drillkit  # noqa: F401
+        import mlprep.sandbox.plugin  # noqa: F401
+
+        if setup.get("speed_check"):
+            # The reference's worker for the speed check: started once our imports are done, since on two
+            # cores three processes importing NumPy at once would slow this one, which all the rest waits for.
+            warm.prestart_worker("reference")
+        _warm_pytest()
         key_r, key_w = os.pipe()
         os.write(key_w, setup["key"].encode("ascii"))
         os.close(key_w)

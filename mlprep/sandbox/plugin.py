@@ -9,7 +9,7 @@ anything printed.
 
 Configuration comes from environment variables set by `mlprep.sandbox.grader` (read, then removed):
 MLPREP_DRILL_SUBMISSION, MLPREP_DRILL_REFERENCE, MLPREP_DRILL_RESULTS, MLPREP_DRILL_FORBIDDEN,
-MLPREP_DRILL_TIME_LIMIT, MLPREP_DRILL_MEMORY_MB, MLPREP_DRILL_ALLOW_MUTATION.
+MLPREP_DRILL_TIME_LIMIT, MLPREP_DRILL_MEMORY_MB, MLPREP_DRILL_ALLOW_MUTATION, MLPREP_DRILL_SLOW_FACTOR.
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ import os
 import select
 import struct
 import subprocess
-import sys
 import tempfile
 import time
 from typing import Any
@@ -33,8 +32,10 @@ from mlprep.sandbox import results as results_file
 from mlprep.sandbox import wire as wire
 
 OUTPUT_LIMIT = 2000
-SPEED_ROUNDS = 3             # timed rounds of the speed check (after a first round of one call)
+SPEED_ROUNDS = 3             # at most this many timed rounds of the user's code (after a first round of one call)
+SPEED_REFERENCE_ROUNDS = 2   # timed rounds of the reference (after a warm-up call that sets their length)
 SPEED_ROUND_SECONDS = 0.02   # CPU seconds one round of the reference takes: sets how many calls a round makes
+SPEED_CLEAR = 3.0            # a factor this many times over the verdict's threshold needs no further round
 SPEED_USER_SECONDS = 2.0     # no further round once the user's code has used this much CPU in the speed check
 SPEED_WALL_SECONDS = 15.0    # the whole speed check's wall time, however busy the machine
 
@@ -74,6 +75,7 @@ class Config:
         self.time_limit = float(env.pop("MLPREP_DRILL_TIME_LIMIT", "20"))
         self.memory_mb = int(env.pop("MLPREP_DRILL_MEMORY_MB", "2048"))
         self.allow_mutation = env.pop("MLPREP_DRILL_ALLOW_MUTATION", "0") == "1"
+        self.slow_factor = float(env.pop("MLPREP_DRILL_SLOW_FACTOR", "10"))  # the verdict's "not vectorized"
         # Benchmarks only: import the submission into this process (no isolation, no limits).
         self.inprocess = env.pop("MLPREP_DRILL_INPROCESS", "0") == "1"
 
@@ -85,12 +87,13 @@ class Worker:
     and memory map (forbidden imports), the kernel's CPU accounting of its process (speed), and the
     arguments' state it reports back, compared with what was sent (input mutation)."""
 
-    def __init__(self, cfg: Config, file: str | None = None, forbidden: str | None = None):
-        """`file`: the code to run (default: the submission); the speed check also runs the reference
-        in a worker of its own, so both are timed in the same kind of process by the same measure."""
+    def __init__(self, cfg: Config, role: str = "submission"):
+        """`role`: "submission" (the tests' worker) or "reference" (the reference solution, without import
+        rules, for the speed check: timed the same way in the same kind of process)."""
         self.cfg = cfg
-        self.file = cfg.submission if file is None else file
-        self.forbidden = cfg.forbidden if forbidden is None else forbidden
+        self.role = role
+        self.file = cfg.reference if role == "reference" else cfg.submission
+        self.forbidden = "" if role == "reference" else cfg.forbidden
         self.proc: subprocess.Popen | None = None
         self.used = 0.0  # seconds of the time budget spent in user code
         self.capture = tempfile.NamedTemporaryFile(prefix="mlprep-out-", suffix=".txt", delete=False)
@@ -113,27 +116,10 @@ class Worker:
         cpu = int(self.cfg.time_limit) + 10
         from mlprep.sandbox import warm as prestarted
 
-        warm = prestarted.take_worker([self.file, self.capture.name, self.forbidden, str(self.cfg.memory_mb),
-                                       str(cpu)])
-        if warm is not None:  # pre-started by the grading launcher, NumPy already imported
-            self.proc, self.to_worker, self.from_worker, self.alarm = warm
-        else:
-            req_r, req_w = os.pipe()
-            rep_r, rep_w = os.pipe()
-            alarm_r, alarm_w = os.pipe()
-            try:
-                self.proc = subprocess.Popen(
-                    [sys.executable, "-m", "mlprep.sandbox.worker", str(req_r), str(rep_w), str(alarm_w),
-                     self.file, self.capture.name, self.forbidden, str(self.cfg.memory_mb), str(cpu)],
-                    pass_fds=(req_r, rep_w, alarm_w), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                    stderr=subprocess.DEVNULL, cwd=tempfile.gettempdir(), start_new_session=True)
-            finally:
-                os.close(req_r)
-                os.close(rep_w)
-                os.close(alarm_w)
-            self.alarm = alarm_r
-            self.to_worker = os.fdopen(req_w, "wb", buffering=0)
-            self.from_worker = os.fdopen(rep_r, "rb", buffering=0)
+        args = [self.file, self.capture.name, self.forbidden, str(self.cfg.memory_mb), str(cpu)]
+        # pre-started by the grading launcher (NumPy already imported), else a fresh process
+        warm = prestarted.take_worker(args, self.role) or prestarted.spawn(args)
+        self.proc, self.to_worker, self.from_worker, self.alarm = warm
         os.set_blocking(self.alarm, False)
         self.ready_sent = False
         self.staged: tuple = ()
@@ -274,19 +260,20 @@ class Worker:
                                  "implement it from scratch with NumPy.", call=call)
 
     def check_memory_map(self, doing: str, call: str = "") -> None:
-        """Fail when a forbidden package's compiled code is mapped into the worker, however it got there."""
+        """Fail when a forbidden package's compiled code is mapped into the worker, however it got there.
+        (A search of the map's bytes for each folder, in a space-separated path column: after every reply,
+        so it must be cheap.)"""
         if not self.forbidden_dirs or self.proc is None:
             return
         try:
-            with open(f"/proc/{self.proc.pid}/maps", encoding="utf-8", errors="replace") as fh:
-                paths = {line.split(None, 5)[5].strip() for line in fh if line.count(" ") >= 5 and "/" in line}
-        except (OSError, IndexError):
+            with open(f"/proc/{self.proc.pid}/maps", "rb") as fh:
+                maps = fh.read()
+        except OSError:
             return
-        for path in paths:
-            for folder, name in self.forbidden_dirs.items():
-                if path.startswith(folder):
-                    self.kill()
-                    raise self._forbidden(name, doing, call)
+        for folder, name in self.forbidden_dirs.items():
+            if b" " + os.fsencode(folder) in maps:
+                self.kill()
+                raise self._forbidden(name, doing, call)
 
     def cpu_counters(self, session: bool = True) -> tuple[int | None, int]:
         """(ns on CPU of the worker's threads, from schedstat; clock ticks of user+system time of every
@@ -523,6 +510,98 @@ class RemoteModule:
 
 # ---------------------------------------------------------------------- pytest hooks
 
+class SpeedCheck:
+    """The speed check: the user's function against the reference on the suite's `speed_case()`,
+    reported only if every test passes.
+
+    Both are measured the same way, in CPU time from the kernel's accounting (`Worker.repeat`), for a
+    number of calls this process chooses: never from a clock the user's code can replace, and not
+    skewed by load on the machine. The reference runs in a worker of its own (pre-started by the
+    launcher, NumPy already imported) and is timed in a thread from collection on, while the tests run
+    (during `--watch`, while you edit): a warm-up call, which also sets how many calls make a round of
+    about `SPEED_ROUND_SECONDS` of CPU, then `SPEED_REFERENCE_ROUNDS` rounds, the best round per call
+    counting. The thread mostly waits on the worker's pipe, so the tests barely notice it. After the
+    last test, `measure` times the user's code in the tests' worker: a first round of one call (a loop
+    hundreds of times slower shows at once), then rounds as long as the reference's, until the best
+    round is within the verdict's threshold (final, since more rounds can only lower it) or clearly
+    beyond it."""
+
+    def __init__(self, cfg: Config, speed_case: Any):
+        import threading
+
+        self.reference = Worker(cfg, "reference")
+        self.slow_factor = cfg.slow_factor
+        self.speed_case = speed_case
+        self.name = ""
+        self.args: Any = None
+        self.kwargs: Any = None
+        self.timed: tuple[float, int] | None = None  # (the reference's best CPU seconds per call, calls per round)
+        self.thread = threading.Thread(target=self._time_reference, name="mlprep-reference-timing", daemon=True)
+        self.thread.start()
+
+    def _time_reference(self) -> None:
+        try:
+            case = self.speed_case()
+            self.name = case["function"]
+            self.args = wire.encode(tuple(case.get("args", ())))
+            self.kwargs = wire.encode(dict(case.get("kwargs", {})))
+            deadline = time.monotonic() + SPEED_WALL_SECONDS
+
+            def per_call(calls: int) -> float:
+                spent, finished = self.reference.repeat(self.name, self.args, self.kwargs, calls, cpu_limit=2.0,
+                                                        deadline=deadline)
+                if not finished:
+                    raise RuntimeError("the reference solution could not be timed")
+                return max(spent, 1e-9) / calls
+
+            # A first call warms up (and, an upper bound of a call's cost, sets how many calls make a round).
+            calls = max(1, min(100_000, math.ceil(SPEED_ROUND_SECONDS / per_call(1))))
+            self.timed = (min(per_call(calls) for _ in range(SPEED_REFERENCE_ROUNDS)), calls)
+        except Exception:  # noqa: BLE001 - the reference could not be timed: no verdict on speed
+            self.timed = None
+        finally:
+            self.reference.kill()
+
+    def measure(self, worker: Worker) -> dict[str, Any] | None:
+        """Time the user's code in `worker` against the reference: the "speed" event, or None when there
+        is no verdict on speed (the reference could not be timed, or the user's code failed)."""
+        deadline = time.monotonic() + SPEED_WALL_SECONDS
+        self.thread.join(SPEED_WALL_SECONDS)
+        if self.thread.is_alive() or self.timed is None:
+            return None
+        best_ref, calls = self.timed
+        best_user, user_total, user_calls = float("inf"), 0.0, 1
+        for _ in range(SPEED_ROUNDS + 1):
+            try:
+                spent, finished = worker.repeat(self.name, self.args, self.kwargs, user_calls,
+                                                cpu_limit=max(0.5, 50 * user_calls * best_ref), deadline=deadline)
+            except SubmissionFailure:
+                break
+            best_user, user_total = min(best_user, spent / user_calls), user_total + spent
+            factor = best_user / max(best_ref, 1e-9)
+            if factor <= self.slow_factor:
+                break  # fast enough, and final: noise only makes code look slower, and more rounds only lower the best
+            if not finished or (factor > self.slow_factor * SPEED_CLEAR and spent > SPEED_ROUND_SECONDS):
+                break  # clearly not vectorized (beyond a first call's warm-up): no need to time it again
+            if user_total > SPEED_USER_SECONDS or time.monotonic() > deadline:
+                break  # enough: a slow function is not timed for ever
+            user_calls = calls
+        if best_user == float("inf"):
+            return None
+        return {"event": "speed", "function": self.name, "reference_s": best_ref, "user_s": best_user,
+                "factor": best_user / max(best_ref, 1e-9)}
+
+    def stop(self) -> None:
+        """End the reference's timing (if still running) and its worker."""
+        if self.thread.is_alive():
+            self.reference.kill()
+            self.thread.join(5.0)
+        try:
+            os.unlink(self.reference.capture.name)
+        except OSError:
+            pass
+
+
 class Plugin:
     def __init__(self) -> None:
         self.cfg = Config()
@@ -535,7 +614,7 @@ class Plugin:
         self.passed = 0
         self.modules: list[Any] = []
         self._reference: Any = None
-        self.reference_worker: Worker | None = None
+        self.speed: SpeedCheck | None = None
         if self.cfg.submission and os.path.exists(self.cfg.submission) and not self.cfg.inprocess:
             self.worker.start()  # start early: the worker imports numpy while pytest collects
 
@@ -560,10 +639,9 @@ class Plugin:
                 seen.append(mod)
         self.modules = seen
         self.emit({"event": "collected", "total": len(items)})
-        if any(hasattr(m, "speed_case") for m in seen) and self.cfg.reference and not self.cfg.inprocess:
-            # the speed check's reference worker starts now, importing NumPy while the tests run
-            self.reference_worker = Worker(self.cfg, file=self.cfg.reference, forbidden="")
-            self.reference_worker.start()
+        case = next((m.speed_case for m in seen if hasattr(m, "speed_case")), None)
+        if case is not None and self.cfg.reference and self.cfg.submission and not self.cfg.inprocess:
+            self.speed = SpeedCheck(self.cfg, case)  # the reference is timed from now on, while the tests run
 
     @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_makereport(self, item: Any, call: Any) -> Any:
@@ -596,85 +674,23 @@ class Plugin:
         self.emit({"event": "start", "name": nodeid.split("::", 1)[-1]})
 
     def pytest_sessionfinish(self, session: Any, exitstatus: int) -> None:
+        speed, self.speed = self.speed, None
         try:
-            if self.failed == 0 and self.passed > 0 and self.cfg.submission and not self.cfg.inprocess:
-                self.speed_check()
+            if speed is not None and self.failed == 0 and self.passed > 0:
+                event = speed.measure(self.worker)
+                if event is not None:
+                    self.emit(event)
         finally:
             self.emit({"event": "end", "passed": self.passed, "failed": self.failed,
                        "time_used": round(self.worker.used, 3)})
-            for worker in (self.worker, self.reference_worker):
-                if worker is not None:
-                    worker.kill()
-                    try:
-                        os.unlink(worker.capture.name)
-                    except OSError:
-                        pass
-            self.out.close()
-
-    def speed_check(self) -> None:
-        """Time the user's function against the reference on the suite's `speed_case()`.
-
-        Both run in worker processes of the same kind (the reference in one of its own) and are
-        measured the same way, in CPU time from the kernel's accounting (`Worker.repeat`), for a number
-        of calls this process chooses: never from a clock the user's code can replace, and not skewed
-        by load on the machine. Rounds alternate between the two; each side keeps its best round."""
-        case = None
-        for mod in self.modules:
-            if hasattr(mod, "speed_case"):
-                case = mod.speed_case()
-                break
-        if case is None:
-            return
-        name, args, kwargs = case["function"], tuple(case.get("args", ())), dict(case.get("kwargs", {}))
-        sent_args, sent_kwargs = wire.encode(args), wire.encode(kwargs)
-        # The reference runs in a worker of its own: the same kind of process, timed the same way.
-        ref = self.reference_worker or Worker(self.cfg, file=self.cfg.reference, forbidden="")
-        self.reference_worker = None
-        ref.start()
-
-        deadline = time.monotonic() + SPEED_WALL_SECONDS
-
-        def time_reference(calls: int) -> float:
-            spent, finished = ref.repeat(name, sent_args, sent_kwargs, calls, cpu_limit=2.0, deadline=deadline)
-            if not finished:
-                raise RuntimeError("the reference solution could not be timed")
-            return max(spent, 1e-9) / calls
-
-        best_user, user_total = float("inf"), 0.0
-        try:
-            time_reference(1)  # warm-up
-            calls = max(1, min(100_000, math.ceil(SPEED_ROUND_SECONDS / time_reference(1))))
-            best_ref = time_reference(calls)
-            user_calls = 1  # a first round of one call: a loop hundreds of times slower shows at once
-            for _ in range(SPEED_ROUNDS + 1):
-                try:
-                    spent, finished = self.worker.repeat(name, sent_args, sent_kwargs, user_calls,
-                                                         cpu_limit=max(0.5, 50 * user_calls * best_ref),
-                                                         deadline=deadline)
-                except SubmissionFailure:
-                    break
-                best_user, user_total = min(best_user, spent / user_calls), user_total + spent
-                if not finished or (best_user > 30 * best_ref and spent > SPEED_ROUND_SECONDS):
-                    break  # clearly not vectorized (beyond a first call's warm-up): no need to time it again
-                if user_total > SPEED_USER_SECONDS or time.monotonic() > deadline:
-                    break  # enough: a slow function is not timed for ever
-                try:
-                    best_ref = min(best_ref, time_reference(calls))
-                except RuntimeError:  # out of time: keep the rounds measured so far
-                    break
-                user_calls = calls
-        except (RuntimeError, SubmissionFailure):  # the reference could not be timed: no verdict on speed
-            return
-        finally:
-            ref.kill()
+            if speed is not None:
+                speed.stop()
+            self.worker.kill()
             try:
-                os.unlink(ref.capture.name)
+                os.unlink(self.worker.capture.name)
             except OSError:
                 pass
-        if best_user == float("inf"):
-            return
-        self.emit({"event": "speed", "function": name, "reference_s": best_ref, "user_s": best_user,
-                   "factor": best_user / max(best_ref, 1e-9)})
+            self.out.close()
 
     def _load_reference(self) -> Any:
         if self._reference is None:

@@ -1,9 +1,9 @@
-"""The grading process's pre-started worker: started before pytest so it imports NumPy meanwhile.
+"""Worker processes started ahead of time, and the one way a worker process is started.
 
-`mlprep.sandbox.launch` calls `prestart_worker` first thing in the pytest process; the plugin's first
-`Worker.start` takes it with `take_worker` (sending its real arguments as the first message), and every
-later start (after a crash or timeout) is a fresh process. The worker has run no user code until then.
-Imports nothing from mlprep but the wire format.
+`mlprep.sandbox.launch` pre-starts the workers in the pytest process (the submission's, and for a suite
+with a speed check the reference's), so they import NumPy while pytest starts; the plugin's `Worker.start` takes one with `take_worker` (sending its real arguments as the
+first message), and every later start (after a crash or timeout) is a fresh process. A pre-started worker has
+run no user code and is used once. Imports nothing from mlprep but the wire format.
 """
 
 from __future__ import annotations
@@ -11,38 +11,49 @@ from __future__ import annotations
 import os
 import sys
 
-_prestarted: tuple | None = None  # (Popen, request pipe, reply pipe, alarm fd) of a worker waiting for its arguments
+# role ("submission" or "reference") -> (Popen, request pipe, reply pipe, alarm fd) of a worker
+# waiting for its arguments
+_prestarted: dict[str, tuple] = {}
 
 
-def prestart_worker() -> None:
-    """Start the worker now (it imports NumPy while pytest starts); the plugin takes it (`take_worker`)."""
-    global _prestarted
+def spawn(args: list[str] | None) -> tuple:
+    """Start a worker process: (Popen, request stream, reply stream, alarm fd); OSError if it cannot start.
+    `args` (submission, capture file, forbidden, memory, CPU) go on its command line; None starts it
+    waiting for them (`take_worker` sends them)."""
     import subprocess
     import tempfile
 
     req_r, req_w = os.pipe()
     rep_r, rep_w = os.pipe()
     alarm_r, alarm_w = os.pipe()  # the forbidden-import alarm (see worker._guard_imports)
+    argv = [sys.executable, "-m", "mlprep.sandbox.worker", *(["--wait"] if args is None else []),
+            str(req_r), str(rep_w), str(alarm_w), *(args or [])]
     try:
-        proc = subprocess.Popen([sys.executable, "-m", "mlprep.sandbox.worker", "--wait", str(req_r), str(rep_w),
-                                 str(alarm_w)],
-                                pass_fds=(req_r, rep_w, alarm_w), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL, cwd=tempfile.gettempdir(), start_new_session=True)
+        proc = subprocess.Popen(argv, pass_fds=(req_r, rep_w, alarm_w), stdin=subprocess.DEVNULL,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=tempfile.gettempdir(),
+                                start_new_session=True)
     except OSError:
-        for fd in (req_r, req_w, rep_r, rep_w, alarm_r, alarm_w):
+        for fd in (req_w, rep_r, alarm_r):
             os.close(fd)
-        return
-    os.close(req_r)
-    os.close(rep_w)
-    os.close(alarm_w)
-    _prestarted = (proc, os.fdopen(req_w, "wb", buffering=0), os.fdopen(rep_r, "rb", buffering=0), alarm_r)
+        raise
+    finally:
+        for fd in (req_r, rep_w, alarm_w):
+            os.close(fd)
+    return proc, os.fdopen(req_w, "wb", buffering=0), os.fdopen(rep_r, "rb", buffering=0), alarm_r
 
 
-def take_worker(args: list[str]) -> tuple | None:
-    """The pre-started worker, given its arguments (submission, capture file, forbidden, memory, CPU):
-    (process, request stream, reply stream, alarm fd), or None (none was started, or it is gone). Once only."""
-    global _prestarted
-    warm, _prestarted = _prestarted, None
+def prestart_worker(role: str = "submission") -> None:
+    """Start a worker for `role` now (it imports NumPy meanwhile); the plugin takes it (`take_worker`)."""
+    try:
+        _prestarted[role] = spawn(None)
+    except OSError:
+        pass  # the plugin starts one when it needs it (and reports it if that fails too)
+
+
+def take_worker(args: list[str], role: str = "submission") -> tuple | None:
+    """The pre-started worker for `role`, given its arguments (the file, capture file, forbidden, memory,
+    CPU): (process, request stream, reply stream, alarm fd), or None (none was started, or it is gone). Once."""
+    warm = _prestarted.pop(role, None)
     if warm is None:
         return None
     proc, to_worker, from_worker, alarm = warm
