@@ -249,7 +249,7 @@ def test_cli_bad_options_are_clear_errors(tmp_path, mlprep_home):
     bad = runner.invoke(app, mock_args(path, "--section", "nope"))
     assert bad.exit_code == 1 and "'nope': no such section" in bad.output
     bad = runner.invoke(app, mock_args(path, "--drill-name", "nosuchdrill"))
-    assert bad.exit_code == 1 and "no drill called 'nosuchdrill'" in bad.output
+    assert bad.exit_code == 2 and "--drill-name: no drill called 'nosuchdrill'" in bad.output
     bad = runner.invoke(app, ["mock", "--json"])
     assert bad.exit_code == 1 and "--history" in bad.output
     assert runner.invoke(app, ["mock", "--minutes", "0"]).exit_code == 2
@@ -290,6 +290,28 @@ def test_cli_drill_reference_solution_passes_in_the_report(tmp_path, mlprep_home
     assert attempt["passed"] == 1
     assert [r["session_id"] for r in drill_reviews] == [row["id"]]
     assert report["drill"]["status"] == "passed" and report["drill"]["tests_passed"] == report["drill"]["tests_total"]
+
+
+def test_cli_drill_broken_grading_run_is_no_result_and_can_be_handed_in_again(tmp_path, mlprep_home, monkeypatch):
+    from mlprep.sandbox import grader
+
+    path = cli_bank(tmp_path)
+    real_grade, calls = grader.grade, []
+
+    def broken_once(drill, file, **kwargs):  # the first grading run breaks (as when a process dies)
+        calls.append(file)
+        if len(calls) == 1:
+            return grader.not_graded(drill, file, "the grading process ended unexpectedly (exit code -9)")
+        return real_grade(drill, file, **kwargs)
+
+    monkeypatch.setattr(grader, "grade", broken_once)
+    result = runner.invoke(app, mock_args(path, "--drill-name", "mse"), input="\n\n\nt\nq\n")
+    assert result.exit_code == 0, result.output
+    before, _, after = " ".join(result.output.split()).partition("Mock interview report")
+    assert "Grading did not finish" in before and "hand it in again" in before
+    assert len(calls) == 2 and "Drill Mean squared error (mse): not passed" in after
+    with Store() as store:
+        assert len(store.attempts("mse")) == 1  # the broken run recorded nothing
 
 
 def test_cli_drill_skip(tmp_path, mlprep_home):

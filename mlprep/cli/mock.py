@@ -150,8 +150,6 @@ def _run_drill(session: Any, drill: Any, reader: Any) -> None:
     from mlprep.cli import console as ui
     from mlprep.cli import drill as cli_drill
     from mlprep.cli.common import _escape as escape
-    from mlprep.cli.quiz import EndSession, _read
-    from mlprep.drills import catalogue as drilllib
 
     ui.console.rule(f"[bold]Drill[/] · ⏱ {clock_text(session.time_left())} left", align="left", style="dim")
     cli_drill.render_task(drill)
@@ -165,11 +163,25 @@ def _run_drill(session: Any, drill: Any, reader: Any) -> None:
                      "(graded once; the result comes at the end). [cyan]s[/] skips the drill.")
     warned = False
     while True:
+        if _hand_in(session, drill, path, reader, warned):
+            return
+        warned = True
+
+
+def _hand_in(session: Any, drill: Any, path: Any, reader: Any, warned: bool) -> bool:
+    """Read one hand-in (Enter), skip (s) or stop (q) and act on it: True when the drill is done with
+    (graded or skipped), False when the grading run itself broke (nothing was recorded: hand it in again)."""
+    from mlprep.cli import console as ui
+    from mlprep.cli.common import _escape as escape
+    from mlprep.cli.quiz import EndSession, _read
+    from mlprep.drills import catalogue as drilllib
+
+    while True:
         text = _read("[bold]›[/] [dim]Enter hand in · s skip · q stop[/] ", reader).strip().lower()
         if text == "s":
             session.skip_drill()
             ui.console.print("[dim]Drill skipped.[/]")
-            return
+            return True
         if text == "q":
             raise EndSession
         if text:
@@ -182,8 +194,13 @@ def _run_drill(session: Any, drill: Any, reader: Any) -> None:
             continue
         break
     ui.console.print("[dim]Grading…[/]")
-    session.grade_drill(path)
+    outcome = session.grade_drill(path)
+    if not outcome.verdict.graded:  # not a verdict on the code: say so now, and let it be handed in again
+        ui.console.print(f"[yellow]{escape(outcome.verdict.headline)}[/]")
+        ui.console.print("Press [bold]Enter[/] to hand it in again, [cyan]s[/] to skip the drill.")
+        return False
     ui.console.print("[dim]Handed in. You will see the result at the end.[/]")
+    return True
 
 
 def _run(session: Any, known: set[str], countdown: Countdown) -> str:
@@ -432,7 +449,13 @@ def run(minutes: int, drill: bool, drill_name: str | None, sections: list[str], 
 
             all_drills = drilllib.load_drills(strict=False)
             if drill_name:
-                chosen = drilllib.find_drill(drill_name, all_drills)
+                from mlprep.cli.common import fail
+                from mlprep.errors import DrillError
+
+                try:
+                    chosen = drilllib.find_drill(drill_name, all_drills)
+                except DrillError as exc:  # a usage error, as in `mlprep drill NAME`
+                    raise fail(f"--drill-name: {exc}", 2) from None
             else:
                 chosen = mocklib.choose_drill(store, all_drills, loaded, now, sections=sections, minutes=minutes)
                 if chosen is None and sections and not any(d.section in sections for d in all_drills.values()):

@@ -295,7 +295,8 @@ class MockSession:
         return round((self.clock() - self._drill_started).total_seconds(), 1)
 
     def grade_drill(self, path: Any) -> Any:
-        """Grade the drill file once (a real subprocess), review its card, record the attempt."""
+        """Grade the drill file once (a real subprocess), review its card, record the attempt. A grading
+        run that broke (`verdict.graded` False) records nothing and leaves the drill to be handed in again."""
         from mlprep.drills import sitting
 
         if self.drill is None:
@@ -303,10 +304,13 @@ class MockSession:
         self.drill_seconds = self._drill_time()
         if not self.store.session_exists(self.session_id):  # reset elsewhere: the attempt goes in a new session
             self.quiz._renew_session()
-        self.drill_outcome = sitting.grade_attempt(self.store, self.drill, path, scheduler=self.scheduler,
-                                              now=self.clock(), session_id=self.session_id)
-        self.drill_status = "passed" if self.drill_outcome.verdict.ok else "failed"
-        return self.drill_outcome
+        outcome = sitting.grade_attempt(self.store, self.drill, path, scheduler=self.scheduler,
+                                        now=self.clock(), session_id=self.session_id)
+        if not outcome.verdict.graded:  # the grading run broke: nothing was recorded, and it is no result
+            return outcome              # of the mock either (the file can be handed in again)
+        self.drill_outcome = outcome
+        self.drill_status = "passed" if outcome.verdict.ok else "failed"
+        return outcome
 
     def skip_drill(self, status: str = "skipped") -> None:
         """The drill was skipped ('skipped') or the time ran out before it was graded ('not_graded')."""
