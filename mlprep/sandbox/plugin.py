@@ -35,7 +35,7 @@ OUTPUT_LIMIT = 2000
 SPEED_ROUNDS = 3             # at most this many timed rounds of the user's code (after a first round of one call)
 SPEED_REFERENCE_ROUNDS = 2   # timed rounds of the reference (after a warm-up call that sets their length)
 SPEED_ROUND_SECONDS = 0.02   # CPU seconds one round of the reference takes: sets how many calls a round makes
-SPEED_CLEAR = 3.0            # a factor this many times over the verdict's threshold needs no further round
+SPEED_CLEAR = 3.0            # a factor this many times past the verdict's threshold needs no further round
 SPEED_USER_SECONDS = 2.0     # no further round once the user's code has used this much CPU in the speed check
 SPEED_WALL_SECONDS = 15.0    # the whole speed check's wall time, however busy the machine
 
@@ -521,10 +521,10 @@ class SpeedCheck:
     (during `--watch`, while you edit): a warm-up call, which also sets how many calls make a round of
     about `SPEED_ROUND_SECONDS` of CPU, then `SPEED_REFERENCE_ROUNDS` rounds, the best round per call
     counting. The thread mostly waits on the worker's pipe, so the tests barely notice it. After the
-    last test, `measure` times the user's code in the tests' worker: a first round of one call (a loop
-    hundreds of times slower shows at once), then rounds as long as the reference's, until the best
-    round is within the verdict's threshold (final, since more rounds can only lower it) or clearly
-    beyond it."""
+    last test, `measure` times the user's code in the tests' worker: a short first round (a tenth of the
+    reference's, at least one call: a loop hundreds of times slower shows at once), then rounds as long
+    as the reference's, until the best round is within the verdict's threshold (final, since more
+    rounds can only lower it; after the short round only when clearly within) or clearly beyond it."""
 
     def __init__(self, cfg: Config, speed_case: Any):
         import threading
@@ -570,8 +570,9 @@ class SpeedCheck:
         if self.thread.is_alive() or self.timed is None:
             return None
         best_ref, calls = self.timed
-        best_user, user_total, user_calls = float("inf"), 0.0, 1
-        for _ in range(SPEED_ROUNDS + 1):
+        # A short first round (a tenth of a round, at least one call): a loop hundreds of times slower shows at once.
+        best_user, user_total, user_calls = float("inf"), 0.0, max(1, calls // 10)
+        for n in range(SPEED_ROUNDS + 1):
             try:
                 spent, finished = worker.repeat(self.name, self.args, self.kwargs, user_calls,
                                                 cpu_limit=max(0.5, 50 * user_calls * best_ref), deadline=deadline)
@@ -579,7 +580,7 @@ class SpeedCheck:
                 break
             best_user, user_total = min(best_user, spent / user_calls), user_total + spent
             factor = best_user / max(best_ref, 1e-9)
-            if factor <= self.slow_factor:
+            if factor <= self.slow_factor / (SPEED_CLEAR if n == 0 else 1):
                 break  # fast enough, and final: noise only makes code look slower, and more rounds only lower the best
             if not finished or (factor > self.slow_factor * SPEED_CLEAR and spent > SPEED_ROUND_SECONDS):
                 break  # clearly not vectorized (beyond a first call's warm-up): no need to time it again
