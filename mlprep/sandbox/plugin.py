@@ -613,7 +613,6 @@ class Plugin:
         self.out = results_file.Writer(self.cfg.results, self.key)
         self.failed = 0
         self.passed = 0
-        self.modules: list[Any] = []
         self._reference: Any = None
         self.speed: SpeedCheck | None = None
         if self.cfg.submission and os.path.exists(self.cfg.submission) and not self.cfg.inprocess:
@@ -638,7 +637,6 @@ class Plugin:
             mod = getattr(item, "module", None)
             if mod is not None and mod not in seen:
                 seen.append(mod)
-        self.modules = seen
         self.emit({"event": "collected", "total": len(items)})
         case = next((m.speed_case for m in seen if hasattr(m, "speed_case")), None)
         if case is not None and self.cfg.reference and self.cfg.submission and not self.cfg.inprocess:
