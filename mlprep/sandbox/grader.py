@@ -239,8 +239,7 @@ class GradingRun:
                 [sys.executable, "-m", "mlprep.sandbox.launch"], cwd=self.work, env=sandbox_environment(self.work),
                 stdin=subprocess.PIPE, stdout=self._log, stderr=subprocess.STDOUT, start_new_session=True)
             setup = {"env": _plugin_settings(drill, self.submission, self.dir / "drill" / "solution.py", self.results,
-                                             self.limit), "args": self.args, "key": self.key,
-                     "speed_check": self.speed_check}
+                                             self.limit), "args": self.args, "key": self.key}
             assert self.proc.stdin is not None
             try:
                 self.proc.stdin.write((json.dumps(setup) + "\n").encode("utf-8"))
@@ -258,7 +257,6 @@ class GradingRun:
         from mlprep.sandbox import manifest
 
         files = manifest.verified(self.folder)
-        self.speed_check = b"def speed_case" in files.get("test_hidden.py", b"")  # its workers are pre-started
         target = self.dir / "drill"
         target.mkdir(mode=0o700)
         out = {}

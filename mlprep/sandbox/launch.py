@@ -80,17 +80,13 @@ def _pytest_process() -> None:
         if not line.strip():
             os._exit(0)  # the grader cancelled this run before it began
         setup = json.loads(line)
-        warm.prestart_worker("submission")  # the tests' worker imports NumPy meanwhile
+        warm.prestart_worker()  # the tests' worker imports NumPy meanwhile
         import numpy  # noqa: F401 - the hidden suite and reference need it: import before "go"
         import pytest
 
         import mlprep.drillkit  # noqa: F401
         import mlprep.sandbox.plugin  # noqa: F401
 
-        if setup.get("speed_check"):
-            # The reference's worker for the speed check: started once our imports are done, since on two
-            # cores three processes importing NumPy at once would slow this one, which all the rest waits for.
-            warm.prestart_worker("reference")
         _warm_pytest()
         key_r, key_w = os.pipe()
         os.write(key_w, setup["key"].encode("ascii"))

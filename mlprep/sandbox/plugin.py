@@ -87,13 +87,10 @@ class Worker:
     and memory map (forbidden imports), the kernel's CPU accounting of its process (speed), and the
     arguments' state it reports back, compared with what was sent (input mutation)."""
 
-    def __init__(self, cfg: Config, role: str = "submission"):
-        """`role`: "submission" (the tests' worker) or "reference" (the reference solution, without import
-        rules, for the speed check: timed the same way in the same kind of process)."""
+    def __init__(self, cfg: Config):
         self.cfg = cfg
-        self.role = role
-        self.file = cfg.reference if role == "reference" else cfg.submission
-        self.forbidden = "" if role == "reference" else cfg.forbidden
+        self.file = cfg.submission
+        self.forbidden = cfg.forbidden
         self.proc: subprocess.Popen | None = None
         self.used = 0.0  # seconds of the time budget spent in user code
         self.capture = tempfile.NamedTemporaryFile(prefix="mlprep-out-", suffix=".txt", delete=False)
@@ -118,7 +115,7 @@ class Worker:
 
         args = [self.file, self.capture.name, self.forbidden, str(self.cfg.memory_mb), str(cpu)]
         # pre-started by the grading launcher (NumPy already imported), else a fresh process
-        warm = prestarted.take_worker(args, self.role) or prestarted.spawn(args)
+        warm = prestarted.take_worker(args) or prestarted.spawn(args)
         self.proc, self.to_worker, self.from_worker, self.alarm = warm
         os.set_blocking(self.alarm, False)
         self.ready_sent = False
@@ -307,6 +304,13 @@ class Worker:
             ticks += int(fields[11]) + int(fields[12]) + (int(fields[13]) + int(fields[14]) if entry == str(pid) else 0)
         return ns, ticks
 
+    def stage(self, name: str, args: Any, kwargs: Any) -> None:
+        """Send the speed check's input (wire-encoded `args`, `kwargs`) for `repeat` calls of `name`, once."""
+        self._ensure_ready()
+        if self.staged != (name, id(args), id(kwargs)):
+            self.request(("stage", ("attr", name), args, kwargs), "preparing a larger input", budget=False)
+            self.staged = (name, id(args), id(kwargs))
+
     def repeat(self, name: str, args: Any, kwargs: Any, n: int, cpu_limit: float,
                deadline: float | None = None) -> tuple[float, bool]:
         """(CPU seconds the worker spent calling `name` exactly `n` times, measured by the kernel;
@@ -314,9 +318,7 @@ class Worker:
         (monotonic; default: ten times `cpu_limit`, at least 10 s, of wall time); what it used until
         then is returned, a lower bound. Raises SubmissionFailure when the code fails or ends the process."""
         self._ensure_ready()
-        if self.staged != (name, id(args), id(kwargs)):
-            self.request(("stage", ("attr", name), args, kwargs), "preparing a larger input", budget=False)
-            self.staged = (name, id(args), id(kwargs))
+        self.stage(name, args, kwargs)
         doing = "timing your function on a larger input"
         clk = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
         before = self.cpu_counters()
@@ -510,67 +512,104 @@ class RemoteModule:
 
 # ---------------------------------------------------------------------- pytest hooks
 
+def _cpu_per_call(fn: Any, args: Any, kwargs: Any, calls: int) -> float:
+    """CPU seconds per call of `fn` over exactly `calls` calls, from the kernel's accounting of this
+    thread (`CLOCK_THREAD_CPUTIME_ID`): other threads, other processes and a busy machine do not count."""
+    start = time.thread_time()
+    i = 0
+    while i < calls:
+        fn(*args, **kwargs)
+        i += 1
+    return max(time.thread_time() - start, 1e-9) / calls
+
+
 class SpeedCheck:
     """The speed check: the user's function against the reference on the suite's `speed_case()`,
     reported only if every test passes.
 
-    Both are measured the same way, in CPU time from the kernel's accounting (`Worker.repeat`), for a
-    number of calls this process chooses: never from a clock the user's code can replace, and not
-    skewed by load on the machine. The reference runs in a worker of its own (pre-started by the
-    launcher, NumPy already imported) and is timed in a thread from collection on, while the tests run
-    (during `--watch`, while you edit): a warm-up call, which also sets how many calls make a round of
-    about `SPEED_ROUND_SECONDS` of CPU, then `SPEED_REFERENCE_ROUNDS` rounds, the best round per call
-    counting. The thread mostly waits on the worker's pipe, so the tests barely notice it. After the
-    last test, `measure` times the user's code in the tests' worker: a short first round (a tenth of the
-    reference's, at least one call: a loop hundreds of times slower shows at once), then rounds as long
-    as the reference's, until the best round is within the verdict's threshold (final, since more
-    rounds can only lower it; after the short round only when clearly within) or clearly beyond it."""
+    Both are measured in CPU time from the kernel's accounting, for a number of calls this process
+    chooses: never from a clock the user's code can replace, and hardly moved by load on the machine.
+    The reference is timed from collection on, while the tests run (during `--watch`, while you edit),
+    in a copy of this process forked for it (trusted code only: NumPy and the reference already
+    imported, no user code, nothing to start): a warm-up call, which also sets how many calls make a
+    round of about `SPEED_ROUND_SECONDS` of CPU, then `SPEED_REFERENCE_ROUNDS` rounds, the best round
+    per call counting, by the CPU time of its thread. After the last test, `measure` times the user's
+    code in the tests' worker (`Worker.repeat`: schedstat and clock ticks of the worker's processes): a
+    short first round (a tenth of the reference's, at least one call: a loop hundreds of times slower
+    shows at once), then rounds as long as the reference's, until the best round is within the
+    verdict's threshold (final, since more rounds can only lower it; after the short round only when
+    clearly within) or clearly beyond it.
 
-    def __init__(self, cfg: Config, speed_case: Any):
-        import threading
+    Code timed beside other work reads a little slower, so the reference timed during the tests may
+    read slower than it is, and slow code look faster. That matters only when the factor is not clearly
+    within the threshold: then the reference is timed once more here, the machine otherwise idle, before
+    the user's next round, and the best of all its rounds counts."""
 
-        self.reference = Worker(cfg, "reference")
+    def __init__(self, cfg: Config, speed_case: Any, reference: Any):
+        """`reference()` loads the trusted reference module (in this process)."""
         self.slow_factor = cfg.slow_factor
-        self.speed_case = speed_case
-        self.name = ""
-        self.args: Any = None
-        self.kwargs: Any = None
-        self.timed: tuple[float, int] | None = None  # (the reference's best CPU seconds per call, calls per round)
-        self.thread = threading.Thread(target=self._time_reference, name="mlprep-reference-timing", daemon=True)
-        self.thread.start()
-
-    def _time_reference(self) -> None:
+        self.timer: tuple[int, int] | None = None  # (pid, read end of its pipe) of the reference's timer
         try:
-            case = self.speed_case()
-            self.name = case["function"]
+            case = speed_case()
+            self.name = str(case["function"])
             self.args = wire.encode(tuple(case.get("args", ())))
             self.kwargs = wire.encode(dict(case.get("kwargs", {})))
-            deadline = time.monotonic() + SPEED_WALL_SECONDS
+            self.fn = getattr(reference(), self.name)
+        except Exception:  # noqa: BLE001 - no case to time: no verdict on speed
+            return
+        if not hasattr(os, "fork"):
+            return
+        r, w = os.pipe()
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(r)
+            os.close(w)
+            return
+        if pid == 0:  # the timer: trusted code only, gone as soon as it has written its figures
+            try:
+                os.close(r)
+                call = self._reference_call()
+                first = _cpu_per_call(*call, 1)  # warms up; an upper bound of a call's cost sets a round's length
+                calls = max(1, min(100_000, math.ceil(SPEED_ROUND_SECONDS / first)))
+                best = min(_cpu_per_call(*call, calls) for _ in range(SPEED_REFERENCE_ROUNDS))
+                os.write(w, f"{best!r} {calls}".encode("ascii"))
+            finally:
+                os._exit(0)
+        os.close(w)
+        self.timer = (pid, r)
 
-            def per_call(calls: int) -> float:
-                spent, finished = self.reference.repeat(self.name, self.args, self.kwargs, calls, cpu_limit=2.0,
-                                                        deadline=deadline)
-                if not finished:
-                    raise RuntimeError("the reference solution could not be timed")
-                return max(spent, 1e-9) / calls
+    def _reference_call(self) -> tuple[Any, Any, Any]:
+        """The reference function and the input the worker gets (decoded from what is sent to it)."""
+        return self.fn, wire.decode(self.args), wire.decode(self.kwargs)
 
-            # A first call warms up (and, an upper bound of a call's cost, sets how many calls make a round).
-            calls = max(1, min(100_000, math.ceil(SPEED_ROUND_SECONDS / per_call(1))))
-            self.timed = (min(per_call(calls) for _ in range(SPEED_REFERENCE_ROUNDS)), calls)
-        except Exception:  # noqa: BLE001 - the reference could not be timed: no verdict on speed
-            self.timed = None
-        finally:
-            self.reference.kill()
+    def _reference_figures(self, deadline: float) -> tuple[float, int] | None:
+        """(the reference's best CPU seconds per call, calls per round) from its timer, or None."""
+        if self.timer is None:
+            return None
+        fd = self.timer[1]
+        data = b""
+        while time.monotonic() < deadline and select.select([fd], [], [], max(0.0, deadline - time.monotonic()))[0]:
+            chunk = os.read(fd, 256)
+            if not chunk:
+                break
+            data += chunk
+        self.stop()
+        try:
+            best, calls = data.decode("ascii").split()
+            return float(best), int(calls)
+        except (UnicodeDecodeError, ValueError):
+            return None
 
     def measure(self, worker: Worker) -> dict[str, Any] | None:
         """Time the user's code in `worker` against the reference: the "speed" event, or None when there
         is no verdict on speed (the reference could not be timed, or the user's code failed)."""
         deadline = time.monotonic() + SPEED_WALL_SECONDS
-        self.thread.join(SPEED_WALL_SECONDS)
-        if self.thread.is_alive() or self.timed is None:
+        timed = self._reference_figures(deadline)
+        if timed is None:
             return None
-        best_ref, calls = self.timed
-        # A short first round (a tenth of a round, at least one call): a loop hundreds of times slower shows at once.
+        best_ref, calls = timed
+        quiet = False  # whether the reference has been timed again with the machine otherwise idle
         best_user, user_total, user_calls = float("inf"), 0.0, max(1, calls // 10)
         for n in range(SPEED_ROUNDS + 1):
             try:
@@ -580,8 +619,17 @@ class SpeedCheck:
                 break
             best_user, user_total = min(best_user, spent / user_calls), user_total + spent
             factor = best_user / max(best_ref, 1e-9)
-            if factor <= self.slow_factor / (SPEED_CLEAR if n == 0 else 1):
-                break  # fast enough, and final: noise only makes code look slower, and more rounds only lower the best
+            if factor <= self.slow_factor / SPEED_CLEAR:
+                break  # clearly fast enough, and final: noise only makes code look slower
+            if not quiet:
+                quiet = True
+                try:
+                    best_ref = min(best_ref, _cpu_per_call(*self._reference_call(), calls))
+                except Exception:  # noqa: BLE001 - the reference could not be timed: no verdict on speed
+                    return None
+                factor = best_user / max(best_ref, 1e-9)
+            if factor <= self.slow_factor and n > 0:
+                break  # fast enough, and final: more rounds only lower the best
             if not finished or (factor > self.slow_factor * SPEED_CLEAR and spent > SPEED_ROUND_SECONDS):
                 break  # clearly not vectorized (beyond a first call's warm-up): no need to time it again
             if user_total > SPEED_USER_SECONDS or time.monotonic() > deadline:
@@ -593,12 +641,18 @@ class SpeedCheck:
                 "factor": best_user / max(best_ref, 1e-9)}
 
     def stop(self) -> None:
-        """End the reference's timing (if still running) and its worker."""
-        if self.thread.is_alive():
-            self.reference.kill()
-            self.thread.join(5.0)
+        """End the reference's timer (if still running) and reap it."""
+        timer, self.timer = self.timer, None
+        if timer is None:
+            return
+        pid, fd = timer
+        os.close(fd)
         try:
-            os.unlink(self.reference.capture.name)
+            os.kill(pid, 9)
+        except OSError:
+            pass
+        try:
+            os.waitpid(pid, 0)
         except OSError:
             pass
 
@@ -640,7 +694,7 @@ class Plugin:
         self.emit({"event": "collected", "total": len(items)})
         case = next((m.speed_case for m in seen if hasattr(m, "speed_case")), None)
         if case is not None and self.cfg.reference and self.cfg.submission and not self.cfg.inprocess:
-            self.speed = SpeedCheck(self.cfg, case)  # the reference is timed from now on, while the tests run
+            self.speed = SpeedCheck(self.cfg, case, self._load_reference)  # its timer starts now
 
     @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_makereport(self, item: Any, call: Any) -> Any:

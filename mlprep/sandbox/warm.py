@@ -1,9 +1,9 @@
-"""Worker processes started ahead of time, and the one way a worker process is started.
+"""The worker process started ahead of time, and the one way a worker process is started.
 
-`mlprep.sandbox.launch` pre-starts the workers in the pytest process (the submission's, and for a suite
-with a speed check the reference's), so they import NumPy while pytest starts; the plugin's `Worker.start` takes one with `take_worker` (sending its real arguments as the
-first message), and every later start (after a crash or timeout) is a fresh process. A pre-started worker has
-run no user code and is used once. Imports nothing from mlprep but the wire format.
+`mlprep.sandbox.launch` pre-starts the tests' worker in the pytest process, so it imports NumPy while
+pytest starts; the plugin's `Worker.start` takes it with `take_worker` (sending its real arguments as the
+first message), and every later start (after a crash or timeout) is a fresh process. A pre-started worker
+has run no user code and is used once. Imports nothing from mlprep but the wire format.
 """
 
 from __future__ import annotations
@@ -11,9 +11,8 @@ from __future__ import annotations
 import os
 import sys
 
-# role ("submission" or "reference") -> (Popen, request pipe, reply pipe, alarm fd) of a worker
-# waiting for its arguments
-_prestarted: dict[str, tuple] = {}
+# (Popen, request pipe, reply pipe, alarm fd) of a worker waiting for its arguments
+_prestarted: list[tuple] = []
 
 
 def spawn(args: list[str] | None) -> tuple:
@@ -42,20 +41,20 @@ def spawn(args: list[str] | None) -> tuple:
     return proc, os.fdopen(req_w, "wb", buffering=0), os.fdopen(rep_r, "rb", buffering=0), alarm_r
 
 
-def prestart_worker(role: str = "submission") -> None:
-    """Start a worker for `role` now (it imports NumPy meanwhile); the plugin takes it (`take_worker`)."""
+def prestart_worker() -> None:
+    """Start the tests' worker now (it imports NumPy meanwhile); the plugin takes it (`take_worker`)."""
     try:
-        _prestarted[role] = spawn(None)
+        _prestarted.append(spawn(None))
     except OSError:
         pass  # the plugin starts one when it needs it (and reports it if that fails too)
 
 
-def take_worker(args: list[str], role: str = "submission") -> tuple | None:
-    """The pre-started worker for `role`, given its arguments (the file, capture file, forbidden, memory,
-    CPU): (process, request stream, reply stream, alarm fd), or None (none was started, or it is gone). Once."""
-    warm = _prestarted.pop(role, None)
-    if warm is None:
+def take_worker(args: list[str]) -> tuple | None:
+    """The pre-started worker, given its arguments (the file, capture file, forbidden, memory, CPU):
+    (process, request stream, reply stream, alarm fd), or None (none was started, or it is gone). Once."""
+    if not _prestarted:
         return None
+    warm = _prestarted.pop()
     proc, to_worker, from_worker, alarm = warm
     if proc.poll() is None:
         from mlprep.sandbox import wire
