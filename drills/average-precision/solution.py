@@ -5,11 +5,20 @@ import numpy as np
 
 def _iou(a, b):
     """(len(a), len(b)) IoU of boxes (x1, y1, x2, y2); 0 where the union is 0."""
-    area_a = (a[:, 2] - a[:, 0]) * (a[:, 3] - a[:, 1])
-    area_b = (b[:, 2] - b[:, 0]) * (b[:, 3] - b[:, 1])
-    wh = np.clip(np.minimum(a[:, None, 2:], b[None, :, 2:]) - np.maximum(a[:, None, :2], b[None, :, :2]), 0.0, None)
-    inter = wh[..., 0] * wh[..., 1]
-    union = area_a[:, None] + area_b[None, :] - inter
+    ax1, ay1, ax2, ay2 = a.T[:, :, None]  # each (n, 1)
+    bx1, by1, bx2, by2 = b.T[:, None, :]  # each (1, m)
+    area_a = (ax2 - ax1) * (ay2 - ay1)
+    area_b = (bx2 - bx1) * (by2 - by1)
+    # Overlap width and height, clamped at 0, then their product, each on one contiguous (n, m)
+    # array updated in place: the few full-size passes and temporaries are the bulk of the work.
+    w = np.minimum(ax2, bx2)
+    w -= np.maximum(ax1, bx1)
+    np.maximum(w, 0.0, out=w)
+    h = np.minimum(ay2, by2)
+    h -= np.maximum(ay1, by1)
+    np.maximum(h, 0.0, out=h)
+    inter = np.multiply(w, h, out=w)
+    union = area_a + area_b - inter
     return np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
 
 

@@ -188,5 +188,11 @@ def test_no_possible_continuation_raises(solution, reference):
 
 
 def speed_case():
+    # Log-probabilities on a coarse grid (0, -0.25, -0.5: exact sums), so most candidates tie on
+    # their total and must be ordered by their sequence, over 100 steps with the end token (V - 1)
+    # rarely kept, so the beam stays full. The reference takes about 30 ms of CPU; a Python list of
+    # every (beam, token) candidate, sorted by (-total, sequence), about 40x as long.
     rng = np.random.default_rng(0)
-    return {"function": "beam_search", "args": (random_table(rng, 3000, 1.0), 0, 1, 8, 20)}
+    V = 500
+    table = -0.25 * rng.integers(0, 3, size=(V, V))
+    return {"function": "beam_search", "args": (table, 0, V - 1, 8, 100)}

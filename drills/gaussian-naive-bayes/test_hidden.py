@@ -138,7 +138,9 @@ def test_inputs_not_modified(solution, reference):
     check(solution, reference, X, y, X_test)
 
 
+# 500 test points, 5 classes, 20 features: the loop runs 50,000 times in Python, while the reference's
+# (500, 5, 20) temporaries (400 KB) stay in cache (about 1 ms; the loop is about 50x slower)
 def speed_case():
-    X, y, _ = blobs(0, 5, 20, n=2000)
-    X_test = np.random.default_rng(1).normal(size=(2000, 20))
+    X, y, _ = blobs(0, 5, 20, n=1000)
+    X_test = np.random.default_rng(1).normal(size=(500, 20))
     return {"function": "gaussian_nb", "args": (X, y, X_test)}

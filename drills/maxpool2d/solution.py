@@ -9,8 +9,12 @@ def maxpool2d(x, size=2, stride=2):
 
     Returns (N, C, H_out, W_out) with H_out = (H - size) // stride + 1 (same for W).
     """
-    # Every size x size window as a view: (N, C, H - size + 1, W - size + 1, size, size);
-    # keeping every stride-th window start gives exactly (H - size) // stride + 1 rows.
-    windows = sliding_window_view(np.asarray(x), (size, size), axis=(2, 3))[:, :, ::stride, ::stride]
-    # The maximum over the two window axes, separately for every sample and channel.
-    return windows.max(axis=(4, 5))
+    x = np.asarray(x)
+    # The maximum is separable: the max over a size x size window is the max, over its `size`
+    # columns, of each column's max over the window's `size` rows. Two passes of 1-D windows do
+    # about 2 * size comparisons per output instead of size², and NumPy reduces them faster.
+    # Rows first: every window of `size` rows as a view (N, C, H - size + 1, W, size); keeping
+    # every stride-th window start gives exactly (H - size) // stride + 1 rows.
+    rows = sliding_window_view(x, size, axis=2)[:, :, ::stride].max(axis=-1)  # (N, C, H_out, W)
+    # Then the same along the columns of that result, separately for every sample and channel.
+    return sliding_window_view(rows, size, axis=3)[:, :, :, ::stride].max(axis=-1)  # (N, C, H_out, W_out)

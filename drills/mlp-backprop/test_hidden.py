@@ -192,4 +192,6 @@ def test_inputs_not_modified(solution, reference):
 
 def speed_case():
     rng = np.random.default_rng(0)
-    return {"function": "mlp_forward", "args": (rng.normal(size=(10000, 20)), make_params(rng, 20, 32, 5))}
+    # Many samples through a narrow network: the per-sample loop pays Python's cost 10,000 times while
+    # the reference does a few cheap matrix products (the loop is 35 to 90 times slower here).
+    return {"function": "mlp_forward", "args": (rng.normal(size=(10000, 10)), make_params(rng, 10, 8, 4))}

@@ -10,7 +10,8 @@ def sinusoidal_positional_encoding(seq_len, d_model):
     # One angle per (position, pair) by broadcasting; the denominator is d_model even when it is odd.
     angles = pos / 10000 ** (two_i / d_model)  # (seq_len, ceil(d_model / 2))
     pe = np.empty((seq_len, d_model))
-    pe[:, 0::2] = np.sin(angles)  # even columns 2i
+    # out= writes each result straight into its interleaved columns (no temporary arrays to copy).
+    np.sin(angles, out=pe[:, 0::2])  # even columns 2i
     # Odd columns 2i + 1; with an odd d_model the last pair has no cosine column.
-    pe[:, 1::2] = np.cos(angles[:, : d_model // 2])
+    np.cos(angles[:, : d_model // 2], out=pe[:, 1::2])
     return pe

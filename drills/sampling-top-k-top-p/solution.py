@@ -21,13 +21,14 @@ def filtered_distribution(logits, temperature=1.0, top_k=None, top_p=None):
         greedy = np.zeros_like(z)
         np.put_along_axis(greedy, np.argmax(z, axis=-1)[..., None], 1.0, axis=-1)
         return greedy
-    z = z / temperature
+    z = z / temperature  # a new array (the caller's logits are untouched): the steps below work in place
     if top_k is not None and top_k < z.shape[-1]:
         # The k-th largest logit of each row; every token tied with it is kept.
         kth = np.sort(z, axis=-1)[..., -top_k, None]
-        z = np.where(z >= kth, z, -np.inf)
+        z[z < kth] = -np.inf
     # Stable softmax over the (remaining) vocabulary: subtract each row's max first.
-    probs = np.exp(z - z.max(axis=-1, keepdims=True))
+    z -= z.max(axis=-1, keepdims=True)
+    probs = np.exp(z, out=z)
     probs /= probs.sum(axis=-1, keepdims=True)
     if top_p is not None and top_p < 1:
         # Most likely first; ties keep the lower index first (stable sort).
@@ -35,10 +36,10 @@ def filtered_distribution(logits, temperature=1.0, top_k=None, top_p=None):
         sorted_p = np.take_along_axis(probs, order, axis=-1)
         # Mass of the tokens strictly ahead of each one: a token is kept while that mass is
         # still below top_p, so the token that crosses the threshold is kept too.
-        ahead = np.cumsum(sorted_p, axis=-1) - sorted_p
-        keep = np.empty(probs.shape, dtype=bool)
-        np.put_along_axis(keep, order, ahead < top_p, axis=-1)
-        probs = np.where(keep, probs, 0.0)
+        ahead = np.cumsum(sorted_p, axis=-1)
+        ahead -= sorted_p
+        sorted_p[ahead >= top_p] = 0.0  # drop the rest, in sorted order...
+        np.put_along_axis(probs, order, sorted_p, axis=-1)  # ...and write back in vocabulary order
         probs /= probs.sum(axis=-1, keepdims=True)
     return probs
 

@@ -6,8 +6,9 @@ import numpy as np
 def sigmoid(x):
     """Return 1 / (1 + exp(-x)) element-wise, as a new float array of the same shape as x."""
     x = np.asarray(x, dtype=float)
-    # exp(-|x|) is in (0, 1], so the denominator 1 + z is in (1, 2]: no overflow, no 0/0.
+    # exp(-|x|) is in (0, 1]: the only exponential needed, and it cannot overflow.
     z = np.exp(-np.abs(x))
-    # The numerator is exp(min(x, 0)): 1 for x >= 0 (giving 1 / (1 + exp(-x))) and exp(x) for
-    # x < 0 (giving exp(x) / (1 + exp(x))). Both are <= 1 and tiny values keep their precision.
-    return np.exp(np.minimum(x, 0)) / (1 + z)
+    # For x >= 0 the result is 1 / (1 + exp(-x)) = 1 / (1 + z); for x < 0 it is
+    # exp(x) / (1 + exp(x)) = z / (1 + z). Both numerators are <= 1 and the denominator is in
+    # (1, 2], so there is no overflow, no 0/0, and tiny values keep their precision.
+    return np.where(x >= 0, 1.0, z) / (1 + z)
