@@ -456,8 +456,7 @@ def grade(drill: Drill, path: Path, *, time_limit: float | None = None) -> Verdi
         verdict.seconds = time.monotonic() - started
         return verdict
     limit = time_limit or drill.time_limit
-    first = _take_run(drill, limit)
-  # checks the drill's files against their hashes
+    first = _take_run(drill, limit)  # checks the drill's files against their hashes
     try:
         run = first.run(path)
     finally:
