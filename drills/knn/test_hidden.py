@@ -124,10 +124,14 @@ def test_k1_among_many_training_points(solution, reference):
 
 
 def speed_case():
+    # A large training set, two queries: a double loop's cost is per (query, training point) pair in
+    # Python, the reference's is mostly per query (about 0.5 ms of CPU, 40x less). A loop over the
+    # queries with the distances to all training points vectorized is fast here; one over the training
+    # points is not.
     rng = np.random.default_rng(0)
-    X = rng.normal(size=(2000, 2))
-    y = rng.integers(0, 4, 2000)
-    return {"function": "knn_predict", "args": (X, y, rng.normal(size=(300, 2))), "kwargs": {"k": 5}}
+    X = rng.normal(size=(6000, 2))
+    y = rng.integers(0, 4, 6000)
+    return {"function": "knn_predict", "args": (X, y, rng.normal(size=(2, 2))), "kwargs": {"k": 5}}
 
 
 @pytest.mark.parametrize("offset", [1e6, 1e7, 1e8])
