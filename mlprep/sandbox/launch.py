@@ -64,8 +64,10 @@ class _Gate:
             os._exit(0)  # cancelled (the grader closed the pipe): nothing ran
 
 
-def _pytest_process() -> None:
-    """The forked child: read the settings, warm up, run pytest (which waits for "go"). Never returns."""
+def _pytest_process(supervisor: int | None) -> None:
+    """The forked child: read the settings, warm up, run pytest (which waits for "go"). Never returns.
+    `supervisor`: the pid of the process tree's top (the plugin counts the CPU time of every process in
+    the tree but this one), or None when there is none."""
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # only the grader decides when grading stops
     confine.set_parent_death_signal(signal.SIGKILL)
@@ -93,6 +95,8 @@ def _pytest_process() -> None:
         os.close(key_w)
         os.environ.update({str(k): str(v) for k, v in setup["env"].items()})
         os.environ["MLPREP_DRILL_KEY_FD"] = str(key_r)
+        if supervisor is not None:
+            os.environ["MLPREP_DRILL_SUPERVISOR"] = str(supervisor)
         code = int(pytest.main([str(a) for a in setup["args"]], plugins=[_Gate(channel)]))
     except BaseException as exc:  # noqa: BLE001 - reported through the exit code and the log
         print(f"mlprep grading process: {type(exc).__name__}: {exc}", file=sys.stderr)
@@ -133,10 +137,11 @@ def main() -> int:
         signal.signal(sig, _stop)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if not hasattr(os, "fork"):  # no fork (not POSIX): run pytest here, without a supervisor
-        _pytest_process()
+        _pytest_process(None)
+    supervisor = os.getpid()
     child = os.fork()
     if child == 0:
-        _pytest_process()
+        _pytest_process(supervisor)
     status: int | None = None
     stopped: int | None = None
     try:

@@ -38,6 +38,7 @@ SPEED_ROUND_SECONDS = 0.02   # CPU seconds one round of the reference takes: set
 SPEED_CLEAR = 3.0            # a factor this many times past the verdict's threshold needs no further round
 SPEED_USER_SECONDS = 2.0     # no further round once the user's code has used this much CPU in the speed check
 SPEED_WALL_SECONDS = 15.0    # the whole speed check's wall time, however busy the machine
+SPEED_COARSE_SECONDS = 0.3   # a round in which other processes ran (timed in clock ticks) counts from this long
 
 
 def _read_key() -> bytes:
@@ -65,6 +66,16 @@ _BUILTIN_EXCEPTIONS = {name: obj for name, obj in vars(builtins).items()
                        if isinstance(obj, type) and issubclass(obj, Exception)}
 
 
+def _proc_stat(pid: int) -> list[str] | None:
+    """The fields of /proc/PID/stat after the command name (state, ppid, pgrp, session, ..., utime at
+    11, stime, cutime, cstime), or None (gone, or no /proc)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as fh:
+            return fh.read().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+
+
 class Config:
     def __init__(self) -> None:
         env = os.environ
@@ -78,6 +89,9 @@ class Config:
         self.slow_factor = float(env.pop("MLPREP_DRILL_SLOW_FACTOR", "10"))  # the verdict's "not vectorized"
         # Benchmarks only: import the submission into this process (no isolation, no limits).
         self.inprocess = env.pop("MLPREP_DRILL_INPROCESS", "0") == "1"
+        # The grading tree's top (mlprep.sandbox.launch, a child subreaper): every process the
+        # submission starts stays below it, even one that left the worker's session.
+        self.supervisor = int(env.pop("MLPREP_DRILL_SUPERVISOR", "0") or 0) or None
 
 
 class Worker:
@@ -272,12 +286,18 @@ class Worker:
                 self.kill()
                 raise self._forbidden(name, doing, call)
 
-    def cpu_counters(self, session: bool = True) -> tuple[int | None, int]:
-        """(ns on CPU of the worker's threads, from schedstat; clock ticks of user+system time of every
-        process in the worker's session, reaped children included, or 0 with session=False), read
-        from the kernel."""
+    def cpu_counters(self, session: bool = True) -> tuple[int | None, int, int]:
+        """Read from the kernel: (ns on CPU of the worker's threads, from schedstat, or None; clock ticks
+        of the worker's own user+system time; clock ticks of every other process the submission may
+        have started), the last two 0 with session=False.
+
+        The other processes are the worker's descendants, every other process in its session, and,
+        under the grading tree's top (a child subreaper, which adopts what leaves its parent), every
+        process but this one and its own children: each with what it has reaped (cutime), and what the
+        top has reaped, read last (a process reaped during the scan is counted twice, never lost). So
+        work handed to a child, to a daemon that called setsid, or to a process since gone is counted."""
         if self.proc is None:
-            return None, 0
+            return None, 0, 0
         pid = self.proc.pid
         ns: int | None = 0
         try:
@@ -286,23 +306,38 @@ class Worker:
                     ns += int(fh.read().split()[0])  # type: ignore[operator]
         except (OSError, ValueError, IndexError):
             ns = None
-        ticks = 0
         if not session:
-            return ns, ticks
+            return ns, 0, 0
         try:
-            entries = [e for e in os.listdir("/proc") if e.isdigit()]
+            entries = [int(e) for e in os.listdir("/proc") if e.isdigit()]
         except OSError:
-            entries = [str(pid)]
+            entries = [pid]
+        table: dict[int, tuple[int, int, list[int]]] = {}  # pid -> (parent, session, utime stime cutime cstime)
         for entry in entries:
-            try:
-                with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as fh:
-                    fields = fh.read().rsplit(")", 1)[1].split()
-            except (OSError, IndexError):
-                continue
-            if int(fields[3]) != pid:  # not in the worker's session
-                continue
-            ticks += int(fields[11]) + int(fields[12]) + (int(fields[13]) + int(fields[14]) if entry == str(pid) else 0)
-        return ns, ticks
+            fields = _proc_stat(entry)
+            if fields is not None:
+                table[entry] = (int(fields[1]), int(fields[3]), [int(f) for f in fields[11:15]])
+        me, top = os.getpid(), self.cfg.supervisor
+        children: dict[int, list[int]] = {}
+        for child, (parent, _sid, _t) in table.items():
+            children.setdefault(parent, []).append(child)
+        # The worker, every process in its session, the top's other children, and all their descendants.
+        todo = [pid, *(p for p, (_parent, sid, _t) in table.items() if sid == pid)]
+        if top is not None:
+            todo += [c for c in children.get(top, []) if c != me]
+        counted: set[int] = set()
+        while todo:
+            p = todo.pop()
+            if p not in counted and p != me:
+                counted.add(p)
+                todo.extend(children.get(p, []))
+        own = sum(table[pid][2][:2]) if pid in table else 0
+        others = sum(sum(table[p][2]) for p in counted if p in table) - own
+        if top is not None:
+            fields = _proc_stat(top)
+            if fields is not None:
+                others += int(fields[13]) + int(fields[14])
+        return ns, own, others
 
     def stage(self, name: str, args: Any, kwargs: Any) -> None:
         """Send the speed check's input (wire-encoded `args`, `kwargs`) for `repeat` calls of `name`, once."""
@@ -312,23 +347,28 @@ class Worker:
             self.staged = (name, id(args), id(kwargs))
 
     def repeat(self, name: str, args: Any, kwargs: Any, n: int, cpu_limit: float,
-               deadline: float | None = None) -> tuple[float, bool]:
-        """(CPU seconds the worker spent calling `name` exactly `n` times, measured by the kernel;
-        whether it finished). It is stopped once it has used `cpu_limit` CPU seconds, or at `deadline`
-        (monotonic; default: ten times `cpu_limit`, at least 10 s, of wall time); what it used until
-        then is returned, a lower bound. Raises SubmissionFailure when the code fails or ends the process."""
+               deadline: float | None = None) -> tuple[float, bool, float]:
+        """(CPU seconds the submission spent calling `name` exactly `n` times, measured by the kernel;
+        whether it finished; how much of that ran outside the worker's threads). It is stopped once the
+        worker has used `cpu_limit` CPU seconds, or at `deadline` (monotonic; default: ten times
+        `cpu_limit`, at least 10 s, of wall time); what it used until then is returned, a lower bound.
+        Raises SubmissionFailure when the code fails or ends the process.
+
+        The worker's threads are timed to the nanosecond (schedstat); other processes only in clock
+        ticks (a hundredth of a second each), so when any ran, the caller must time longer rounds."""
         self._ensure_ready()
         self.stage(name, args, kwargs)
         doing = "timing your function on a larger input"
         clk = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
         before = self.cpu_counters()
 
-        def used(now: tuple[int | None, int]) -> float:
-            by_ticks = (now[1] - before[1]) / clk
-            by_ns = (now[0] - before[0]) / 1e9 if now[0] is not None and before[0] is not None else 0.0
-            # schedstat is exact for the worker's threads; clock ticks also see its other threads and
-            # child processes but are coarse (one tick of error per counter): they count beyond that.
-            return max(by_ns, by_ticks - 2 / clk, 0.0)
+        def used(now: tuple[int | None, int, int]) -> tuple[float, float]:
+            if now[0] is not None and before[0] is not None:
+                own = (now[0] - before[0]) / 1e9
+            else:
+                own = (now[1] - before[1]) / clk
+            outside = max(0, now[2] - before[2]) / clk
+            return max(own, 0.0) + outside, outside
 
         try:
             wire.send(self.to_worker, ("repeat", n))
@@ -343,11 +383,11 @@ class Worker:
                 if data is not None or time.monotonic() >= wall_cap:
                     break
                 ns = self.cpu_counters(session=False)[0]
-                if (used(self.cpu_counters()) if ns is None or before[0] is None else (ns - before[0]) / 1e9) > cpu_limit:
+                if (used(self.cpu_counters())[0] if ns is None or before[0] is None else (ns - before[0]) / 1e9) > cpu_limit:
                     break
         except (EOFError, OSError):
             raise self._died(doing, "") from None
-        spent = used(self.cpu_counters())
+        spent, outside = used(self.cpu_counters())
         self.used += time.monotonic() - start
         if data is None:
             self.kill()
@@ -356,7 +396,7 @@ class Worker:
             if not isinstance(reply, tuple) or reply[:1] != ("ok",):
                 raise SubmissionFailure("exception", f"your code failed while {doing}.")
             self.check_memory_map(doing)
-        return spent, data is not None
+        return spent, data is not None, outside
 
     # ------------------------------------------------------------------ requests
     def request(self, message: tuple, doing: str, call: str = "", budget: bool = True) -> Any:
@@ -611,15 +651,27 @@ class SpeedCheck:
         best_ref, calls = timed
         quiet = False  # whether the reference has been timed again with the machine otherwise idle
         best_user, user_total, user_calls = float("inf"), 0.0, max(1, calls // 10)
+        coarse = False  # whether the user's code ran in processes other than the worker
+        rough = 0.0  # the most per call seen in rounds too short to count (a lower bound)
         for n in range(SPEED_ROUNDS + 1):
             try:
-                spent, finished = worker.repeat(self.name, self.args, self.kwargs, user_calls,
-                                                cpu_limit=max(0.5, 50 * user_calls * best_ref), deadline=deadline)
+                spent, finished, outside = worker.repeat(self.name, self.args, self.kwargs, user_calls,
+                                                         cpu_limit=max(0.5, 50 * user_calls * best_ref),
+                                                         deadline=deadline)
             except SubmissionFailure:
                 break
-            best_user, user_total = min(best_user, spent / user_calls), user_total + spent
+            user_total += spent
+            if outside > 0:  # it ran in other processes too, timed only in clock ticks
+                coarse = True
+                if spent < SPEED_COARSE_SECONDS:  # too short to count at that resolution: a longer round
+                    rough = max(rough, spent / user_calls)
+                    if not finished or user_total > SPEED_USER_SECONDS or time.monotonic() > deadline:
+                        break
+                    user_calls = max(2 * user_calls, math.ceil(user_calls * SPEED_COARSE_SECONDS / max(spent, 0.005)))
+                    continue
+            best_user = min(best_user, spent / user_calls)
             factor = best_user / max(best_ref, 1e-9)
-            if factor <= self.slow_factor / SPEED_CLEAR:
+            if factor <= self.slow_factor / SPEED_CLEAR and not coarse:
                 break  # clearly fast enough, and final: noise only makes code look slower
             if not quiet:
                 quiet = True
@@ -634,9 +686,11 @@ class SpeedCheck:
                 break  # clearly not vectorized (beyond a first call's warm-up): no need to time it again
             if user_total > SPEED_USER_SECONDS or time.monotonic() > deadline:
                 break  # enough: a slow function is not timed for ever
-            user_calls = calls
+            user_calls = max(user_calls, calls)
         if best_user == float("inf"):
-            return None
+            if not rough:
+                return None
+            best_user = rough
         return {"event": "speed", "function": self.name, "reference_s": best_ref, "user_s": best_user,
                 "factor": best_user / max(best_ref, 1e-9)}
 

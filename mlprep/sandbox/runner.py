@@ -210,7 +210,7 @@ def _worker(drill: Drill, submission: Path, time_limit: float) -> Any:
 
     cfg = SimpleNamespace(submission=str(submission.resolve()), time_limit=float(time_limit),
                           memory_mb=drill.memory_mb, forbidden=",".join(drill.forbidden_imports),
-                          allow_mutation=drill.allow_input_mutation)
+                          allow_mutation=drill.allow_input_mutation, supervisor=None)
     worker = Worker(cfg)  # type: ignore[arg-type]
     worker.start()
     return worker
