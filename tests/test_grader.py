@@ -167,3 +167,33 @@ def test_results_are_read_through_a_descriptor_even_after_the_file_is_deleted(tm
     finally:
         os.close(fd)
     assert res.complete and [e["event"] for e in res.events] == ["collected", "end"]
+
+
+def test_output_is_read_back_even_after_its_file_is_replaced():
+    """The worker's output file lives in a folder the worker can write: deleting it, or putting a FIFO in
+    its place, neither loses what was printed nor blocks the trusted side."""
+    v = grade(DRILL, SUBMISSIONS["swaps-output-file"])
+    assert v.tests[0].output.strip() == "look at me"
+
+
+def test_a_fifo_in_place_of_the_output_file_does_not_block(tmp_path):
+    import os
+    import threading
+    from types import SimpleNamespace
+
+    from mlprep.sandbox.plugin import Worker
+
+    cfg = SimpleNamespace(submission=str(tmp_path / "s.py"), time_limit=5.0, memory_mb=512, forbidden="",
+                          allow_mutation=False, supervisor=None)
+    worker = Worker(cfg)  # type: ignore[arg-type]
+    with open(worker.capture.name, "ab") as fh:
+        fh.write(b"printed\n")
+    os.unlink(worker.capture.name)
+    os.mkfifo(worker.capture.name)
+    out: list[str] = []
+    reader = threading.Thread(target=lambda: out.append(worker.output_since_last()), daemon=True)
+    reader.start()
+    reader.join(5)
+    assert out == ["printed\n"]
+    worker.remove_capture()
+    assert not os.path.exists(worker.capture.name)

@@ -126,7 +126,18 @@ def _remove_grading_folder() -> None:
     shutil.rmtree(folder, ignore_errors=True)
 
 
+def _trusted_path() -> None:
+    """`python -m` puts the working directory first on sys.path, and ours is the grading folder's
+    `work/`, which the worker can write: a module planted there (named like a standard-library one)
+    would run in this process or pytest's, with the key and no limits, at the next import of that
+    name. Nothing is imported from there: it leaves sys.path before the submission can run."""
+    here = os.path.realpath(os.getcwd())
+    sys.path[:] = [p for p in sys.path if p not in ("", ".") and os.path.realpath(p) != here]
+    sys.path_importer_cache.clear()
+
+
 def main() -> int:
+    _trusted_path()
     parent = os.getppid()
     confine.set_parent_death_signal(signal.SIGTERM)  # the grader died: clean up and go
     if os.getppid() != parent:

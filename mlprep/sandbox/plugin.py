@@ -108,6 +108,9 @@ class Worker:
         self.proc: subprocess.Popen | None = None
         self.used = 0.0  # seconds of the time budget spent in user code
         self.capture = tempfile.NamedTemporaryFile(prefix="mlprep-out-", suffix=".txt", delete=False)
+        # Read back through this descriptor, never by name: the file is in a folder the worker can
+        # write, and a FIFO or symlink put in its place must not block or redirect this process.
+        self.capture_fd = os.dup(self.capture.fileno())
         self.capture.close()
         self.read_pos = 0
         self.pending = b""
@@ -437,13 +440,18 @@ class Worker:
             raise SubmissionFailure("crash", f"your code sent an unexpected reply while {doing}.", call=call)
         return reply
 
+    def remove_capture(self) -> None:
+        """Close and delete the file the worker's output went to (the end of grading)."""
+        for undo in (lambda: os.close(self.capture_fd), lambda: os.unlink(self.capture.name)):
+            try:
+                undo()
+            except OSError:
+                pass
+
     def output_since_last(self) -> str:
         try:
-            with open(self.capture.name, "rb") as fh:
-                fh.seek(self.read_pos)
-                data = fh.read(OUTPUT_LIMIT + 1)
-                fh.seek(0, 2)
-                end = fh.tell()
+            data = os.pread(self.capture_fd, OUTPUT_LIMIT + 1, self.read_pos)
+            end = max(os.fstat(self.capture_fd).st_size, self.read_pos + len(data))
         except OSError:
             return ""
         skipped = end - self.read_pos - len(data)
@@ -793,10 +801,7 @@ class Plugin:
             if speed is not None:
                 speed.stop()
             self.worker.kill()
-            try:
-                os.unlink(self.worker.capture.name)
-            except OSError:
-                pass
+            self.worker.remove_capture()
             self.out.close()
 
     def _load_reference(self) -> Any:

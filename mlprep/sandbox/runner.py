@@ -218,10 +218,7 @@ def _worker(drill: Drill, submission: Path, time_limit: float) -> Any:
 
 def _close(worker: Any) -> None:
     worker.kill()
-    try:
-        os.unlink(worker.capture.name)
-    except OSError:
-        pass
+    worker.remove_capture()
 
 
 def _failure(exc: BaseException) -> str:
