@@ -50,6 +50,17 @@ def test_where_shows_paths(mlprep_home):
     assert result.exit_code == 0 and str(mlprep_home) in result.output
 
 
+def test_where_wraps_the_sandbox_summary_under_itself(mlprep_home):
+    from mlprep.cli import console as ui
+
+    result = runner.invoke(app, ["where"])
+    lines = result.output.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("grading sandbox  "))
+    rest = [line for line in lines[start + 1:] if line.startswith(" ")]
+    assert all(line.startswith(" " * 17) for line in rest), rest
+    assert all(len(line) <= ui.console.width and not line.endswith(" ") for line in [lines[start], *rest])
+
+
 def test_config_set_get_and_errors(mlprep_home):
     assert runner.invoke(app, ["config", "set", "desired_retention", "0.85"]).exit_code == 0
     result = runner.invoke(app, ["config", "get"])

@@ -24,7 +24,11 @@ def where() -> None:
                         ("built-in banks", paths.content_dir()), ("built-in drills", paths.drills_dir())):
         # A path is never folded: a long one runs on (the terminal wraps it, and copying keeps it whole).
         ui.console.print(Text(f"{label:<16} ") + Text(str(path), style="bold"), soft_wrap=True)
-    ui.console.print(Text("grading sandbox  ") + Text(protection().summary))
+    import textwrap
+
+    # A long summary wraps on spaces under itself, not under the labels.
+    lines = textwrap.wrap(protection().summary, width=max(20, ui.console.width - 17))
+    ui.console.print(Text("grading sandbox  " + ("\n" + " " * 17).join(lines)), soft_wrap=True)
     ui.console.print("[dim]MLPREP_HOME moves the data home; MLPREP_WORKSPACE moves the drill workspace.[/]")
 
 
