@@ -5,7 +5,8 @@ wrong values/types/shapes, NaN, None, infinite loop, memory bomb, sys.exit, os._
 output, input mutation, forbidden imports (static and dynamic), forged results, monkeypatching.
 
 Hostile ones try to switch off the checks that run beside them (the import guard, the mutation and
-timing helpers), hide their work's CPU time in processes outside the worker's session, return
+timing helpers), hide their work's CPU time in processes outside the worker's session or stop
+themselves (SIGSTOP) when timed, return
 values that cannot cross to the grader, break the grading run itself (kill the grading process,
 delete or truncate its results file), are saved as `.txt`, look for the user's
 data, write outside their folder, tamper with the reference or leave processes behind

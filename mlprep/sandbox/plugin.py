@@ -38,6 +38,7 @@ SPEED_ROUND_SECONDS = 0.02   # CPU seconds one round of the reference takes: set
 SPEED_CLEAR = 3.0            # a factor this many times past the verdict's threshold needs no further round
 SPEED_USER_SECONDS = 2.0     # no further round once the user's code has used this much CPU in the speed check
 SPEED_WALL_SECONDS = 15.0    # the whole speed check's wall time, however busy the machine
+STOPPED_POLL_SECONDS = 0.25  # how often a wait for the worker checks that it has not stopped itself
 SPEED_COARSE_SECONDS = 0.3   # a round in which other processes ran (timed in clock ticks) counts from this long
 
 
@@ -64,6 +65,12 @@ class SubmissionFailure(Exception):
 
 _BUILTIN_EXCEPTIONS = {name: obj for name, obj in vars(builtins).items()
                        if isinstance(obj, type) and issubclass(obj, Exception)}
+
+
+def _stopped(pid: int) -> bool:
+    """Whether the process is stopped (by SIGSTOP and the like, or traced): it cannot reply until resumed."""
+    fields = _proc_stat(pid)
+    return fields is not None and fields[0] in ("T", "t")
 
 
 def _proc_stat(pid: int) -> list[str] | None:
@@ -117,6 +124,7 @@ class Worker:
         self.names: list[str] = []
         self.import_error: SubmissionFailure | None = None
         self.timed_out = False
+        self.stopped = False  # the last wait ended because the worker is stopped (SIGSTOP), not on time
         names = frozenset(m for m in self.forbidden.split(",") if m)
         from mlprep.sandbox.worker import package_dirs
 
@@ -188,15 +196,19 @@ class Worker:
         self.proc = None
 
     def _read_message(self, deadline: float) -> bytes | None:
-        """One framed message from the worker, or None when `deadline` (monotonic) passes first.
-        Raises EOFError when the worker closed the pipe (it died) and wire.WireError on a bad frame."""
+        """One framed message from the worker, or None when `deadline` (monotonic) passes first or the
+        worker is found stopped (SIGSTOP: it cannot reply; `self.stopped` says which). Raises EOFError when the worker closed the pipe (it died) and wire.WireError on a bad frame."""
         fd = self.from_worker.fileno()
+        self.stopped = False
         data, self.pending = self.pending, b""  # what an earlier call read of this message
         need = 8 if len(data) < 8 else 8 + struct.unpack("!Q", data[:8])[0]
         size = None if len(data) < 8 else need - 8
         while len(data) < need:
             left = deadline - time.monotonic()
-            if left <= 0 or not select.select([fd], [], [], left)[0]:
+            if left <= 0 or not select.select([fd], [], [], min(left, STOPPED_POLL_SECONDS))[0]:
+                self.stopped = left > 0 and self.proc is not None and _stopped(self.proc.pid)
+                if left > STOPPED_POLL_SECONDS and not self.stopped:
+                    continue
                 self.pending = data
                 return None
             chunk = os.read(fd, min(need - len(data), 1 << 20))
@@ -214,6 +226,11 @@ class Worker:
         start = time.monotonic()
         try:
             data = self._read_message(start + max(0.0, timeout))
+            if data is None and self.stopped:
+                self.used += time.monotonic() - start
+                self.kill()
+                raise SubmissionFailure("crash", f"stopped its own process (SIGSTOP or the like) while {doing}; "
+                                        "a function must return its result.", call=call)
             if data is None:
                 self.used += time.monotonic() - start
                 self.kill()
@@ -354,7 +371,8 @@ class Worker:
         """(CPU seconds the submission spent calling `name` exactly `n` times, measured by the kernel;
         whether it finished; how much of that ran outside the worker's threads). It is stopped once the
         worker has used `cpu_limit` CPU seconds, or at `deadline` (monotonic; default: ten times
-        `cpu_limit`, at least 10 s, of wall time); what it used until then is returned, a lower bound.
+        `cpu_limit`, at least 10 s, of wall time); what it used until then (or, when that is less, the
+        wall time it was given) is returned, a lower bound.
         Raises SubmissionFailure when the code fails or ends the process.
 
         The worker's threads are timed to the nanosecond (schedstat); other processes only in clock
@@ -383,7 +401,7 @@ class Worker:
         try:
             while True:
                 data = self._read_message(min(wall_cap, time.monotonic() + 0.05))
-                if data is not None or time.monotonic() >= wall_cap:
+                if data is not None or time.monotonic() >= wall_cap or self.stopped:
                     break
                 ns = self.cpu_counters(session=False)[0]
                 if (used(self.cpu_counters())[0] if ns is None or before[0] is None else (ns - before[0]) / 1e9) > cpu_limit:
@@ -391,9 +409,15 @@ class Worker:
         except (EOFError, OSError):
             raise self._died(doing, "") from None
         spent, outside = used(self.cpu_counters())
-        self.used += time.monotonic() - start
+        elapsed = time.monotonic() - start
+        self.used += elapsed
         if data is None:
             self.kill()
+            # Out of wall time, not CPU time: it slept, blocked or stopped itself (SIGSTOP) instead of
+            # returning. Code that never returns is not fast: what it cost is at least the time it had
+            # (a stopped process would never return: all of it).
+            spent = max(spent, wall_cap - start if self.stopped else elapsed)
+            self.stopped = False
         else:
             reply = wire.safe_loads(data)
             if not isinstance(reply, tuple) or reply[:1] != ("ok",):
