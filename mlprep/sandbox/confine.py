@@ -260,20 +260,35 @@ def set_dumpable(on: bool) -> bool:
 
 # ------------------------------------------------------------------ process trees
 
+def proc_stat(pid: int) -> list[str] | None:
+    """The fields of /proc/PID/stat after the command name (state, ppid, pgrp, session, ..., utime at
+    11, stime, cutime, cstime), or None (gone, or no /proc)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as fh:
+            return fh.read().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+
+
+def proc_table() -> dict[int, list[str]]:
+    """pid -> `proc_stat` fields of every process we can see, from one pass over /proc (empty without)."""
+    try:
+        names = [int(e) for e in os.listdir("/proc") if e.isdigit()]
+    except OSError:
+        return {}
+    table = {}
+    for pid in names:
+        fields = proc_stat(pid)
+        if fields is not None and len(fields) > 14:
+            table[pid] = fields
+    return table
+
+
 def _parents() -> dict[int, int]:
     """pid -> parent pid of every process we can see (from /proc, else from `ps`)."""
     out: dict[int, int] = {}
     if os.path.isdir("/proc/self"):
-        for name in os.listdir("/proc"):
-            if not name.isdigit():
-                continue
-            try:
-                with open(f"/proc/{name}/stat", "rb") as fh:
-                    stat = fh.read()
-                out[int(name)] = int(stat[stat.rindex(b")") + 2:].split()[1])
-            except (OSError, ValueError, IndexError):
-                continue
-        return out
+        return {pid: int(fields[1]) for pid, fields in proc_table().items()}
     import subprocess
 
     try:

@@ -28,6 +28,7 @@ from typing import Any
 
 import pytest
 
+from mlprep.sandbox import confine
 from mlprep.sandbox import results as results_file
 from mlprep.sandbox import wire as wire
 
@@ -69,18 +70,8 @@ _BUILTIN_EXCEPTIONS = {name: obj for name, obj in vars(builtins).items()
 
 def _stopped(pid: int) -> bool:
     """Whether the process is stopped (by SIGSTOP and the like, or traced): it cannot reply until resumed."""
-    fields = _proc_stat(pid)
+    fields = confine.proc_stat(pid)
     return fields is not None and fields[0] in ("T", "t")
-
-
-def _proc_stat(pid: int) -> list[str] | None:
-    """The fields of /proc/PID/stat after the command name (state, ppid, pgrp, session, ..., utime at
-    11, stime, cutime, cstime), or None (gone, or no /proc)."""
-    try:
-        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as fh:
-            return fh.read().rsplit(")", 1)[1].split()
-    except (OSError, IndexError):
-        return None
 
 
 class Config:
@@ -197,7 +188,8 @@ class Worker:
 
     def _read_message(self, deadline: float) -> bytes | None:
         """One framed message from the worker, or None when `deadline` (monotonic) passes first or the
-        worker is found stopped (SIGSTOP: it cannot reply; `self.stopped` says which). Raises EOFError when the worker closed the pipe (it died) and wire.WireError on a bad frame."""
+        worker is found stopped (SIGSTOP: it cannot reply; `self.stopped` says which). Raises EOFError
+        when the worker closed the pipe (it died) and wire.WireError on a bad frame."""
         fd = self.from_worker.fileno()
         self.stopped = False
         data, self.pending = self.pending, b""  # what an earlier call read of this message
@@ -328,15 +320,8 @@ class Worker:
             ns = None
         if not session:
             return ns, 0, 0
-        try:
-            entries = [int(e) for e in os.listdir("/proc") if e.isdigit()]
-        except OSError:
-            entries = [pid]
-        table: dict[int, tuple[int, int, list[int]]] = {}  # pid -> (parent, session, utime stime cutime cstime)
-        for entry in entries:
-            fields = _proc_stat(entry)
-            if fields is not None:
-                table[entry] = (int(fields[1]), int(fields[3]), [int(f) for f in fields[11:15]])
+        # pid -> (parent, session, [utime, stime, cutime, cstime]), from one pass over /proc
+        table = {p: (int(f[1]), int(f[3]), [int(t) for t in f[11:15]]) for p, f in confine.proc_table().items()}
         me, top = os.getpid(), self.cfg.supervisor
         children: dict[int, list[int]] = {}
         for child, (parent, _sid, _t) in table.items():
@@ -354,7 +339,7 @@ class Worker:
         own = sum(table[pid][2][:2]) if pid in table else 0
         others = sum(sum(table[p][2]) for p in counted if p in table) - own
         if top is not None:
-            fields = _proc_stat(top)
+            fields = confine.proc_stat(top)
             if fields is not None:
                 others += int(fields[13]) + int(fields[14])
         return ns, own, others

@@ -19,16 +19,17 @@ def where() -> None:
     from mlprep import paths
     from mlprep.sandbox.confine import protection
 
+    indent = 17  # the labels' column and the space after it
     for label, path in (("data home", paths.data_home()), ("database", paths.db_path()),
                         ("your banks", paths.user_banks_dir()), ("drill workspace", paths.workspace_dir()),
                         ("built-in banks", paths.content_dir()), ("built-in drills", paths.drills_dir())):
         # A path is never folded: a long one runs on (the terminal wraps it, and copying keeps it whole).
-        ui.console.print(Text(f"{label:<16} ") + Text(str(path), style="bold"), soft_wrap=True)
+        ui.console.print(Text(label.ljust(indent)) + Text(str(path), style="bold"), soft_wrap=True)
     import textwrap
 
     # A long summary wraps on spaces under itself, not under the labels.
-    lines = textwrap.wrap(protection().summary, width=max(20, ui.console.width - 17))
-    ui.console.print(Text("grading sandbox  " + ("\n" + " " * 17).join(lines)), soft_wrap=True)
+    lines = textwrap.wrap(protection().summary, width=max(20, ui.console.width - indent))
+    ui.console.print(Text("grading sandbox".ljust(indent) + ("\n" + " " * indent).join(lines)), soft_wrap=True)
     ui.console.print("[dim]MLPREP_HOME moves the data home; MLPREP_WORKSPACE moves the drill workspace.[/]")
 
 
